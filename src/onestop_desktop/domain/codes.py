@@ -1,0 +1,68 @@
+"""Agency codes (mã định danh điện tử) and dossier codes (mã hồ sơ).
+
+Dossier code = ``<unit code>-<YYMMDD>-<NNNN>``. Several stations of one unit work offline and must
+never hand out the same code, so the daily sequence is partitioned by station: the first digit of
+NNNN is the station number (1–9) and the rest is that station's count for the day, at least three
+digits: station 2's fifth dossier on 26/11/2026 is ``…-261126-2005``. Past 999 in a day the count
+simply grows (``…-2-1000`` → ``21000``); the station digit keeps every code distinct.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from onestop_desktop.errors import ValidationError
+
+# The 13-character state agency form LLL.KK.JJ.XNN read right to left (Decision 20/2020/QĐ-TTg):
+# X = G (central) or H (province) with its 2-digit number, then levels 2, 3 and 4.
+_STATE_AGENCY = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z]\d{2}$")
+
+MAX_STATION = 9
+
+
+def validate_unit_code(text: str) -> str:
+    """The unit's electronic agency code, upper-cased; a clear message when malformed."""
+    code = text.strip().upper()
+    if _STATE_AGENCY.match(code):
+        return code
+    raise ValidationError(
+        f"Mã định danh đơn vị «{text}» không đúng dạng LLL.KK.JJ.XNN (ví dụ 000.00.12.H29)",
+        field="unit_code",
+    )
+
+
+def validate_station(number: int | str) -> int:
+    """A station number 1–9 (one digit of the daily sequence, see the module docstring)."""
+    try:
+        value = int(number)
+    except (TypeError, ValueError):
+        value = -1
+    if not 1 <= value <= MAX_STATION:
+        raise ValidationError(
+            f"Số hiệu máy trạm phải từ 1 đến {MAX_STATION} (nhận được {number!r})", field="station"
+        )
+    return value
+
+
+def dossier_code(unit_code: str, day: date, station: int, count: int) -> str:
+    """The national-format code for a station's ``count``-th dossier (from 1) of ``day``."""
+    if count < 1:
+        raise ValueError("count starts at 1")
+    return f"{unit_code}-{day:%y%m%d}-{station}{count:03d}"
+
+
+_CODE = re.compile(r"^(?P<unit>[0-9A-Z.]+)-(?P<day>\d{6})-(?P<seq>\d{4,})$")
+
+
+def looks_like_dossier_code(text: str) -> bool:
+    """Whether ``text`` is a whole dossier code (what a barcode reader types)."""
+    return bool(_CODE.match(text.strip().upper()))
+
+
+def parse_dossier_code(text: str) -> tuple[str, str, str]:
+    """``(unit code, YYMMDD, sequence)`` of a dossier code."""
+    m = _CODE.match(text.strip().upper())
+    if not m:
+        raise ValidationError(f"Mã hồ sơ «{text}» không đúng dạng", field="code")
+    return m["unit"], m["day"], m["seq"]

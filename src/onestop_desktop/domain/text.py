@@ -1,0 +1,29 @@
+"""Vietnamese text at the boundary: NFC normalisation and the folded form used for search.
+
+``unicode61 remove_diacritics`` never folds đ to d, so the app stores its own folded text and
+folds queries the same way (see docs/architecture.md, "Search").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in NFC with runs of whitespace collapsed and the ends trimmed."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip diacritics and fold đ/Đ to d: "Nguyễn Văn Đức" -> "nguyen van duc"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.lower()).strip()
+
+
+def digits(text: str) -> str:
+    """Only the digits of ``text`` (phone numbers and ID numbers typed with spaces or dots)."""
+    return "".join(ch for ch in text if ch.isdigit())

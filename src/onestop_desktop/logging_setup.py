@@ -1,0 +1,37 @@
+"""Logging to a rotating file in the data folder (and warnings to stderr for the CLI)."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+LOG_NAME = "onestop.log"
+_configured: Path | None = None
+
+
+def configure(log_dir: Path | None, *, verbose: bool = False) -> Path | None:
+    """Send the app's logs to ``log_dir/onestop.log`` (1 MB × 5 files); the log path, or ``None``
+    when the folder cannot be written (logging must never stop the counter)."""
+    global _configured
+    root = logging.getLogger("onestop_desktop")
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())  # no "last resort" echo to stderr
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    if log_dir is None or _configured == log_dir or not log_dir.parent.is_dir():
+        return _configured
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            root.removeHandler(handler)
+            handler.close()
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    _configured = log_dir
+    return log_dir / LOG_NAME

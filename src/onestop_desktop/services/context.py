@@ -1,0 +1,114 @@
+"""Who is acting, on which station: the first argument of every service function.
+
+The GUI gets a :class:`Session` only by signing in (``users.sign_in``); the CLI acts as the
+station's operator (the OS account that owns the data folder), recorded as ``operator:<name>``.
+Every permission check lives here, so no face of the app can skip it.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from datetime import datetime
+
+from onestop_desktop.domain.roles import Role
+from onestop_desktop.domain.status import ACTIONS, can
+from onestop_desktop.errors import PermissionDenied, StorageError
+from onestop_desktop.store.db import Store
+
+
+@dataclass(frozen=True)
+class Station:
+    """This station's identity, from the settings written by ``onestop init``."""
+
+    unit_code: str
+    unit_name: str
+    station_id: int
+
+    @classmethod
+    def load(cls, store: Store) -> Station:
+        unit_code = store.setting("unit_code")
+        if unit_code is None:
+            raise StorageError("Cơ sở dữ liệu chưa được khởi tạo; hãy chạy «onestop init»")
+        return cls(
+            unit_code=unit_code,
+            unit_name=store.setting("unit_name", "") or "",
+            station_id=int(store.setting("station_id", "1") or 1),
+        )
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A signed-in staff member, or the operator."""
+
+    username: str
+    full_name: str
+    role: Role
+
+    @property
+    def tag(self) -> str:
+        """How the event log names this actor."""
+        prefix = "operator" if self.role is Role.OPERATOR else "user"
+        return f"{prefix}:{self.username}"
+
+
+# Non-dossier permissions (dossier actions are in domain.status.ACTIONS).
+ADMIN_ACTIONS = {
+    "users.manage": {Role.ADMIN},
+    "catalog.manage": {Role.ADMIN},
+    "calendar.manage": {Role.ADMIN},
+    "sync.manage": {Role.ADMIN},
+    "reports.view": {Role.CLERK, Role.OFFICER, Role.LEADER, Role.ADMIN},
+    "dossiers.view": {Role.CLERK, Role.OFFICER, Role.LEADER, Role.ADMIN},
+    "legacy.import": {Role.ADMIN},
+}
+
+_LABELS = {
+    "users.manage": "quản lý tài khoản",
+    "catalog.manage": "quản lý danh mục thủ tục",
+    "calendar.manage": "quản lý lịch làm việc",
+    "sync.manage": "đồng bộ dữ liệu",
+    "reports.view": "xem báo cáo",
+    "dossiers.view": "xem hồ sơ",
+    "legacy.import": "nhập sổ theo dõi cũ",
+}
+
+
+@dataclass
+class Session:
+    """A store, a station and an actor: what a service needs to act and to record the act."""
+
+    store: Store
+    station: Station
+    actor: Actor
+
+    @classmethod
+    def operator(cls, store: Store) -> Session:
+        """The CLI's session: trusted like the database file itself."""
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = "operator"
+        return cls(store, Station.load(store), Actor(name, name, Role.OPERATOR))
+
+    def now(self) -> datetime:
+        return self.store.now()
+
+    def may(self, permission: str) -> bool:
+        """Whether the actor may do ``permission`` (an admin permission or a dossier action)."""
+        role = self.actor.role
+        if role is Role.OPERATOR:
+            return True
+        if permission in ADMIN_ACTIONS:
+            return role in ADMIN_ACTIONS[permission]
+        return can(role, permission)
+
+    def require(self, permission: str) -> None:
+        """Raise :class:`PermissionDenied` unless the actor may do ``permission``."""
+        if not self.may(permission):
+            what = _LABELS.get(permission) or (
+                ACTIONS[permission].label.lower() if permission in ACTIONS else permission
+            )
+            raise PermissionDenied(
+                f"Tài khoản {self.actor.username} ({self.actor.role.label}) không có quyền {what}"
+            )

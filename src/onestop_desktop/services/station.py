@@ -1,0 +1,112 @@
+"""Creating a station: the database, its identity, its signing key and the first admin."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from onestop_desktop import __version__
+from onestop_desktop.domain import clock
+from onestop_desktop.domain.codes import validate_station, validate_unit_code
+from onestop_desktop.domain.roles import Role
+from onestop_desktop.domain.text import nfc
+from onestop_desktop.errors import Conflict, ValidationError
+from onestop_desktop.paths import DataDir
+from onestop_desktop.services.audit import record
+from onestop_desktop.services.context import Session
+from onestop_desktop.services.users import create_user, validate_password, validate_username
+from onestop_desktop.store.db import Store, translated_errors
+
+KEY_FILE = "station_ed25519.pem"
+
+
+def write_key_pair(keys_dir: Path) -> str:
+    """Create the station's Ed25519 key (private PEM, mode 0600); its public key in hex.
+
+    The key signs the sync bundles this station hands to the district. It is kept beside the
+    database, not inside it, so a copied backup cannot be used to forge bundles.
+    """
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    path = keys_dir / KEY_FILE
+    if path.exists():
+        raise Conflict(f"Đã có khóa ký của máy trạm tại {path}; không ghi đè")
+    with translated_errors(path):
+        keys_dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(pem)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    return key.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    ).hex()
+
+
+def initialise(
+    store: Store,
+    keys_dir: Path,
+    *,
+    unit_code: str,
+    unit_name: str,
+    station: int | str,
+    admin: str,
+    password: str,
+    admin_full_name: str = "Quản trị viên",
+) -> Session:
+    """Set up an empty database as station ``station`` of unit ``unit_code``; the operator's
+    session afterwards."""
+    code = validate_unit_code(unit_code)
+    number = validate_station(station)
+    name = nfc(unit_name)
+    if not name:
+        raise ValidationError("Chưa nhập tên đơn vị", field="unit_name")
+    validate_username(admin)
+    validate_password(password)
+    if store.setting("unit_code") is not None:
+        raise Conflict("Cơ sở dữ liệu này đã được khởi tạo; không khởi tạo lại")
+    public_key = write_key_pair(keys_dir)
+    with store.atomic():
+        store.set_setting("unit_code", code)
+        store.set_setting("unit_name", name)
+        store.set_setting("station_id", str(number))
+        store.set_setting("station_public_key", public_key)
+        store.set_setting("created_at", clock.iso(store.now()))
+        store.set_setting("created_by_version", __version__)
+        ctx = Session.operator(store)
+        record(
+            ctx,
+            "station.initialized",
+            {"unit_code": code, "unit_name": name, "station": number, "public_key": public_key},
+        )
+        info = create_user(store, admin, Role.ADMIN, admin_full_name, password)
+        record(ctx, "user.added", info)
+    return ctx
+
+
+def init_data_dir(data: DataDir, **kwargs: object) -> Session:
+    """``onestop init``: create the folder tree and database, then :func:`initialise`."""
+    if data.database.exists() and data.database.stat().st_size > 0:
+        existing = Store.open(data.database)
+        try:
+            if existing.setting("unit_code") is not None:
+                raise Conflict(f"Thư mục {data.root} đã có cơ sở dữ liệu đã khởi tạo")
+        finally:
+            existing.close()
+    with translated_errors(data.root):
+        data.ensure()
+    store = Store.open(data.database, create=True)
+    try:
+        return initialise(store, data.keys, **kwargs)  # type: ignore[arg-type]
+    except BaseException:
+        store.close()
+        raise

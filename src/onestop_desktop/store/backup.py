@@ -1,0 +1,151 @@
+"""Backups with SQLite's online backup API, verified before they count, and a restore that
+verifies the backup before it replaces anything and keeps the file it replaced.
+
+A backup is written to ``*.partial``, checked (``integrity_check``, our schema, the event chain),
+fsynced and only then renamed: an interrupted backup never looks like a good one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from onestop_desktop.domain import clock
+from onestop_desktop.errors import StorageError
+from onestop_desktop.store.db import (
+    Store,
+    check_schema,
+    integrity_problems,
+    looks_like_sqlite,
+    translate,
+    translated_errors,
+)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A verified backup file and what it holds."""
+
+    path: Path
+    events: int
+    dossiers: int
+    size: int
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not supported on this platform (Windows): the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def verify_backup(path: Path) -> BackupInfo:
+    """Open ``path`` read-only and check it is a whole, uncorrupted OneStop database."""
+    if not path.is_file():
+        raise StorageError(f"Không tìm thấy tệp sao lưu {path}")
+    if not looks_like_sqlite(path):
+        raise StorageError(f"Tệp {path} không phải bản sao lưu cơ sở dữ liệu SQLite")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+    try:
+        problems = integrity_problems(conn, full=True)
+        if problems:
+            raise StorageError(
+                f"Bản sao lưu {path.name} bị hỏng, không dùng được", detail="; ".join(problems[:3])
+            )
+        import sqlite_utils
+
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        if not db["events"].exists() or not db["settings"].exists():
+            raise StorageError(f"Tệp {path.name} không phải cơ sở dữ liệu OneStop")
+        check_schema(db)
+        from onestop_desktop.store import events
+
+        store = Store(db, path)
+        checked, broken = events.verify(store)
+        if broken is not None:
+            raise StorageError(
+                f"Bản sao lưu {path.name} có chuỗi sự kiện bị đứt tại máy trạm "
+                f"{broken.station_id}, sự kiện số {broken.seq}"
+            )
+        n_dossiers = int(conn.execute("SELECT count(*) FROM dossiers").fetchone()[0])
+        return BackupInfo(path, checked, n_dossiers, path.stat().st_size)
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, path) from exc
+    finally:
+        conn.close()
+
+
+def backup(store: Store, dest_dir: Path, *, name: str | None = None) -> BackupInfo:
+    """Copy the live database into ``dest_dir`` with the online backup API, then verify it."""
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    final = dest_dir / (name or f"onestop-{stamp}.db")
+    partial = final.with_name(final.name + ".partial")
+    with translated_errors(dest_dir):
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        if final.exists():
+            raise StorageError(f"Đã có tệp {final}; không ghi đè")
+        partial.unlink(missing_ok=True)
+    try:
+        target = sqlite3.connect(str(partial))
+        try:
+            store.db.conn.backup(target, pages=4096)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        with partial.open("rb") as fh:
+            os.fsync(fh.fileno())
+        info = verify_backup(partial)
+        os.replace(partial, final)
+        _fsync_dir(dest_dir)
+    except StorageError:
+        partial.unlink(missing_ok=True)
+        raise
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise translate(exc, dest_dir) from exc
+    return BackupInfo(final, info.events, info.dossiers, final.stat().st_size)
+
+
+def restore(backup_file: Path, database: Path) -> Path | None:
+    """Replace ``database`` by a verified copy of ``backup_file``; the path the old file was kept
+    under (``None`` if there was none). Nothing is touched unless the backup verifies."""
+    verify_backup(backup_file)
+    folder = database.parent
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    staged = folder / (database.name + ".restoring")
+    kept: Path | None = None
+    with translated_errors(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(backup_file, staged)
+        with staged.open("rb") as fh:
+            os.fsync(fh.fileno())
+        verify_backup(staged)
+        if database.exists():
+            # Fold the WAL into the old file first, so the kept copy is whole on its own.
+            try:
+                conn = sqlite3.connect(str(database))
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.close()
+            except sqlite3.DatabaseError:
+                pass  # a corrupt database is exactly what one restores over; keep it as is
+            kept = folder / f"{database.name}.replaced-{stamp}"
+            os.replace(database, kept)
+            for suffix in ("-wal", "-shm"):
+                side = database.with_name(database.name + suffix)
+                if side.exists():
+                    os.replace(side, kept.with_name(kept.name + suffix))
+        os.replace(staged, database)
+        _fsync_dir(folder)
+    return kept

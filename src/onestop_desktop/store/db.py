@@ -1,0 +1,209 @@
+"""Opening the station's SQLite file safely.
+
+WAL, ``synchronous=FULL`` and foreign keys on every connection; schema only from migrations; a file
+from a newer app refused; an integrity check at start-up; SQLite's own error codes turned into
+messages a clerk can act on (read-only folder, full disk, not a database, corrupt).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from onestop_desktop.domain import clock
+from onestop_desktop.errors import StorageError
+from onestop_desktop.store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def translate(exc: BaseException, path: Path | None = None) -> StorageError:
+    """A plain Vietnamese message for an SQLite or OS error caused by the environment."""
+    text = str(exc).lower()
+    where = f" ({path})" if path else ""
+    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
+        return StorageError(
+            f"Thư mục dữ liệu chỉ cho phép đọc, không ghi được{where}", detail=str(exc)
+        )
+    if "disk is full" in text or "no space" in text or getattr(exc, "errno", None) == 28:
+        return StorageError(f"Ổ đĩa đã đầy, không ghi được dữ liệu{where}", detail=str(exc))
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StorageError(
+            f"Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu SQLite{where}",
+            detail=str(exc),
+        )
+    if "locked" in text or "busy" in text:
+        return StorageError(
+            f"Cơ sở dữ liệu đang bị một chương trình khác khóa, thử lại sau{where}",
+            detail=str(exc),
+        )
+    if "unable to open" in text:
+        return StorageError(f"Không mở được cơ sở dữ liệu{where}", detail=str(exc))
+    return StorageError(f"Lỗi cơ sở dữ liệu{where}", detail=str(exc))
+
+
+@contextlib.contextmanager
+def translated_errors(path: Path | None = None) -> Iterator[None]:
+    """Turn sqlite3/OS errors inside the block into :class:`StorageError`."""
+    try:
+        yield
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise translate(exc, path) from exc
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    """Whether ``path`` starts with the SQLite header (an empty file is not a database)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """The durability settings every connection must have."""
+    conn.execute("PRAGMA busy_timeout = 5000")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise StorageError("Không bật được chế độ ghi nhật ký WAL cho cơ sở dữ liệu")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def check_schema(db: sqlite_utils.Database) -> None:
+    """Refuse a database written by a newer app (unknown migrations or a higher user_version)."""
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    applied = {m.name for m in MIGRATIONS.applied(db)}
+    known = {m.name for m in MIGRATIONS._migrations}
+    unknown = sorted(applied - known)
+    if version > SCHEMA_VERSION or unknown:
+        raise StorageError(
+            "Cơ sở dữ liệu thuộc phiên bản phần mềm mới hơn; hãy cập nhật OneStop Desktop "
+            "trước khi mở",
+            detail=f"schema {version} > {SCHEMA_VERSION}; {', '.join(unknown)}",
+        )
+
+
+def integrity_problems(conn: sqlite3.Connection, *, full: bool = False) -> list[str]:
+    """Rows of ``PRAGMA quick_check`` (or ``integrity_check``) other than ``ok``."""
+    pragma = "integrity_check" if full else "quick_check"
+    rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+class Store:
+    """The station database: one sqlite-utils ``Database`` bound to one thread."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A migrated in-memory store, for tests."""
+        db = sqlite_utils.Database(memory=True, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        MIGRATIONS.apply(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        return cls(db, None)
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = False, integrity: str = "quick") -> Store:
+        """Open (or with ``create`` make) the database at ``path`` and migrate it forward.
+
+        ``integrity`` is ``"quick"`` (``PRAGMA quick_check`` now), ``"daily"`` (only when the last
+        good check is more than a day old, for fast CLI look-ups) or ``"none"``.
+        """
+        if not path.exists():
+            if not create:
+                raise StorageError(
+                    f"Chưa có cơ sở dữ liệu tại {path}; hãy chạy «onestop init» trước"
+                )
+            with translated_errors(path):
+                path.parent.mkdir(parents=True, exist_ok=True)
+        elif not path.is_file() or (path.stat().st_size > 0 and not looks_like_sqlite(path)):
+            raise StorageError(f"Tệp {path} không phải cơ sở dữ liệu SQLite của OneStop")
+        try:
+            conn = sqlite3.connect(str(path), isolation_level=None)
+        except sqlite3.Error as exc:
+            raise translate(exc, path) from exc
+        try:
+            configure(conn)
+            db = sqlite_utils.Database(conn, execute_plugins=False)
+            check_schema(db)
+            store = cls(db, path)
+            if integrity != "none":
+                store._start_up_check(daily=integrity == "daily")
+            store.migrate()
+        except StorageError:
+            conn.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise translate(exc, path) from exc
+        return store
+
+    def _start_up_check(self, *, daily: bool) -> None:
+        if daily and not self.needs_daily_check():
+            return
+        problems = integrity_problems(self.db.conn)
+        if problems:
+            raise StorageError(
+                "Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất (onestop restore)",
+                detail="; ".join(problems[:3]),
+            )
+        if self.db["settings"].exists():
+            self.set_setting("last_integrity_check", clock.iso(clock.now()))
+
+    def needs_daily_check(self) -> bool:
+        """Whether the last good integrity check is missing or more than a day old."""
+        if not self.db["settings"].exists():
+            return True
+        last = self.setting("last_integrity_check")
+        return last is None or clock.parse_iso(last) < clock.now() - timedelta(days=1)
+
+    def migrate(self) -> None:
+        """Apply pending migrations, each in its own transaction."""
+        MIGRATIONS.apply(self.db)
+        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        """Close the connection (a WAL checkpoint happens on the last close)."""
+        self.db.conn.close()
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        """One transaction: everything inside commits together or not at all."""
+        try:
+            with self.db.atomic() as db:
+                yield db
+        except (sqlite3.DatabaseError, OSError) as exc:
+            raise translate(exc, self.path) from exc
+
+    # -- settings: business configuration lives in the database, so one file holds it all --
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return default if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        """Rows as dicts (for the few read-only queries that services build)."""
+        cur = self.db.execute(sql, params)
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def now(self) -> datetime:
+        """The clock every service uses (one place to fake it in tests)."""
+        return clock.now()

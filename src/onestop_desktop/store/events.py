@@ -1,0 +1,122 @@
+"""The event log table: append in the caller's transaction, read back, walk the chain."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from onestop_desktop.domain.events import GENESIS, ChainBreak, Event, canonical, verify_chain
+from onestop_desktop.store.db import Store
+
+_COLUMNS = "station_id, seq, dossier_id, kind, actor, at, payload, prev_hash, hash"
+
+
+def _row_to_event(row: tuple[Any, ...]) -> Event:
+    return Event(
+        station_id=int(row[0]),
+        seq=int(row[1]),
+        dossier_id=row[2],
+        kind=str(row[3]),
+        actor=str(row[4]),
+        at=str(row[5]),
+        payload=json.loads(row[6]),
+        prev_hash=str(row[7]),
+        hash=str(row[8]),
+    )
+
+
+def head(store: Store, station_id: int) -> tuple[int, str]:
+    """The last ``(seq, hash)`` of a station's chain, ``(0, GENESIS)`` when it is empty."""
+    row = store.db.execute(
+        "SELECT seq, hash FROM events WHERE station_id = ? ORDER BY seq DESC LIMIT 1", [station_id]
+    ).fetchone()
+    return (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
+
+
+def append(
+    store: Store,
+    *,
+    station_id: int,
+    dossier_id: str | None,
+    kind: str,
+    actor: str,
+    at: str,
+    payload: dict[str, Any],
+) -> Event:
+    """Seal and insert one event after the station's head. Call inside ``store.atomic()``."""
+    seq, prev = head(store, station_id)
+    event = Event(station_id, seq + 1, dossier_id, kind, actor, at, payload).sealed(prev)
+    insert(store, [event])
+    return event
+
+
+def insert(store: Store, events: list[Event]) -> None:
+    """Insert already sealed events (bulk demo data, and later sync import)."""
+    store.db.conn.executemany(
+        f"INSERT INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (e.station_id, e.seq, e.dossier_id, e.kind, e.actor, e.at, canonical(e.payload),
+             e.prev_hash, e.hash)
+            for e in events
+        ],
+    )
+
+
+def for_dossier(store: Store, dossier_id: str) -> list[Event]:
+    """A dossier's history, oldest first (the audit trail the GUI shows)."""
+    rows = store.db.execute(
+        f"SELECT {_COLUMNS} FROM events WHERE dossier_id = ? ORDER BY at, station_id, seq",
+        [dossier_id],
+    ).fetchall()
+    return [_row_to_event(r) for r in rows]
+
+
+def iter_station(store: Store, station_id: int, batch: int = 20000) -> Iterator[Event]:
+    """A station's events in ``seq`` order, read in batches so memory stays flat."""
+    last = 0
+    while True:
+        rows = store.db.execute(
+            f"SELECT {_COLUMNS} FROM events WHERE station_id = ? AND seq > ? "
+            "ORDER BY seq LIMIT ?",
+            [station_id, last, batch],
+        ).fetchall()
+        if not rows:
+            return
+        for r in rows:
+            yield _row_to_event(r)
+        last = int(rows[-1][1])
+
+
+def iter_all(store: Store) -> Iterator[Event]:
+    """Every event, station by station, each in ``seq`` order."""
+    for station_id in stations(store):
+        yield from iter_station(store, station_id)
+
+
+def stations(store: Store) -> list[int]:
+    """Every station that has events in this database."""
+    return [int(r[0]) for r in store.db.execute("SELECT DISTINCT station_id FROM events ORDER BY 1")]
+
+
+def verify(store: Store) -> tuple[int, ChainBreak | None]:
+    """Walk every station's chain; the number of events checked and the first break, if any."""
+    checked = 0
+    for station_id in stations(store):
+        prev = GENESIS
+        expected = 1
+        chunk: list[Event] = []
+        for ev in iter_station(store, station_id):
+            chunk.append(ev)
+            if len(chunk) >= 20000:
+                broken = verify_chain(chunk, prev, expected)
+                if broken:
+                    return checked, broken
+                checked += len(chunk)
+                prev, expected = chunk[-1].hash, chunk[-1].seq + 1
+                chunk = []
+        broken = verify_chain(chunk, prev, expected)
+        if broken:
+            return checked, broken
+        checked += len(chunk)
+    return checked, None
