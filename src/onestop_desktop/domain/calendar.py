@@ -1,0 +1,618 @@
+"""Working calendar, time limits and the appointment (ngày hẹn trả) of a dossier.
+
+Pure rules, no I/O. They follow docs reference domain-vn.md §3 and §6:
+
+* Durations are counted in **working hours** inside office hours (default 07:00–11:30 and
+  13:30–17:00); one working day = ``OfficeHours.hours_per_day`` hours (8 by default). This is what a
+  real provincial system does ([HV] ``CaculateTime.cs``), and it makes "3 ngày làm việc" from
+  Friday 10:00 end at 10:00 three working days later.
+* A receipt moment outside office hours is first moved to the next working moment: before 07:00 →
+  07:00, at lunch → 13:30, after 17:00 or on a day off → 07:00 of the next working day.
+* An appointment that lands exactly on the end of a period stays there (17:00 is a valid
+  appointment; it never becomes 07:00 the next morning).
+* Same-day procedures (hộ tịch, chứng thực): received before the 15:00 cut-off → 17:00 that day,
+  otherwise 17:00 of the next working day.
+* Weekends are Saturday and Sunday; an editable per-year table of :class:`CalendarEntry` rows adds
+  days off (holidays) and make-up working days (ngày làm bù). :func:`seed_year` fills that table
+  from the ``holidays`` package plus :data:`OFFICIAL_SWAPS`; the operator corrects it from the
+  official notice each year.
+
+Rules the reference does not confirm are parameters (:class:`DueRules`, ``seed_year`` keywords)
+with documented defaults, never hard-coded.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Literal, get_args
+
+from onestop_desktop.domain.clock import VN_TZ, fmt_date, to_vn
+from onestop_desktop.domain.text import fold, nfc
+from onestop_desktop.errors import ValidationError
+
+DayKind = Literal["day_off", "workday"]
+EntrySource = Literal["seed", "manual"]
+TimeUnit = Literal["working_days", "working_hours", "calendar_days", "same_day"]
+
+DAY_KINDS: tuple[DayKind, ...] = get_args(DayKind)
+ENTRY_SOURCES: tuple[EntrySource, ...] = get_args(EntrySource)
+TIME_UNITS: tuple[TimeUnit, ...] = get_args(TimeUnit)
+
+Period = tuple[time, time]
+
+#: Office hours of a commune centre unless the admin sets others (domain-vn.md §3).
+DEFAULT_PERIODS: tuple[Period, ...] = ((time(7, 0), time(11, 30)), (time(13, 30), time(17, 0)))
+DEFAULT_CUTOFF = time(15, 0)
+
+#: How far :meth:`WorkCalendar.next_working_day` looks before declaring the calendar broken.
+_MAX_SCAN_DAYS = 3 * 366
+
+
+def _hm(value: time) -> str:
+    """07:00 style, as the messages show a time of day."""
+    return f"{value:%H:%M}"
+
+
+# --------------------------------------------------------------------------------------------------
+# Office hours
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    """The working periods of one day and the same-day cut-off.
+
+    Periods are ``(start, end)`` pairs, ordered and non-overlapping (touching is allowed). The
+    cut-off must fall within the day's working span, otherwise the same-day rule is meaningless.
+    """
+
+    periods: tuple[Period, ...] = DEFAULT_PERIODS
+    same_day_cutoff: time = DEFAULT_CUTOFF
+
+    def __post_init__(self) -> None:
+        # Accept lists (from settings files) but store tuples so the value stays hashable.
+        periods = tuple((start, end) for start, end in self.periods)
+        object.__setattr__(self, "periods", periods)
+        if not periods:
+            raise ValidationError("Giờ làm việc phải có ít nhất một buổi.", field="periods")
+        for start, end in periods:
+            if not start < end:
+                raise ValidationError(
+                    f"Buổi làm việc {_hm(start)}–{_hm(end)}: giờ bắt đầu phải trước giờ kết thúc.",
+                    field="periods",
+                )
+        for (prev_start, prev_end), (next_start, next_end) in itertools.pairwise(periods):
+            if next_start < prev_end:
+                raise ValidationError(
+                    f"Các buổi làm việc phải theo thứ tự và không chồng lên nhau: "
+                    f"{_hm(prev_start)}–{_hm(prev_end)} và {_hm(next_start)}–{_hm(next_end)}.",
+                    field="periods",
+                )
+        if not self.opening < self.same_day_cutoff <= self.closing:
+            raise ValidationError(
+                f"Giờ chốt nhận hồ sơ trong ngày ({_hm(self.same_day_cutoff)}) phải nằm trong giờ "
+                f"làm việc ({_hm(self.opening)}–{_hm(self.closing)}).",
+                field="same_day_cutoff",
+            )
+
+    @property
+    def opening(self) -> time:
+        """When the counter opens (start of the first period)."""
+        return self.periods[0][0]
+
+    @property
+    def closing(self) -> time:
+        """When the counter closes (end of the last period): same-day results are due then."""
+        return self.periods[-1][1]
+
+    @property
+    def day_length(self) -> timedelta:
+        """Working time in one day, as an exact timedelta."""
+        ref = date(2000, 1, 3)
+        return sum(
+            (
+                datetime.combine(ref, end) - datetime.combine(ref, start)
+                for start, end in self.periods
+            ),
+            timedelta(),
+        )
+
+    @property
+    def hours_per_day(self) -> float:
+        """One working day in hours (8.0 by default): the size of "1 ngày làm việc"."""
+        return self.day_length / timedelta(hours=1)
+
+
+DEFAULT_HOURS = OfficeHours()
+
+
+# --------------------------------------------------------------------------------------------------
+# Calendar entries and the working calendar
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One row of the editable per-year table: a day off on a weekday, or a make-up workday.
+
+    ``source`` is "seed" for rows generated by :func:`seed_year` and "manual" for rows an operator
+    typed from the official notice; a manual row wins over a seed row for the same date.
+    """
+
+    date: _dt.date
+    kind: DayKind
+    note: str = ""
+    source: EntrySource = "manual"
+
+    def __post_init__(self) -> None:
+        if isinstance(self.date, datetime) or not isinstance(self.date, _dt.date):
+            raise ValidationError("Ngày trong lịch làm việc không hợp lệ.", field="date")
+        if self.kind not in DAY_KINDS:
+            raise ValidationError(
+                f"Loại ngày «{self.kind}» không hợp lệ (chỉ nhận day_off hoặc workday).",
+                field="kind",
+            )
+        if self.source not in ENTRY_SOURCES:
+            raise ValidationError(
+                f"Nguồn «{self.source}» không hợp lệ (chỉ nhận seed hoặc manual).", field="source"
+            )
+        object.__setattr__(self, "note", nfc(self.note))
+
+
+class WorkCalendar:
+    """Which days are worked, and arithmetic in working time.
+
+    Weekends (Saturday and Sunday by default) are off unless an entry marks them "workday"; a
+    "day_off" entry removes any day. All returned moments are aware, in +07:00.
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[CalendarEntry] = (),
+        hours: OfficeHours | None = None,
+        *,
+        weekend: Iterable[int] = (5, 6),
+    ) -> None:
+        self.hours = hours if hours is not None else DEFAULT_HOURS
+        self.weekend = frozenset(weekend)
+        by_day: dict[date, CalendarEntry] = {}
+        for entry in entries:
+            current = by_day.get(entry.date)
+            # A manual row beats a seed row whatever the order; otherwise the later row wins.
+            if current is None or entry.source == "manual" or current.source == "seed":
+                by_day[entry.date] = entry
+        self._entries = by_day
+
+    @property
+    def entries(self) -> list[CalendarEntry]:
+        """The effective table, one row per date, in date order."""
+        return [self._entries[day] for day in sorted(self._entries)]
+
+    def entry(self, day: date) -> CalendarEntry | None:
+        """The table row for ``day``, if any (to show why a day is off)."""
+        return self._entries.get(day)
+
+    # -- days ---------------------------------------------------------------------------------
+
+    def is_working_day(self, day: date) -> bool:
+        """Whether the counter works on ``day`` (a datetime is read in +07:00)."""
+        if isinstance(day, datetime):
+            day = to_vn(day).date()
+        found = self._entries.get(day)
+        if found is not None:
+            return found.kind == "workday"
+        return day.weekday() not in self.weekend
+
+    def next_working_day(self, day: date) -> date:
+        """The first working day strictly after ``day``."""
+        if isinstance(day, datetime):
+            day = to_vn(day).date()
+        candidate = day
+        for _ in range(_MAX_SCAN_DAYS):
+            candidate += timedelta(days=1)
+            if self.is_working_day(candidate):
+                return candidate
+        raise ValidationError(
+            f"Lịch làm việc không có ngày làm việc nào trong {_MAX_SCAN_DAYS} ngày sau "
+            f"{fmt_date(day)}: hãy kiểm tra bảng ngày nghỉ.",
+            field="calendar",
+        )
+
+    def working_day_on_or_after(self, day: date) -> date:
+        """``day`` itself if worked, else the next working day (where a deadline moves to)."""
+        return day if self.is_working_day(day) else self.next_working_day(day)
+
+    def opening(self, day: date) -> datetime:
+        """Opening moment of ``day`` (07:00 by default)."""
+        return datetime.combine(day, self.hours.opening, VN_TZ)
+
+    def closing(self, day: date) -> datetime:
+        """Closing moment of ``day`` (17:00 by default)."""
+        return datetime.combine(day, self.hours.closing, VN_TZ)
+
+    def periods_on(self, day: date) -> list[tuple[datetime, datetime]]:
+        """The working periods of ``day`` as aware moments (whether or not the day is worked)."""
+        return [
+            (datetime.combine(day, start, VN_TZ), datetime.combine(day, end, VN_TZ))
+            for start, end in self.hours.periods
+        ]
+
+    # -- moments ------------------------------------------------------------------------------
+
+    def is_working_time(self, moment: datetime) -> bool:
+        """Whether ``moment`` is on a working day inside a period, both ends included.
+
+        The end is included because an appointment "by 17:00" is a working moment.
+        """
+        moment = to_vn(moment)
+        if not self.is_working_day(moment.date()):
+            return False
+        return any(start <= moment <= end for start, end in self.periods_on(moment.date()))
+
+    def working_moment(self, moment: datetime) -> datetime:
+        """The receipt moment from which time counts (reference §3).
+
+        Before opening → opening; at lunch → start of the afternoon; at or after closing, or on a
+        day off → opening of the next working day. A moment inside a period is kept as is; the
+        end of a period counts as outside (nothing can be processed at 17:00:00).
+        """
+        moment = to_vn(moment)
+        day = moment.date()
+        if self.is_working_day(day):
+            for start, end in self.periods_on(day):
+                if moment < start:
+                    return start
+                if moment < end:
+                    return moment
+        return self.opening(self.next_working_day(day))
+
+    def add_working_hours(self, start: datetime, hours: float) -> datetime:
+        """``hours`` of working time after the working moment of ``start``.
+
+        The result lands inside office hours; landing exactly on the end of a period stays there.
+        """
+        if not (math.isfinite(hours) and hours >= 0):
+            raise ValidationError(
+                f"Số giờ làm việc phải là số không âm (nhận được {hours!r}).", field="hours"
+            )
+        cursor = self.working_moment(start)
+        remaining = timedelta(hours=hours)
+        if not remaining:
+            return cursor
+        day = cursor.date()
+        day_length = self.hours.day_length
+        while True:
+            if cursor <= self.opening(day) and remaining > day_length:
+                # A whole day fits: skip it without walking its periods.
+                remaining -= day_length
+            else:
+                for p_start, p_end in self.periods_on(day):
+                    if p_end <= cursor:
+                        continue
+                    begin = max(cursor, p_start)
+                    available = p_end - begin
+                    if remaining <= available:
+                        return begin + remaining
+                    remaining -= available
+            day = self.next_working_day(day)
+            cursor = self.opening(day)
+
+    def add_working_days(self, start: datetime, days: float) -> datetime:
+        """``days`` working days after ``start``: ``days × hours_per_day`` working hours."""
+        if not (math.isfinite(days) and days >= 0):
+            raise ValidationError(
+                f"Số ngày làm việc phải là số không âm (nhận được {days!r}).", field="days"
+            )
+        return self.add_working_hours(start, days * self.hours.hours_per_day)
+
+
+# --------------------------------------------------------------------------------------------------
+# Time limits
+
+_UNIT_WORDS: dict[str, TimeUnit] = {
+    "working_days": "working_days",
+    "working_day": "working_days",
+    "ngay lam viec": "working_days",
+    "working_hours": "working_hours",
+    "working_hour": "working_hours",
+    "gio lam viec": "working_hours",
+    # Procedure texts write "08 giờ" for working hours; there is no calendar-hour limit.
+    "gio": "working_hours",
+    "calendar_days": "calendar_days",
+    "calendar_day": "calendar_days",
+    "ngay": "calendar_days",
+    "ngay lich": "calendar_days",
+    "same_day": "same_day",
+    "trong ngay": "same_day",
+    "ngay trong ngay": "same_day",
+}
+
+#: The Vietnamese word for each unit, as catalogue files and forms write it.
+UNIT_LABELS: dict[TimeUnit, str] = {
+    "working_days": "ngày làm việc",
+    "working_hours": "giờ làm việc",
+    "calendar_days": "ngày",
+    "same_day": "trong ngày",
+}
+
+_MAX_LIMIT = 999
+_PUNCT = re.compile(r"[^\w\s]+")
+_VALUE_UNIT = re.compile(r"(\d+)\s*(.*)")
+_NEGATIVE = re.compile(r"\s*[-\u2212]")  # a leading minus sign (ASCII or U+2212)
+
+_EXAMPLES = "«3 ngày làm việc», «8 giờ làm việc», «30 ngày», «trong ngày»"
+
+
+def _folded_words(text: str) -> str:
+    """Folded text without punctuation: "Trong ngày (trước 15 giờ)" → "trong ngay truoc 15 gio"."""
+    return " ".join(_PUNCT.sub(" ", fold(text)).split())
+
+
+def parse_time_unit(text: str) -> TimeUnit:
+    """A unit from its key ("working_days") or its Vietnamese words ("ngày làm việc")."""
+    words = _folded_words(text)
+    unit = _UNIT_WORDS.get(words)
+    if unit is None and words.startswith(("trong ngay", "ngay trong ngay")):
+        unit = "same_day"
+    if unit is None:
+        raise ValidationError(
+            f"Không hiểu đơn vị thời hạn «{text}»: dùng «ngày làm việc», «giờ làm việc», "
+            f"«ngày» hoặc «trong ngày».",
+            field="time_limit_unit",
+        )
+    return unit
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """A procedure's legal time limit (thời hạn giải quyết).
+
+    ``same_day`` carries no number (its value is stored as 0). A value of 0 in any unit means the
+    same-day rule, which is how DVCQG texts say "trả ngay trong ngày".
+    """
+
+    value: int
+    unit: TimeUnit
+
+    def __post_init__(self) -> None:
+        if self.unit not in TIME_UNITS:
+            raise ValidationError(
+                f"Đơn vị thời hạn «{self.unit}» không hợp lệ.", field="time_limit_unit"
+            )
+        if self.unit == "same_day":
+            object.__setattr__(self, "value", 0)
+            return
+        if type(self.value) is not int:
+            raise ValidationError(
+                f"Thời hạn phải là số nguyên (nhận được {self.value!r}).", field="time_limit_value"
+            )
+        if not 0 <= self.value <= _MAX_LIMIT:
+            raise ValidationError(
+                f"Thời hạn phải từ 0 đến {_MAX_LIMIT} (nhận được {self.value}).",
+                field="time_limit_value",
+            )
+
+    @property
+    def is_same_day(self) -> bool:
+        """Whether the same-day (15:00) rule applies."""
+        return self.unit == "same_day" or self.value == 0
+
+    @property
+    def canonical(self) -> str:
+        """Machine text that :func:`parse_time_limit` reads back: "3 working_days", "same_day"."""
+        return "same_day" if self.unit == "same_day" else f"{self.value} {self.unit}"
+
+    def label_for(self, hours: OfficeHours) -> str:
+        """The Vietnamese label with the given cut-off: "Trong ngày (trước 15 giờ)"."""
+        if self.is_same_day:
+            cutoff = hours.same_day_cutoff
+            when = f"{cutoff.hour} giờ" + (f" {cutoff.minute:02d}" if cutoff.minute else "")
+            return f"Trong ngày (trước {when})"
+        if self.unit == "working_hours":
+            return f"{self.value} giờ làm việc"
+        # Legal texts write day counts with two digits: "03 ngày làm việc", "05 ngày".
+        return f"{self.value:02d} {UNIT_LABELS[self.unit]}"
+
+    @property
+    def label(self) -> str:
+        """The label with the default office hours: "03 ngày làm việc", "30 ngày"."""
+        return self.label_for(DEFAULT_HOURS)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+SAME_DAY = TimeLimit(0, "same_day")
+
+
+def parse_time_limit(text: str) -> TimeLimit:
+    """Read "3 working_days", "03 ngày làm việc", "8 giờ làm việc", "30 ngày", "trong ngày"…
+
+    Folded matching, so text without diacritics ("3 ngay lam viec") is read too.
+    """
+    if not text.strip():
+        raise ValidationError(
+            f"Chưa nhập thời hạn giải quyết (ví dụ {_EXAMPLES}).", field="time_limit"
+        )
+    words = "" if _NEGATIVE.match(text) else _folded_words(text)
+    if words in ("same_day", "same day") or words.startswith(("trong ngay", "ngay trong ngay")):
+        return SAME_DAY
+    match = _VALUE_UNIT.fullmatch(words)
+    unit = _UNIT_WORDS.get(match.group(2)) if match else None
+    if match is None or unit is None:
+        raise ValidationError(
+            f"Không hiểu thời hạn giải quyết «{nfc(text)}» (ví dụ {_EXAMPLES}).",
+            field="time_limit",
+        )
+    return TimeLimit(int(match.group(1)), unit)
+
+
+# --------------------------------------------------------------------------------------------------
+# The appointment
+
+
+@dataclass(frozen=True)
+class DueRules:
+    """Choices the reference leaves unconfirmed (Decree 118/2025 could not be read).
+
+    ``calendar_days_from``: "working_moment" (default) counts calendar days from the date of the
+    normalised receipt moment, like the working-hour count (a dossier received Tuesday 18:00 counts
+    from Wednesday); "received" counts from the date it was physically received.
+
+    The end of a calendar-day limit is fixed, not a parameter: closing time of day N ("by the end
+    of day N", as day-based periods are counted in Vietnamese law), and a day N that is not worked
+    moves to the closing time of the next working day (reference §3: the result is "still moved
+    off weekends/holidays"). Keeping the receipt's clock time instead is not offered because it
+    breaks monotonicity: a day N on Sunday would give Monday 17:00 while a receipt one day later
+    would get Monday at its own, earlier, clock time.
+    """
+
+    calendar_days_from: Literal["working_moment", "received"] = "working_moment"
+
+
+DEFAULT_RULES = DueRules()
+
+
+def due(
+    received: datetime,
+    limit: TimeLimit,
+    cal: WorkCalendar,
+    rules: DueRules = DEFAULT_RULES,
+) -> datetime:
+    """The appointment (ngày, giờ hẹn trả) for a dossier received at ``received``.
+
+    * same day (or value 0): if the normalised receipt moment is before the cut-off, closing time
+      that day; otherwise closing time of the next working day. A receipt before opening or at
+      lunch is normalised first, so 06:30 and 12:00 still get the same day.
+    * working days / hours: working hours added to the normalised receipt moment.
+    * calendar days: see :class:`DueRules`.
+    """
+    start = cal.working_moment(received)
+    if limit.is_same_day:
+        day = start.date()
+        if start.time() >= cal.hours.same_day_cutoff:
+            day = cal.next_working_day(day)
+        return cal.closing(day)
+    if limit.unit == "working_hours":
+        return cal.add_working_hours(start, limit.value)
+    if limit.unit == "working_days":
+        return cal.add_working_days(start, limit.value)
+    base = start if rules.calendar_days_from == "working_moment" else to_vn(received)
+    last = base.date() + timedelta(days=limit.value)
+    return cal.closing(cal.working_day_on_or_after(last))
+
+
+# --------------------------------------------------------------------------------------------------
+# Seeding the per-year table
+
+
+@dataclass(frozen=True)
+class OfficialSwap:
+    """A public-sector day swap that the ``holidays`` package lacks, with where it comes from."""
+
+    date: _dt.date
+    kind: DayKind
+    note: str
+    source: str
+
+
+#: Official public-sector swaps missing from ``holidays`` (checked against holidays 0.109), only
+#: those the reference (docs domain-vn.md §6) gives. Each carries its source and confidence mark.
+#:
+#: Checked and needing no row: Tết 2025 (25/1–2/2), 2/9/2025 (30/8–2/9) and Tết 2026 (14–22/2/2026,
+#: congan.com.vn ✔): the package already marks every weekday of those breaks off.
+#: Left out on purpose: the 2014 make-up Saturdays 25/1 and 8/2 (laodong.com.vn) — the weekdays
+#: given off in exchange are in neither the reference nor the package, and half a swap would make
+#: the calendar wrong both ways.
+OFFICIAL_SWAPS: tuple[OfficialSwap, ...] = (
+    OfficialSwap(
+        _dt.date(2025, 4, 26),
+        "workday",
+        "Làm bù cho ngày nghỉ 02/05/2025 (dịp 30/4–1/5/2025)",
+        "domain-vn.md §6, 2025 public-sector schedule «30/4–4/5 with a make-up Saturday 26/4» (?); "
+        "holidays 0.109 marks 02/05/2025 «thay cho ngày 26/04/2025» but not the Saturday itself",
+    ),
+)
+
+#: How ``holidays`` (language "vi") names a weekday given off in exchange for a worked Saturday.
+_SUBSTITUTED = re.compile(r"thay cho ngày (\d{1,2})/(\d{1,2})/(\d{4})")
+
+#: Vietnam Culture Day (24/11), in ``holidays`` from 2026; legal force for 2026 is unconfirmed.
+_CULTURE_DAY = (11, 24)
+_CULTURE_DAY_NOTE = " (chưa xác nhận hiệu lực — Nghị quyết 80-NQ/TW, chờ sửa Bộ luật Lao động)"
+
+
+#: The package guesses the day next to 2/9 by weekday; the Prime Minister fixes it each year.
+_NATIONAL_DAY = "Quốc khánh"
+_ADJACENT_NOTE = " (ngày liền kề do thư viện holidays ước tính — đối chiếu thông báo chính thức)"
+
+
+def _package_holidays(years: Sequence[int]) -> dict[date, str]:
+    import holidays  # heavy import, only needed when seeding
+
+    found = holidays.country_holidays("VN", years=list(years), language="vi")
+    return {day: str(name) for day, name in found.items()}
+
+
+def seed_year(
+    year: int,
+    *,
+    include_culture_day: bool = True,
+    swaps: Sequence[OfficialSwap] = OFFICIAL_SWAPS,
+) -> list[CalendarEntry]:
+    """Seed rows for ``year``: the operator reviews and corrects them from the official notice.
+
+    * every holiday of ``holidays.country_holidays("VN", language="vi")`` becomes a "day_off" row
+      (note = holiday name), weekends included so the table shows them;
+    * every Saturday that the package names as swapped ("thay cho ngày dd/mm/yyyy") becomes a
+      "workday" row: the package gives the day off but does not mark the Saturday as worked;
+    * :data:`OFFICIAL_SWAPS` rows of that year override the above.
+
+    The day next to 2/9 is the package's guess by weekday (reference §6), so its note says to
+    check it against the official notice.
+
+    ``include_culture_day`` (default True): 24/11 "Ngày Văn hóa Việt Nam" is a day off in the
+    package from 2026, but the reference cannot confirm it is in force; the default follows the
+    package (the safer error: no appointment set on a day the office may be shut) and the row's
+    note says it is unconfirmed.
+    """
+    if not 1900 <= year <= 2200:
+        raise ValidationError(f"Năm {year} nằm ngoài khoảng hỗ trợ.", field="year")
+    around = _package_holidays((year - 1, year, year + 1))
+    rows: dict[date, CalendarEntry] = {}
+    for day, name in sorted(around.items()):
+        if day.year != year:
+            continue
+        note = name
+        if (day.month, day.day) == _CULTURE_DAY and day.year >= 2026:
+            if not include_culture_day:
+                continue
+            note += _CULTURE_DAY_NOTE
+        elif name == _NATIONAL_DAY and (day.month, day.day) != (9, 2):
+            note += _ADJACENT_NOTE
+        rows[day] = CalendarEntry(day, "day_off", note, "seed")
+    # A make-up Saturday may be named by a holiday of the next or previous year (27/12/2014).
+    for day_off, name in sorted(around.items()):
+        for match in _SUBSTITUTED.finditer(name):
+            worked = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+            if worked.year == year and worked not in rows:
+                note = f"Làm bù cho ngày nghỉ {fmt_date(day_off)} (theo dữ liệu thư viện holidays)"
+                rows[worked] = CalendarEntry(worked, "workday", note, "seed")
+    for swap in swaps:
+        if swap.date.year == year:
+            rows[swap.date] = CalendarEntry(swap.date, swap.kind, swap.note, "seed")
+    return [rows[day] for day in sorted(rows)]
+
+
+def seed_calendar(
+    years: Iterable[int], hours: OfficeHours | None = None, *, include_culture_day: bool = True
+) -> WorkCalendar:
+    """A calendar with the seed rows of ``years`` (tests and first run)."""
+    entries: list[CalendarEntry] = []
+    for year in years:
+        entries.extend(seed_year(year, include_culture_day=include_culture_day))
+    return WorkCalendar(entries, hours)

@@ -1,0 +1,505 @@
+"""Catalogue files: read and write the procedure list as CSV, XLSX or JSON, without a database.
+
+Offices receive their catalogue as spreadsheets from the province and edit it in Excel, so import
+is lenient (Vietnamese or English headers matched without diacritics, a title row above the header,
+``;`` as Vietnamese Excel's list separator, numbers typed as numbers) and reports every bad cell
+with its line, column and a Vietnamese reason instead of stopping at the first one.
+
+Flat layout for CSV/XLSX, one row per procedure: code, name, field, competent_body,
+time_limit_value, time_limit_unit, fee_text, fee_amount, documents (``name|form|count`` items
+joined by ``;``), result, legal_basis, linked, published, then the optional version and note.
+Line numbers are 1-based file lines (the header is line 1 unless title rows precede it); JSON
+errors give the 1-based position of the item in the list as the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from onestop_desktop.domain.calendar import UNIT_LABELS
+from onestop_desktop.domain.catalog import (
+    FIELD_LABELS,
+    Procedure,
+    check_procedure_dict,
+    format_documents,
+    procedure_to_dict,
+)
+from onestop_desktop.domain.text import fold
+from onestop_desktop.errors import NotFound, StorageError, ValidationError
+
+CatalogFormat = Literal["csv", "xlsx", "json"]
+HeaderStyle = Literal["keys", "vi"]
+FORMATS: tuple[CatalogFormat, ...] = ("csv", "xlsx", "json")
+
+#: Column order of the flat layout (CSV/XLSX).
+COLUMNS: tuple[str, ...] = (
+    "code",
+    "name",
+    "field",
+    "competent_body",
+    "time_limit_value",
+    "time_limit_unit",
+    "fee_text",
+    "fee_amount",
+    "documents",
+    "result",
+    "legal_basis",
+    "linked",
+    "published",
+    "version",
+    "note",
+)
+REQUIRED_COLUMNS: tuple[str, ...] = ("code", "name", "field", "competent_body", "time_limit_value")
+
+#: Vietnamese headers written with ``headers="vi"`` (each is also accepted on import).
+VI_HEADERS: dict[str, str] = {key: FIELD_LABELS[key] for key in COLUMNS}
+
+# Other spellings seen in provincial lists, compared after :func:`_header_key`.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "code": ("ma", "ma tthc", "ma thu tuc hanh chinh", "ma so"),
+    "name": ("ten", "ten tthc", "ten thu tuc hanh chinh"),
+    "field": ("linh vuc thuc hien",),
+    "competent_body": (
+        "co quan giai quyet",
+        "co quan thuc hien",
+        "co quan tham quyen",
+        "tham quyen giai quyet",
+    ),
+    "time_limit_value": (
+        "time_limit",
+        "thoi han",
+        "thoi gian giai quyet",
+        "so ngay",
+        "gia tri thoi han",
+    ),
+    "time_limit_unit": ("don vi", "don vi tinh", "don vi thoi gian"),
+    "fee_text": ("phi le phi", "le phi", "phi", "muc phi"),
+    "fee_amount": ("so tien", "muc thu", "le phi dong", "so tien dong", "phi dong"),
+    "documents": ("ho so", "giay to", "thanh phan so luong ho so"),
+    "result": ("ket qua thuc hien", "ket qua giai quyet"),
+    "legal_basis": ("can cu", "can cu phap ly cua thu tuc"),
+    "linked": ("lien thong", "thu tuc lien thong"),
+    "published": ("cong khai", "da cong khai", "cong bo"),
+    "version": ("phien ban",),
+    "note": ("ghi chu",),
+}
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def _header_key(text: str) -> str:
+    """Folded header without punctuation: "Phí, lệ phí" → "phi le phi"."""
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+
+
+_HEADER_MAP: dict[str, str] = {}
+for _key in COLUMNS:
+    for _spelling in (_key, VI_HEADERS[_key], FIELD_LABELS[_key], *_ALIASES.get(_key, ())):
+        _HEADER_MAP.setdefault(_header_key(_spelling), _key)
+
+#: How many leading rows may hold a title before the header row.
+_HEADER_SEARCH_ROWS = 10
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A problem in one cell (or row) of a catalogue file."""
+
+    line: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"Dòng {self.line}" + (f", cột «{self.column}»" if self.column else "")
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class CatalogParse:
+    """What an import found: the good procedures and every problem, so nothing is half-known."""
+
+    procedures: list[Procedure] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the whole file was read without a problem."""
+        return not self.errors
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading
+
+
+def _format_of(path: Path, fmt: str | None) -> CatalogFormat:
+    name = (fmt or path.suffix.lstrip(".")).lower()
+    for known in FORMATS:
+        if name == known:
+            return known
+    raise ValidationError(
+        f"Không hỗ trợ định dạng tệp «{path.suffix or fmt}»: chỉ nhận .csv, .xlsx hoặc .json.",
+        field="path",
+    )
+
+
+def read_catalog(
+    path: str | os.PathLike[str], fmt: CatalogFormat | str | None = None
+) -> CatalogParse:
+    """Read a catalogue file (format from the extension unless ``fmt`` is given).
+
+    Row problems are collected in ``errors``; only a file that cannot be read at all (missing,
+    wrong format, not UTF-8, not a workbook) raises.
+    """
+    file = Path(path)
+    kind = _format_of(file, fmt)
+    if not file.is_file():
+        raise NotFound(f"Không tìm thấy tệp danh mục «{file}».")
+    if kind == "json":
+        return _read_json(_read_text(file))
+    if kind == "csv":
+        return _read_rows(_csv_rows(_read_text(file)))
+    return _read_rows(_xlsx_rows(file))
+
+
+def _read_text(file: Path) -> str:
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise StorageError(f"Không đọc được tệp «{file}».", detail=str(exc)) from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(
+            f"Tệp «{file.name}» không phải văn bản UTF-8. Trong Excel hãy lưu lại bằng "
+            f"«CSV UTF-8 (Comma delimited)».",
+            field="path",
+        ) from None
+
+
+# A row as read: (file line, cells). Cells are str for CSV; str/int/float/bool/None for XLSX.
+Row = tuple[int, Sequence[object]]
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The separator that best splits the header row into known columns.
+
+    Vietnamese Excel writes ";" (the list separator of the Vietnamese locale); our own files use
+    ",". Counting characters would be fooled by the ";" inside the documents column.
+    """
+    best, best_score = ",", 0
+    for delimiter in (",", ";", "\t"):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            for _, cells in zip(range(_HEADER_SEARCH_ROWS), reader, strict=False):
+                score = len({_HEADER_MAP.get(_header_key(cell)) for cell in cells} - {None})
+                if score > best_score:
+                    best, best_score = delimiter, score
+        except csv.Error:
+            continue
+    return best
+
+
+def _csv_rows(text: str) -> Iterator[Row]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    start = 1
+    try:
+        for cells in reader:
+            yield start, cells
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ValidationError(
+            f"Tệp CSV hỏng ở dòng {reader.line_num}: {exc}", field="path"
+        ) from None
+
+
+def _xlsx_rows(file: Path) -> Iterator[Row]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(file, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken or foreign file
+        raise ValidationError(
+            f"Không mở được tệp Excel «{file.name}» (tệp hỏng hoặc không phải .xlsx).",
+            field="path",
+            detail=str(exc),
+        ) from None
+    try:
+        sheet = workbook.worksheets[0]
+        yield from enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)
+    finally:
+        workbook.close()
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _find_header(rows: Iterator[Row]) -> tuple[int, dict[int, str], list[str]] | None:
+    """The header row: the first of the leading rows naming at least two known columns."""
+    for _ in range(_HEADER_SEARCH_ROWS):
+        row = next(rows, None)
+        if row is None:
+            return None
+        line, cells = row
+        names = ["" if _blank(cell) else str(cell).strip() for cell in cells]
+        mapping = {
+            index: _HEADER_MAP[_header_key(name)]
+            for index, name in enumerate(names)
+            if name and _header_key(name) in _HEADER_MAP
+        }
+        if len(set(mapping.values())) >= 2:
+            return line, mapping, names
+    return None
+
+
+def _cell(value: object, key: str) -> object:
+    """Undo what spreadsheets do to typed values."""
+    if isinstance(value, str):
+        return value
+    if key == "code" and isinstance(value, float):
+        # 1.001190 typed as a number comes back as 1.00119: restore the six decimals.
+        return f"{value:.6f}"
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return str(value)
+
+
+def _read_rows(rows: Iterator[Row]) -> CatalogParse:
+    parse = CatalogParse()
+    header = _find_header(rows)
+    if header is None:
+        parse.errors.append(
+            RowError(1, "", "Không tìm thấy dòng tiêu đề (ví dụ: «Mã thủ tục», «Tên thủ tục»…).")
+        )
+        return parse
+    header_line, mapping, names = header
+    columns: dict[str, int] = {}
+    for index, key in mapping.items():
+        if key in columns:
+            parse.errors.append(
+                RowError(header_line, names[index], f"Cột trùng với cột «{names[columns[key]]}».")
+            )
+        else:
+            columns[key] = index
+    for key in REQUIRED_COLUMNS:
+        if key not in columns:
+            parse.errors.append(
+                RowError(header_line, VI_HEADERS[key], f"Thiếu cột bắt buộc «{VI_HEADERS[key]}».")
+            )
+    if parse.errors:
+        return parse
+    seen: dict[str, int] = {}
+
+    def column_of(key: str) -> str:
+        index = columns.get(key, columns["time_limit_value"])
+        return names[index]
+
+    for line, cells in rows:
+        if all(_blank(cell) for cell in cells):
+            continue
+        extra = [i for i in range(len(names), len(cells)) if not _blank(cells[i])]
+        if extra:
+            parse.errors.append(
+                RowError(
+                    line,
+                    f"cột thứ {extra[0] + 1}",
+                    "Dòng có nhiều ô hơn số cột tiêu đề (có thể do dấu phân cách trong nội dung "
+                    "chưa được đặt trong ngoặc kép).",
+                )
+            )
+            continue
+        data = {
+            key: _cell(cells[index], key) if index < len(cells) else None
+            for key, index in columns.items()
+        }
+        _collect(parse, line, data, column_of, seen)
+    return parse
+
+
+def _collect(
+    parse: CatalogParse,
+    line: int,
+    data: Mapping[str, object],
+    column_of: Callable[[str], str],
+    seen: dict[str, int],
+) -> None:
+    procedure, errors = check_procedure_dict(data)
+    for error in errors:
+        parse.errors.append(RowError(line, column_of(error.field), error.message))
+    if procedure is None:
+        return
+    if procedure.code in seen:
+        parse.errors.append(
+            RowError(
+                line,
+                column_of("code"),
+                f"Mã thủ tục {procedure.code} trùng với dòng {seen[procedure.code]}.",
+            )
+        )
+        return
+    seen[procedure.code] = line
+    parse.procedures.append(procedure)
+
+
+def _read_json(text: str) -> CatalogParse:
+    parse = CatalogParse()
+    try:
+        document: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        parse.errors.append(
+            RowError(exc.lineno, "", f"Tệp JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno}).")
+        )
+        return parse
+    items = document.get("procedures") if isinstance(document, dict) else document
+    if not isinstance(items, list):
+        parse.errors.append(
+            RowError(1, "", "Tệp JSON phải là một danh sách thủ tục, hoặc có khóa «procedures».")
+        )
+        return parse
+    seen: dict[str, int] = {}
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            parse.errors.append(
+                RowError(number, "", f"Mục thứ {number} không phải là một đối tượng.")
+            )
+            continue
+        _collect(parse, number, item, _json_column, seen)
+    return parse
+
+
+def _json_column(key: str) -> str:
+    return "time_limit" if key.startswith("time_limit") else key
+
+
+# --------------------------------------------------------------------------------------------------
+# Writing
+
+
+def _flat_row(procedure: Procedure, headers: HeaderStyle) -> dict[str, object]:
+    """One procedure as flat cell values (XLSX keeps numbers and booleans typed)."""
+    vietnamese = headers == "vi"
+    limit = procedure.time_limit
+    return {
+        "code": procedure.code,
+        "name": procedure.name,
+        "field": procedure.field,
+        "competent_body": procedure.competent_body,
+        "time_limit_value": limit.value,
+        "time_limit_unit": UNIT_LABELS[limit.unit] if vietnamese else limit.unit,
+        "fee_text": procedure.fee_text,
+        "fee_amount": procedure.fee_amount,
+        "documents": format_documents(procedure.documents, vietnamese=vietnamese),
+        "result": procedure.result,
+        "legal_basis": procedure.legal_basis,
+        "linked": procedure.linked,
+        "published": procedure.published,
+        "version": procedure.version,
+        "note": procedure.note,
+    }
+
+
+def _csv_text(value: object, vietnamese: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        if vietnamese:
+            return "có" if value else "không"
+        return "true" if value else "false"
+    return str(value)
+
+
+def write_catalog(
+    procedures: Iterable[Procedure],
+    path: str | os.PathLike[str],
+    fmt: CatalogFormat | str | None = None,
+    *,
+    headers: HeaderStyle = "keys",
+) -> None:
+    """Write ``procedures`` so that :func:`read_catalog` gives them back equal.
+
+    ``headers="vi"`` writes Vietnamese headers, units and document forms for hand editing. CSV is
+    written with a UTF-8 BOM so that Excel shows the diacritics. The file is replaced atomically.
+    """
+    file = Path(path)
+    kind = _format_of(file, fmt)
+    items = list(procedures)
+    if kind == "json":
+        payload = {"procedures": [procedure_to_dict(p) for p in items]}
+        data = (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    elif kind == "csv":
+        data = _csv_bytes(items, headers)
+    else:
+        data = _xlsx_bytes(items, headers)
+    _atomic_write(file, data)
+
+
+def _header_row(headers: HeaderStyle) -> list[str]:
+    return [VI_HEADERS[key] if headers == "vi" else key for key in COLUMNS]
+
+
+def _csv_bytes(items: Sequence[Procedure], headers: HeaderStyle) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(_header_row(headers))
+    for procedure in items:
+        row = _flat_row(procedure, headers)
+        writer.writerow([_csv_text(row[key], headers == "vi") for key in COLUMNS])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _xlsx_bytes(items: Sequence[Procedure], headers: HeaderStyle) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Danh mục TTHC"
+    sheet.append(_header_row(headers))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for procedure in items:
+        row = _flat_row(procedure, headers)
+        sheet.append([row[key] for key in COLUMNS])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                # Text stays text: "=…" must not become a formula, "1.001190" not a number.
+                cell.data_type = "s"
+                cell.number_format = "@"
+    widths = {"name": 60, "documents": 60, "legal_basis": 40, "fee_text": 30, "result": 30}
+    for index, key in enumerate(COLUMNS, start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = widths.get(key, 16)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _atomic_write(file: Path, data: bytes) -> None:
+    """Write next to the target and rename, so a crash never leaves half a catalogue."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{file.name}.", dir=file.parent)
+        try:
+            os.chmod(temp, 0o644)  # mkstemp makes 0600; an export is meant to be shared
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp, file)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise StorageError(f"Không ghi được tệp «{file}».", detail=str(exc)) from exc
