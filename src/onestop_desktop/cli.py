@@ -13,7 +13,6 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -94,8 +93,13 @@ def cmd_user(args: argparse.Namespace, data: paths.DataDir) -> int:
         if args.json:
             _print_json(
                 [
-                    {"username": u.username, "full_name": u.full_name, "role": u.role.value,
-                     "active": u.active, "locked_until": u.locked_until}
+                    {
+                        "username": u.username,
+                        "full_name": u.full_name,
+                        "role": u.role.value,
+                        "active": u.active,
+                        "locked_until": u.locked_until,
+                    }
                     for u in rows
                 ]
             )
@@ -154,9 +158,13 @@ def cmd_verify(args: argparse.Namespace, data: paths.DataDir) -> int:
     if args.json:
         b = report.broken
         _print_json(
-            {"ok": report.ok, "checked": report.checked,
-             "broken": None if b is None else {"station_id": b.station_id, "seq": b.seq,
-                                               "reason": b.reason}}
+            {
+                "ok": report.ok,
+                "checked": report.checked,
+                "broken": None
+                if b is None
+                else {"station_id": b.station_id, "seq": b.seq, "reason": b.reason},
+            }
         )
     else:
         print(report.text(), file=sys.stdout if report.ok else sys.stderr)
@@ -170,8 +178,14 @@ def cmd_rebuild(args: argparse.Namespace, data: paths.DataDir) -> int:
     report = integrity.rebuild(ctx, write=not args.dry_run)
     if args.json:
         _print_json(
-            {"dossiers": report.dossiers, "events": report.events, "changed": report.changed,
-             "added": report.added, "removed": report.removed, "differences": report.differences}
+            {
+                "dossiers": report.dossiers,
+                "events": report.events,
+                "changed": report.changed,
+                "added": report.added,
+                "removed": report.removed,
+                "differences": report.differences,
+            }
         )
     else:
         print(report.text())
@@ -228,7 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"onestop {__version__}")
     parser.add_argument(
-        "--data-dir", help=f"thư mục dữ liệu (mặc định: biến {paths.ENV_VAR} hoặc thư mục người dùng)"
+        "--data-dir",
+        help=f"thư mục dữ liệu (mặc định: biến {paths.ENV_VAR} hoặc thư mục người dùng)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="ghi nhật ký chi tiết")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -326,13 +341,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected error in %s", args.command)
         where = f" (xem {data.logs / logging_setup.LOG_NAME})" if log_path else ""
         print(f"onestop: lỗi không mong đợi{where}", file=sys.stderr)
-        import traceback
+        if args.verbose:
+            import traceback
 
-        traceback.print_exc()
+            traceback.print_exc()
         return 70
 
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-
-

@@ -84,8 +84,12 @@ def cmd_calendar(args: argparse.Namespace, data: paths.DataDir) -> int:
     if sub == "list":
         rows = calendar.list_year(ctx, args.year)
         if args.json:
-            _dump([{"date": r.day.isoformat(), "kind": r.kind, "note": r.note,
-                    "source": r.source} for r in rows])
+            _dump(
+                [
+                    {"date": r.day.isoformat(), "kind": r.kind, "note": r.note, "source": r.source}
+                    for r in rows
+                ]
+            )
         else:
             for r in rows:
                 kind = "nghỉ" if r.kind == "day_off" else "làm bù"
@@ -108,9 +112,15 @@ def cmd_calendar(args: argparse.Namespace, data: paths.DataDir) -> int:
         cal = calendar.load_calendar(ctx.store, years=[received.year, received.year + 1])
         when = due(received, proc.time_limit, cal)
         if args.json:
-            _dump({"procedure": proc.code, "time_limit": proc.time_limit.label,
-                   "received": received.strftime("%Y-%m-%d %H:%M"),
-                   "due": when.strftime("%Y-%m-%d %H:%M"), "due_iso": clock.iso(when)})
+            _dump(
+                {
+                    "procedure": proc.code,
+                    "time_limit": proc.time_limit.label,
+                    "received": received.strftime("%Y-%m-%d %H:%M"),
+                    "due": when.strftime("%Y-%m-%d %H:%M"),
+                    "due_iso": clock.iso(when),
+                }
+            )
         else:
             print(when.strftime("%Y-%m-%d %H:%M"))
     return 0
@@ -157,7 +167,9 @@ def add_commands(sub: Any) -> None:
     csub = p.add_subparsers(dest="catalog_command", required=True, metavar="ACTION")
     q = csub.add_parser("import", help="nhập danh mục từ CSV, XLSX hoặc JSON")
     q.add_argument("file")
-    q.add_argument("--skip-bad-rows", action="store_true", help="bỏ qua dòng lỗi, nhập phần còn lại")
+    q.add_argument(
+        "--skip-bad-rows", action="store_true", help="bỏ qua dòng lỗi, nhập phần còn lại"
+    )
     q = csub.add_parser("export", help="xuất danh mục")
     q.add_argument("--format", required=True, choices=["csv", "xlsx", "json"])
     q.add_argument("--out", required=True)

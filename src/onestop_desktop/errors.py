@@ -1,9 +1,9 @@
 """The errors a clerk or operator may see.
 
-Two kinds, as in qutebrowser's ``misc/sql.py``: a :class:`OneStopError` is an expected fault of the
-input or the environment (bad ID number, wrong password, read-only folder, corrupt file). It carries a
-plain Vietnamese message, shown as is by the CLI and translated by the GUI (the message is the source
-text of the Qt translation). Anything else is a bug and goes to the crash report.
+Two kinds, as in qutebrowser's ``misc/sql.py``: a :class:`OneStopError` is an expected fault of
+the input or the environment (bad ID number, wrong password, read-only folder, corrupt file). It
+carries a plain Vietnamese message, shown as is by the CLI and translated by the GUI (the message
+is the source text of the Qt translation). Anything else is a bug and goes to the crash report.
 """
 
 from __future__ import annotations

@@ -47,8 +47,12 @@ def ctx(tmp_path: Path, fake_clock: FakeClock) -> Iterator[Session]:
     """The operator's session on a fresh station 1 of 000.00.12.H29 with the starter catalogue."""
     data = DataDir(tmp_path / "station")
     session = station.init_data_dir(
-        data, unit_code="000.00.12.H29", unit_name="UBND xã Hòa Bình", station=1,
-        admin="admin", password="admin-pass-1",
+        data,
+        unit_code="000.00.12.H29",
+        unit_name="UBND xã Hòa Bình",
+        station=1,
+        admin="admin",
+        password="admin-pass-1",
     )
     session.store.now = fake_clock  # type: ignore[method-assign]
     catalog.ensure_starter(session)

@@ -16,15 +16,27 @@ from onestop_desktop.domain.codes import (
 from onestop_desktop.errors import ValidationError
 
 
-@pytest.mark.parametrize("code", ["000.00.12.H29", "000.17.22.H56", "000.00.06.h56", "G01.00.00.G12"])
+@pytest.mark.parametrize(
+    "code", ["000.00.12.H29", "000.17.22.H56", "000.00.06.h56", "G01.00.00.G12"]
+)
 def test_valid_unit_codes(code: str) -> None:
     assert validate_unit_code(code) == code.upper()
 
 
-@pytest.mark.parametrize("code", ["", "12.H29", "000.00.12.29", "000.00.12.H2", "000-00-12-H29",
-                                  "000.00.12.H29.1", "0000.00.12.H29"])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "",
+        "12.H29",
+        "000.00.12.29",
+        "000.00.12.H2",
+        "000-00-12-H29",
+        "000.00.12.H29.1",
+        "0000.00.12.H29",
+    ],
+)
 def test_malformed_unit_codes(code: str) -> None:
-    with pytest.raises(ValidationError, match="LLL.KK.JJ.XNN"):
+    with pytest.raises(ValidationError, match=r"LLL\.KK\.JJ\.XNN"):
         validate_unit_code(code)
 
 

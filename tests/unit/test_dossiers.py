@@ -17,8 +17,11 @@ from onestop_desktop.store import events
 from .conftest import FakeClock
 
 LAN = Applicant(
-    name="Nguyễn Thị Lan", id_number="001190012345", birth_date=date(1990, 5, 17),
-    phone="0912 345 678", address="Thôn Đông, xã Hòa Bình",
+    name="Nguyễn Thị Lan",
+    id_number="001190012345",
+    birth_date=date(1990, 5, 17),
+    phone="0912 345 678",
+    address="Thôn Đông, xã Hòa Bình",
 )
 
 
@@ -88,8 +91,12 @@ def test_supplement_pause_extends_due(ctx: Session, fake_clock: FakeClock) -> No
     assert d.due_at == clock.parse_iso("2026-03-05T08:00:00+07:00")
     dossiers.act(s["tiepnhan"], d.code, "handed_over", {"to": "chuyenvien"})
     fake_clock.set("2026-03-02T10:00:00")
-    dossiers.act(s["chuyenvien"], d.code, "supplement_requested",
-                 {"documents": ["Giấy xác nhận cư trú"], "reason": "Thiếu giấy tờ"})
+    dossiers.act(
+        s["chuyenvien"],
+        d.code,
+        "supplement_requested",
+        {"documents": ["Giấy xác nhận cư trú"], "reason": "Thiếu giấy tờ"},
+    )
     fake_clock.set("2026-03-03T10:00:00")  # one working day (8 h) later
     back = dossiers.act(s["tiepnhan"], d.code, "supplement_received")
     assert back.status is Status.PROCESSING
@@ -105,8 +112,9 @@ def test_supplement_restart_recomputes_from_resubmission(
     s = staff(ctx)
     ctx.store.set_setting("supplement_mode", "restart")
     d = dossiers.receive(s["tiepnhan"], Intake("1.004873", LAN))
-    dossiers.act(s["tiepnhan"], d.code, "supplement_requested",
-                 {"documents": [], "reason": "Thiếu tờ khai"})
+    dossiers.act(
+        s["tiepnhan"], d.code, "supplement_requested", {"documents": [], "reason": "Thiếu tờ khai"}
+    )
     fake_clock.set("2026-03-04T14:00:00")
     back = dossiers.act(s["tiepnhan"], d.code, "supplement_received")
     assert back.due_at == clock.parse_iso("2026-03-09T14:00:00+07:00")
@@ -140,7 +148,8 @@ def test_duplicate_without_id_uses_folded_name_and_birth_date(ctx: Session) -> N
     dossiers.receive(s["tiepnhan"], Intake("1.004873", no_id))
     with pytest.raises(DuplicateFound):
         dossiers.receive(
-            s["tiepnhan"], Intake("1.004873", Applicant(name="đỗ thị  hoa", birth_date=date(1985, 1, 2)))
+            s["tiepnhan"],
+            Intake("1.004873", Applicant(name="đỗ thị  hoa", birth_date=date(1985, 1, 2))),
         )
     dossiers.receive(
         s["tiepnhan"], Intake("1.004873", Applicant(name="Đỗ Thị Hoa", birth_date=date(1986, 1, 2)))
@@ -161,20 +170,36 @@ def test_reschedule_with_apology_and_limit(ctx: Session, fake_clock: FakeClock) 
     ctx.store.set_setting("max_reschedules", "1")
     d = dossiers.receive(s["tiepnhan"], Intake("1.004873", LAN))
     with pytest.raises(PermissionDenied):
-        dossiers.act(s["tiepnhan"], d.code, "rescheduled",
-                     {"new_due_at": "2026-03-10T17:00:00+07:00", "reason": "x"})
+        dossiers.act(
+            s["tiepnhan"],
+            d.code,
+            "rescheduled",
+            {"new_due_at": "2026-03-10T17:00:00+07:00", "reason": "x"},
+        )
     with pytest.raises(ValidationError, match="sau ngày hẹn cũ"):
-        dossiers.act(s["lanhdao"], d.code, "rescheduled",
-                     {"new_due_at": "2026-03-01T17:00:00+07:00", "reason": "Cần xác minh"})
-    r = dossiers.act(s["lanhdao"], d.code, "rescheduled",
-                     {"new_due_at": "2026-03-10T17:00:00+07:00", "reason": "Cần xác minh"})
+        dossiers.act(
+            s["lanhdao"],
+            d.code,
+            "rescheduled",
+            {"new_due_at": "2026-03-01T17:00:00+07:00", "reason": "Cần xác minh"},
+        )
+    r = dossiers.act(
+        s["lanhdao"],
+        d.code,
+        "rescheduled",
+        {"new_due_at": "2026-03-10T17:00:00+07:00", "reason": "Cần xác minh"},
+    )
     assert r.due_at == clock.parse_iso("2026-03-10T17:00:00+07:00")
     ev = dossiers.history(s["lanhdao"], d.code)[-1]
     assert ev.payload["times"] == 1
     assert ev.payload["old_due_at"] == "2026-03-05T08:00:00+07:00"
     with pytest.raises(Conflict, match="tối đa 1"):
-        dossiers.act(s["lanhdao"], d.code, "rescheduled",
-                     {"new_due_at": "2026-03-12T17:00:00+07:00", "reason": "Lần hai"})
+        dossiers.act(
+            s["lanhdao"],
+            d.code,
+            "rescheduled",
+            {"new_due_at": "2026-03-12T17:00:00+07:00", "reason": "Lần hai"},
+        )
 
 
 def test_withdraw_stop_refuse(ctx: Session) -> None:

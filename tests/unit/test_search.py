@@ -46,8 +46,11 @@ def test_name_ignores_case_and_diacritics_newest_first(filled: Session) -> None:
     assert names(search.search(filled, "duc")) == ["Đặng Đức Huy", "Nguyễn Văn Đức"]
     assert names(search.search(filled, "DAO")) == ["Trần Thị Đào"]
     # Words match from their start: "ng" is in "Đặng" but does not start a word there.
-    assert names(search.search(filled, "ng")) == ["Lê Minh Nguyên", "Nguyễn Văn An",
-                                                 "Nguyễn Văn Đức"]
+    assert names(search.search(filled, "ng")) == [
+        "Lê Minh Nguyên",
+        "Nguyễn Văn An",
+        "Nguyễn Văn Đức",
+    ]
 
 
 def test_nfd_query_finds_nfc_text(filled: Session) -> None:
@@ -74,4 +77,4 @@ def test_paging_and_nothing(filled: Session) -> None:
     assert [r.rid for r in all_rows] == sorted((r.rid for r in all_rows), reverse=True)
     assert search.search(filled, "xyz") == []
     assert search.search(filled, "  !!  ") == []
-    assert names(search.search(filled, "\"nguyen\" OR *")) == []  # FTS syntax is not passed through
+    assert names(search.search(filled, '"nguyen" OR *')) == []  # FTS syntax is not passed through

@@ -82,7 +82,8 @@ def test_permissions_enforced_in_services(ctx: Session) -> None:
 
 
 @pytest.mark.parametrize(
-    ("username", "password"), [("ab", "long-enough"), ("Nguyễn", "long-enough"), ("ok_user", "short")]
+    ("username", "password"),
+    [("ab", "long-enough"), ("Nguyễn", "long-enough"), ("ok_user", "short")],
 )
 def test_bad_account_input(ctx: Session, username: str, password: str) -> None:
     with pytest.raises(ValidationError):

@@ -54,12 +54,25 @@ class Event:
     def sealed(self, prev_hash: str) -> Event:
         """This event chained after ``prev_hash``, with its hash filled in."""
         linked = Event(
-            self.station_id, self.seq, self.dossier_id, self.kind, self.actor, self.at,
-            self.payload, prev_hash,
+            self.station_id,
+            self.seq,
+            self.dossier_id,
+            self.kind,
+            self.actor,
+            self.at,
+            self.payload,
+            prev_hash,
         )
         return Event(
-            linked.station_id, linked.seq, linked.dossier_id, linked.kind, linked.actor,
-            linked.at, linked.payload, prev_hash, linked.compute_hash(),
+            linked.station_id,
+            linked.seq,
+            linked.dossier_id,
+            linked.kind,
+            linked.actor,
+            linked.at,
+            linked.payload,
+            prev_hash,
+            linked.compute_hash(),
         )
 
 
@@ -72,7 +85,9 @@ class ChainBreak:
     reason: str
 
 
-def verify_chain(events: list[Event], prev_hash: str = GENESIS, first_seq: int = 1) -> ChainBreak | None:
+def verify_chain(
+    events: list[Event], prev_hash: str = GENESIS, first_seq: int = 1
+) -> ChainBreak | None:
     """Walk one station's events in ``seq`` order; the first broken link, or ``None``."""
     expected_seq = first_seq
     for ev in events:

@@ -16,12 +16,42 @@ from onestop_desktop.domain.text import fold
 Row = dict[str, Any]
 
 PROJECTED_COLUMNS = (
-    "id", "code", "station_id", "unit_code", "procedure_code", "procedure_version",
-    "procedure_name", "field", "channel", "sets_count", "applicant_name", "applicant_id_number",
-    "applicant_birth_date", "applicant_phone", "applicant_address", "applicant_email",
-    "received_at", "due_at", "status", "assignee", "finished_at", "returned_at", "returned_to",
-    "refusal_reason", "duplicate_of", "supplement_count", "paused_since", "reschedule_count",
-    "note", "documents", "history", "last_station", "last_seq", "updated_at", "search_text",
+    "id",
+    "code",
+    "station_id",
+    "unit_code",
+    "procedure_code",
+    "procedure_version",
+    "procedure_name",
+    "field",
+    "channel",
+    "sets_count",
+    "applicant_name",
+    "applicant_id_number",
+    "applicant_birth_date",
+    "applicant_phone",
+    "applicant_address",
+    "applicant_email",
+    "received_at",
+    "due_at",
+    "status",
+    "assignee",
+    "finished_at",
+    "returned_at",
+    "returned_to",
+    "refusal_reason",
+    "duplicate_of",
+    "supplement_count",
+    "paused_since",
+    "reschedule_count",
+    "note",
+    "documents",
+    "history",
+    "due_history",
+    "last_station",
+    "last_seq",
+    "updated_at",
+    "search_text",
 )
 
 
@@ -89,6 +119,10 @@ def apply(row: Row | None, event: Event) -> Row:
         new["paused_since"] = None
     if p.get("note"):
         new["note"] = p["note"]
+    if new.get("due_at") != row.get("due_at"):
+        dues = json.loads(row.get("due_history") or "[]")
+        dues.append([event.at, new["due_at"]])
+        new["due_history"] = json.dumps(dues)
     if status != current:
         history = _history(row)
         history.append([event.at, int(status)])
@@ -139,6 +173,9 @@ def _create(event: Event) -> Row:
         "note": p.get("note") or None,
         "documents": json.dumps(p.get("documents") or [], ensure_ascii=False),
         "history": json.dumps(history),
+        "due_history": json.dumps(
+            p.get("due_history") or ([[received_at, p["due_at"]]] if p.get("due_at") else [])
+        ),
         "last_station": event.station_id,
         "last_seq": event.seq,
         "updated_at": event.at,

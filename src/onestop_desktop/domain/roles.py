@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """The four roles of a commune centre; ``OPERATOR`` is the OS account running the CLI."""
 
     CLERK = "clerk"

@@ -92,43 +92,118 @@ class Action:
 _ALL_STAFF_ON_DOSSIERS = frozenset({Role.CLERK, Role.OFFICER, Role.LEADER})
 
 
-def _a(kind: str, label: str, sources: set[Status], target: Status | None, roles: set[Role]) -> Action:
+def _a(
+    kind: str, label: str, sources: set[Status], target: Status | None, roles: set[Role]
+) -> Action:
     return Action(kind, label, frozenset(sources), target, frozenset(roles | {Role.OPERATOR}))
 
 
 ACTIONS: dict[str, Action] = {
     a.kind: a
     for a in (
-        _a("registered_online", "Đăng ký trực tuyến", set(), Status.REGISTERED_ONLINE,
-           {Role.CLERK, Role.LEADER}),
+        _a(
+            "registered_online",
+            "Đăng ký trực tuyến",
+            set(),
+            Status.REGISTERED_ONLINE,
+            {Role.CLERK, Role.LEADER},
+        ),
         _a("received", "Tiếp nhận hồ sơ", set(), Status.RECEIVED, {Role.CLERK, Role.LEADER}),
-        _a("accepted", "Tiếp nhận hồ sơ trực tuyến", {Status.REGISTERED_ONLINE}, Status.RECEIVED,
-           {Role.CLERK, Role.LEADER}),
-        _a("refused", "Từ chối tiếp nhận", {Status.REGISTERED_ONLINE, Status.RECEIVED},
-           Status.NOT_ACCEPTED, {Role.CLERK, Role.LEADER}),
-        _a("handed_over", "Chuyển xử lý", {Status.RECEIVED, Status.PROCESSING}, Status.PROCESSING,
-           set(_ALL_STAFF_ON_DOSSIERS)),
-        _a("supplement_requested", "Yêu cầu bổ sung hồ sơ",
-           {Status.RECEIVED, Status.PROCESSING}, Status.SUPPLEMENT_REQUESTED,
-           set(_ALL_STAFF_ON_DOSSIERS)),
-        _a("supplement_received", "Nhận hồ sơ bổ sung", {Status.SUPPLEMENT_REQUESTED},
-           Status.PROCESSING, set(_ALL_STAFF_ON_DOSSIERS)),
-        _a("financial_requested", "Yêu cầu thực hiện nghĩa vụ tài chính", {Status.PROCESSING},
-           Status.FINANCIAL_OBLIGATION, {Role.OFFICER, Role.LEADER}),
-        _a("financial_done", "Đã thực hiện nghĩa vụ tài chính", {Status.FINANCIAL_OBLIGATION},
-           Status.PROCESSING, set(_ALL_STAFF_ON_DOSSIERS)),
-        _a("stopped", "Dừng xử lý", {Status.PROCESSING, Status.SUPPLEMENT_REQUESTED,
-                                     Status.FINANCIAL_OBLIGATION}, Status.STOPPED, {Role.LEADER}),
-        _a("result_ready", "Có kết quả", {Status.RECEIVED, Status.PROCESSING}, Status.RESULT_READY,
-           {Role.OFFICER, Role.LEADER}),
-        _a("returned", "Trả kết quả", {Status.RESULT_READY}, Status.RETURNED,
-           {Role.CLERK, Role.LEADER}),
-        _a("withdrawn", "Rút hồ sơ",
-           {Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED,
-            Status.FINANCIAL_OBLIGATION}, Status.WITHDRAWN, {Role.CLERK, Role.LEADER}),
-        _a("rescheduled", "Xin lỗi và hẹn lại ngày trả",
-           {Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED,
-            Status.FINANCIAL_OBLIGATION, Status.RESULT_READY}, None, {Role.OFFICER, Role.LEADER}),
+        _a(
+            "accepted",
+            "Tiếp nhận hồ sơ trực tuyến",
+            {Status.REGISTERED_ONLINE},
+            Status.RECEIVED,
+            {Role.CLERK, Role.LEADER},
+        ),
+        _a(
+            "refused",
+            "Từ chối tiếp nhận",
+            {Status.REGISTERED_ONLINE, Status.RECEIVED},
+            Status.NOT_ACCEPTED,
+            {Role.CLERK, Role.LEADER},
+        ),
+        _a(
+            "handed_over",
+            "Chuyển xử lý",
+            {Status.RECEIVED, Status.PROCESSING},
+            Status.PROCESSING,
+            set(_ALL_STAFF_ON_DOSSIERS),
+        ),
+        _a(
+            "supplement_requested",
+            "Yêu cầu bổ sung hồ sơ",
+            {Status.RECEIVED, Status.PROCESSING},
+            Status.SUPPLEMENT_REQUESTED,
+            set(_ALL_STAFF_ON_DOSSIERS),
+        ),
+        _a(
+            "supplement_received",
+            "Nhận hồ sơ bổ sung",
+            {Status.SUPPLEMENT_REQUESTED},
+            Status.PROCESSING,
+            set(_ALL_STAFF_ON_DOSSIERS),
+        ),
+        _a(
+            "financial_requested",
+            "Yêu cầu thực hiện nghĩa vụ tài chính",
+            {Status.PROCESSING},
+            Status.FINANCIAL_OBLIGATION,
+            {Role.OFFICER, Role.LEADER},
+        ),
+        _a(
+            "financial_done",
+            "Đã thực hiện nghĩa vụ tài chính",
+            {Status.FINANCIAL_OBLIGATION},
+            Status.PROCESSING,
+            set(_ALL_STAFF_ON_DOSSIERS),
+        ),
+        _a(
+            "stopped",
+            "Dừng xử lý",
+            {Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION},
+            Status.STOPPED,
+            {Role.LEADER},
+        ),
+        _a(
+            "result_ready",
+            "Có kết quả",
+            {Status.RECEIVED, Status.PROCESSING},
+            Status.RESULT_READY,
+            {Role.OFFICER, Role.LEADER},
+        ),
+        _a(
+            "returned",
+            "Trả kết quả",
+            {Status.RESULT_READY},
+            Status.RETURNED,
+            {Role.CLERK, Role.LEADER},
+        ),
+        _a(
+            "withdrawn",
+            "Rút hồ sơ",
+            {
+                Status.RECEIVED,
+                Status.PROCESSING,
+                Status.SUPPLEMENT_REQUESTED,
+                Status.FINANCIAL_OBLIGATION,
+            },
+            Status.WITHDRAWN,
+            {Role.CLERK, Role.LEADER},
+        ),
+        _a(
+            "rescheduled",
+            "Xin lỗi và hẹn lại ngày trả",
+            {
+                Status.RECEIVED,
+                Status.PROCESSING,
+                Status.SUPPLEMENT_REQUESTED,
+                Status.FINANCIAL_OBLIGATION,
+                Status.RESULT_READY,
+            },
+            None,
+            {Role.OFFICER, Role.LEADER},
+        ),
     )
 }
 """Every action by event kind. ``received``/``registered_online``/``imported`` create a dossier."""
@@ -148,9 +223,7 @@ def next_status(current: Status, kind: str) -> Status:
 
     action = ACTIONS[kind]
     if current not in action.sources:
-        raise Conflict(
-            f"Không thể «{action.label}» khi hồ sơ đang ở trạng thái «{current.label}»"
-        )
+        raise Conflict(f"Không thể «{action.label}» khi hồ sơ đang ở trạng thái «{current.label}»")
     return action.target if action.target is not None else current
 
 

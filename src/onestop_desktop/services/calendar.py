@@ -111,12 +111,12 @@ def list_year(ctx: Session, year: int) -> list[CalendarDay]:
     """Days off and make-up workdays of ``year`` (seeded on first look)."""
     ensure_seeded(ctx.store, [year])
     rows = ctx.store.query(
-        "SELECT day, kind, note, source FROM calendar_days WHERE day >= ? AND day < ? "
-        "ORDER BY day",
+        "SELECT day, kind, note, source FROM calendar_days WHERE day >= ? AND day < ? ORDER BY day",
         [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"],
     )
-    return [CalendarDay(date.fromisoformat(r["day"]), r["kind"], r["note"], r["source"])
-            for r in rows]
+    return [
+        CalendarDay(date.fromisoformat(r["day"]), r["kind"], r["note"], r["source"]) for r in rows
+    ]
 
 
 def set_day(ctx: Session, day: date, kind: str, note: str = "") -> None:

@@ -139,8 +139,17 @@ def save(ctx: Session, procedures: list[Procedure], *, source: str) -> ImportRep
             ctx.store.db.execute(
                 "INSERT INTO procedures(code, version, name, field, published, data, search_text, "
                 "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [proc.code, version, proc.name, proc.field, int(proc.published), canonical(data),
-                 fold(f"{proc.code} {proc.name} {proc.field}"), stamp, ctx.actor.tag],
+                [
+                    proc.code,
+                    version,
+                    proc.name,
+                    proc.field,
+                    int(proc.published),
+                    canonical(data),
+                    fold(f"{proc.code} {proc.name} {proc.field}"),
+                    stamp,
+                    ctx.actor.tag,
+                ],
             )
             (report.updated if rows else report.added).append(proc.code)
         if report.added or report.updated:

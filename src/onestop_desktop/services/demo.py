@@ -48,26 +48,149 @@ DEMO_ACCOUNTS = (
 )
 
 FAMILY = (
-    ("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Hoàng", 4), ("Huỳnh", 2),
-    ("Phan", 4), ("Vũ", 3), ("Võ", 2), ("Đặng", 2), ("Bùi", 2), ("Đỗ", 2), ("Hồ", 1),
-    ("Ngô", 1), ("Dương", 1), ("Lý", 1), ("Đào", 1), ("Đinh", 1), ("Trương", 1), ("Mai", 1),
+    ("Nguyễn", 38),
+    ("Trần", 11),
+    ("Lê", 9),
+    ("Phạm", 7),
+    ("Hoàng", 4),
+    ("Huỳnh", 2),
+    ("Phan", 4),
+    ("Vũ", 3),
+    ("Võ", 2),
+    ("Đặng", 2),
+    ("Bùi", 2),
+    ("Đỗ", 2),
+    ("Hồ", 1),
+    ("Ngô", 1),
+    ("Dương", 1),
+    ("Lý", 1),
+    ("Đào", 1),
+    ("Đinh", 1),
+    ("Trương", 1),
+    ("Mai", 1),
 )
 MIDDLE_M = ("Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Thanh", "Công", "Ngọc", "Gia")
 MIDDLE_F = ("Thị", "Ngọc", "Thu", "Hồng", "Thanh", "Minh", "Bảo", "Diệu", "Kim", "Phương")
-GIVEN_M = ("An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Hiếu", "Hùng", "Huy", "Khánh",
-           "Long", "Minh", "Nam", "Phong", "Phúc", "Quân", "Sơn", "Thắng", "Tiến", "Trung",
-           "Tuấn", "Việt", "Đạt", "Đông", "Khoa", "Lộc", "Toàn", "Vinh", "Thịnh")
-GIVEN_F = ("Anh", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Ngân", "Nhung",
-           "Phương", "Quỳnh", "Tâm", "Thảo", "Thủy", "Trang", "Vân", "Yến", "Huyền", "Loan",
-           "Nga", "Oanh", "Trâm", "Uyên", "Xuân", "Ánh", "Diệp", "Hằng", "Liên", "My")
-HAMLETS = ("Thôn Đông", "Thôn Tây", "Thôn Trung", "Thôn Bắc Sơn", "Thôn Nam Hà", "Xóm Chùa",
-           "Xóm Mới", "Thôn Đồng Tâm", "Thôn Phú Lợi", "Thôn Yên Bình")
-MOBILE_PREFIXES = ("032", "033", "034", "035", "036", "037", "038", "039", "086", "096", "097",
-                   "098", "081", "082", "083", "084", "085", "088", "091", "094", "070", "076",
-                   "077", "078", "079", "089", "090", "093", "056", "058", "059")
+GIVEN_M = (
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đức",
+    "Giang",
+    "Hải",
+    "Hiếu",
+    "Hùng",
+    "Huy",
+    "Khánh",
+    "Long",
+    "Minh",
+    "Nam",
+    "Phong",
+    "Phúc",
+    "Quân",
+    "Sơn",
+    "Thắng",
+    "Tiến",
+    "Trung",
+    "Tuấn",
+    "Việt",
+    "Đạt",
+    "Đông",
+    "Khoa",
+    "Lộc",
+    "Toàn",
+    "Vinh",
+    "Thịnh",
+)
+GIVEN_F = (
+    "Anh",
+    "Hà",
+    "Hạnh",
+    "Hoa",
+    "Hương",
+    "Lan",
+    "Linh",
+    "Mai",
+    "Ngân",
+    "Nhung",
+    "Phương",
+    "Quỳnh",
+    "Tâm",
+    "Thảo",
+    "Thủy",
+    "Trang",
+    "Vân",
+    "Yến",
+    "Huyền",
+    "Loan",
+    "Nga",
+    "Oanh",
+    "Trâm",
+    "Uyên",
+    "Xuân",
+    "Ánh",
+    "Diệp",
+    "Hằng",
+    "Liên",
+    "My",
+)
+HAMLETS = (
+    "Thôn Đông",
+    "Thôn Tây",
+    "Thôn Trung",
+    "Thôn Bắc Sơn",
+    "Thôn Nam Hà",
+    "Xóm Chùa",
+    "Xóm Mới",
+    "Thôn Đồng Tâm",
+    "Thôn Phú Lợi",
+    "Thôn Yên Bình",
+)
+MOBILE_PREFIXES = (
+    "032",
+    "033",
+    "034",
+    "035",
+    "036",
+    "037",
+    "038",
+    "039",
+    "086",
+    "096",
+    "097",
+    "098",
+    "081",
+    "082",
+    "083",
+    "084",
+    "085",
+    "088",
+    "091",
+    "094",
+    "070",
+    "076",
+    "077",
+    "078",
+    "079",
+    "089",
+    "090",
+    "093",
+    "056",
+    "058",
+    "059",
+)
 WEIGHTS = {
-    "2.000815": 30, "2.000884": 12, "1.001193": 10, "2.000635": 8, "1.000894": 5,
-    "1.000656": 4, "1.004873": 6, "1.004222": 4, "1.004194": 4, "1.001612": 3,
+    "2.000815": 30,
+    "2.000884": 12,
+    "1.001193": 10,
+    "2.000635": 8,
+    "1.000894": 5,
+    "1.000656": 4,
+    "1.004873": 6,
+    "1.004222": 4,
+    "1.004194": 4,
+    "1.001612": 3,
     "2.001035": 3,
 }
 REFUSAL_REASONS = (
@@ -76,8 +199,11 @@ REFUSAL_REASONS = (
     "Yêu cầu chứng thực giấy tờ có nội dung trái pháp luật",
 )
 SUPPLEMENT_DOCS = (
-    "Bản sao Giấy chứng sinh", "Giấy xác nhận tình trạng hôn nhân", "Văn bản ủy quyền",
-    "Bản chính giấy tờ để đối chiếu", "Giấy tờ chứng minh chỗ ở hợp pháp",
+    "Bản sao Giấy chứng sinh",
+    "Giấy xác nhận tình trạng hôn nhân",
+    "Văn bản ủy quyền",
+    "Bản chính giấy tờ để đối chiếu",
+    "Giấy tờ chứng minh chỗ ở hợp pháp",
 )
 RESCHEDULE_REASONS = (
     "Cần xác minh thêm thông tin tại nơi cư trú trước đây",
@@ -111,8 +237,11 @@ class DemoResult:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "data_dir": self.data_dir, "created_station": self.created_station,
-            "dossiers": self.dossiers, "events": self.events, "seconds": round(self.seconds, 2),
+            "data_dir": self.data_dir,
+            "created_station": self.created_station,
+            "dossiers": self.dossiers,
+            "events": self.events,
+            "seconds": round(self.seconds, 2),
             "by_status": self.by_status,
             "accounts": [{"username": u, "password": p, "role": r} for u, p, r in self.accounts],
         }
@@ -149,8 +278,14 @@ def _ensure_station(data: DataDir) -> tuple[Store, bool]:
     if store.setting("unit_code") is not None:
         return store, False
     ctx = initialise(
-        store, data.keys, unit_code=DEMO_UNIT, unit_name=DEMO_UNIT_NAME, station=1,
-        admin="admin", password=DEMO_PASSWORD, admin_full_name=DEMO_ACCOUNTS[0][2],
+        store,
+        data.keys,
+        unit_code=DEMO_UNIT,
+        unit_name=DEMO_UNIT_NAME,
+        station=1,
+        admin="admin",
+        password=DEMO_PASSWORD,
+        admin_full_name=DEMO_ACCOUNTS[0][2],
     )
     with store.atomic():
         from onestop_desktop.services.audit import record
@@ -178,12 +313,15 @@ def fill(data: DataDir, count: int, *, seed: int = 2025, progress: bool = False)
             f"{r['status']}. {proj_label(int(r['status']))}": int(r["n"])
             for r in store.query("SELECT status, count(*) AS n FROM dossiers GROUP BY status")
         }
-        accounts = (
-            [(u, DEMO_PASSWORD, r.value) for u, r, _ in DEMO_ACCOUNTS] if created else []
-        )
+        accounts = [(u, DEMO_PASSWORD, r.value) for u, r, _ in DEMO_ACCOUNTS] if created else []
         return DemoResult(
-            str(data.root), created, count, n_events, _time.perf_counter() - started,
-            by_status, accounts,
+            str(data.root),
+            created,
+            count,
+            n_events,
+            _time.perf_counter() - started,
+            by_status,
+            accounts,
         )
     finally:
         store.close()
@@ -243,9 +381,12 @@ class _Generator:
     @staticmethod
     def _snapshot(p: Procedure) -> dict[str, Any]:
         return {
-            "code": p.code, "version": p.version, "name": p.name, "field": p.field,
+            "code": p.code,
+            "version": p.version,
+            "name": p.name,
+            "field": p.field,
             "time_limit": {"value": p.time_limit.value, "unit": p.time_limit.unit},
-            "fee_text": p.fee_text, "fee_amount": p.fee_amount, "result": p.result,
+            "fee_amount": p.fee_amount,
         }
 
     def working_days(self) -> list[date]:
@@ -308,8 +449,9 @@ class _Generator:
             minutes=minutes, seconds=rng.randint(0, 59)
         )
 
-    def _push(self, at: datetime, dossier_id: str, kind: str, actor: str,
-              payload: dict[str, Any]) -> None:
+    def _push(
+        self, at: datetime, dossier_id: str, kind: str, actor: str, payload: dict[str, Any]
+    ) -> None:
         if at > self.now:
             return
         self.order += 1
@@ -354,9 +496,12 @@ class _Generator:
             "channel": "postal" if rng.random() < 0.03 else "in_person",
             "sets_count": 1,
             "applicant": {
-                "name": person.name, "id_number": person.id_number,
-                "birth_date": person.birth.isoformat(), "phone": person.phone,
-                "address": person.address, "email": None,
+                "name": person.name,
+                "id_number": person.id_number,
+                "birth_date": person.birth.isoformat(),
+                "phone": person.phone,
+                "address": person.address,
+                "email": None,
             },
             "received_at": clock.iso(received),
             "due_at": clock.iso(appointment),
@@ -366,14 +511,26 @@ class _Generator:
         self._push(received, dossier_id, "received", clerk, payload)
         t = received + timedelta(minutes=rng.randint(2, 8))
         if duplicate_of is not None:
-            self._push(t, dossier_id, "refused", clerk, {
-                "reason": f"Trùng hồ sơ {self.rows[duplicate_of]['code']} đang giải quyết",
-                "duplicate_of": duplicate_of})
+            self._push(
+                t,
+                dossier_id,
+                "refused",
+                clerk,
+                {
+                    "reason": f"Trùng hồ sơ {self.rows[duplicate_of]['code']} đang giải quyết",
+                    "duplicate_of": duplicate_of,
+                },
+            )
             return
         roll = rng.random()
         if roll < 0.02:
-            self._push(t, dossier_id, "refused", clerk,
-                       {"reason": rng.choice(REFUSAL_REASONS), "duplicate_of": None})
+            self._push(
+                t,
+                dossier_id,
+                "refused",
+                clerk,
+                {"reason": rng.choice(REFUSAL_REASONS), "duplicate_of": None},
+            )
             return
         self.open_recent.append((dossier_id, proc.code, person))
         if len(self.open_recent) > 200:
@@ -382,27 +539,54 @@ class _Generator:
             calendar_service.working_hours_between(self.cal, received, appointment), 1.0
         )
         t = self._later(received, rng.uniform(0.1, min(1.0, span_hours / 4)))
-        self._push(t, dossier_id, "handed_over", clerk,
-                   {"to": officer_user, "to_name": "", "note": None})
+        self._push(
+            t, dossier_id, "handed_over", clerk, {"to": officer_user, "to_name": "", "note": None}
+        )
         current_due = appointment
         if roll < 0.03:
-            self._push(self._later(t, rng.uniform(1, 6)), dossier_id, "withdrawn", clerk,
-                       {"reason": "Công dân có đơn xin rút hồ sơ"})
+            self._push(
+                self._later(t, rng.uniform(1, 6)),
+                dossier_id,
+                "withdrawn",
+                clerk,
+                {"reason": "Công dân có đơn xin rút hồ sơ"},
+            )
             return
         if roll < 0.11 and span_hours > 2:
             asked = self._later(t, rng.uniform(0.5, span_hours / 2))
-            self._push(asked, dossier_id, "supplement_requested", officer, {
-                "documents": [rng.choice(SUPPLEMENT_DOCS)],
-                "reason": "Thành phần hồ sơ chưa đầy đủ theo quy định"})
+            self._push(
+                asked,
+                dossier_id,
+                "supplement_requested",
+                officer,
+                {
+                    "documents": [rng.choice(SUPPLEMENT_DOCS)],
+                    "reason": "Thành phần hồ sơ chưa đầy đủ theo quy định",
+                },
+            )
             back = self._later(asked, rng.uniform(4, 40))
             paused = calendar_service.working_hours_between(self.cal, asked, back)
             current_due = self.cal.add_working_hours(current_due, paused)
-            self._push(back, dossier_id, "supplement_received", clerk, {
-                "mode": "pause", "due_at": clock.iso(current_due), "paused_since": clock.iso(asked)})
+            self._push(
+                back,
+                dossier_id,
+                "supplement_received",
+                clerk,
+                {
+                    "mode": "pause",
+                    "due_at": clock.iso(current_due),
+                    "paused_since": clock.iso(asked),
+                },
+            )
             t = back
         if roll > 0.995:
-            self._push(self._later(t, 2), dossier_id, "stopped", "user:lanhdao",
-                       {"reason": "Phát sinh tranh chấp, dừng giải quyết theo quy định"})
+            self._push(
+                self._later(t, 2),
+                dossier_id,
+                "stopped",
+                "user:lanhdao",
+                {"reason": "Phát sinh tranh chấp, dừng giải quyết theo quy định"},
+            )
             return
         late = roll > 0.93
         remaining = calendar_service.working_hours_between(self.cal, t, current_due)
@@ -411,9 +595,18 @@ class _Generator:
             if rng.random() < 0.5 and current_due > t:
                 apology_at = max(t, current_due - timedelta(hours=2))
                 new_due = self._later(finish, 4)
-                self._push(apology_at, dossier_id, "rescheduled", "user:lanhdao", {
-                    "new_due_at": clock.iso(new_due), "old_due_at": clock.iso(current_due),
-                    "reason": rng.choice(RESCHEDULE_REASONS), "times": 1})
+                self._push(
+                    apology_at,
+                    dossier_id,
+                    "rescheduled",
+                    "user:lanhdao",
+                    {
+                        "new_due_at": clock.iso(new_due),
+                        "old_due_at": clock.iso(current_due),
+                        "reason": rng.choice(RESCHEDULE_REASONS),
+                        "times": 1,
+                    },
+                )
         else:
             finish = self._later(t, max(0.05, remaining * rng.uniform(0.3, 1.0)))
             if finish > current_due:
@@ -422,16 +615,27 @@ class _Generator:
         self._push(finish, dossier_id, "result_ready", officer, {"note": None})
         if rng.random() < 0.97:
             pickup = self._later(finish, rng.choice((0.5, 1, 2, 4, 8, 16, 40)))
-            self._push(pickup, dossier_id, "returned", clerk,
-                       {"collected_by": person.name, "collected_by_id": person.id_number,
-                        "note": None})
+            self._push(
+                pickup,
+                dossier_id,
+                "returned",
+                clerk,
+                {"collected_by": person.name, "collected_by_id": person.id_number, "note": None},
+            )
 
     def _drain(self, until: datetime) -> None:
         while self.heap and self.heap[0].at < until:
             item = heapq.heappop(self.heap)
             self.seq += 1
-            ev = Event(self.station, self.seq, item.dossier_id, item.kind, item.actor,
-                       clock.iso(item.at), item.payload).sealed(self.prev)
+            ev = Event(
+                self.station,
+                self.seq,
+                item.dossier_id,
+                item.kind,
+                item.actor,
+                clock.iso(item.at),
+                item.payload,
+            ).sealed(self.prev)
             self.prev = ev.hash
             self.event_batch.append(ev)
             self.n_events += 1

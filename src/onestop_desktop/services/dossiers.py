@@ -127,9 +127,7 @@ def _procedure_snapshot(procedure: Procedure) -> dict[str, Any]:
         "name": procedure.name,
         "field": procedure.field,
         "time_limit": {"value": procedure.time_limit.value, "unit": procedure.time_limit.unit},
-        "fee_text": procedure.fee_text,
         "fee_amount": procedure.fee_amount,
-        "result": procedure.result,
     }
 
 
@@ -189,13 +187,15 @@ def receive(ctx: Session, intake: Intake) -> DossierSummary:
         event = record(ctx, "received", payload, dossier_id=dossier_id)
         row = _apply(ctx, event, None)
         if intake.refuse_as_duplicate_of is not None:
-            earlier = dossiers.get(ctx.store, intake.refuse_as_duplicate_of)
-            if earlier is None:
+            prior = dossiers.get(ctx.store, intake.refuse_as_duplicate_of)
+            if prior is None:
                 raise NotFound("Không tìm thấy hồ sơ trùng đã chọn")
             ctx.require("refused")
-            reason = f"Trùng hồ sơ {earlier['code']} đang giải quyết"
+            reason = f"Trùng hồ sơ {prior['code']} đang giải quyết"
             refusal = record(
-                ctx, "refused", {"reason": reason, "duplicate_of": earlier["id"]},
+                ctx,
+                "refused",
+                {"reason": reason, "duplicate_of": prior["id"]},
                 dossier_id=dossier_id,
             )
             row = _apply(ctx, refusal, row)
@@ -256,9 +256,7 @@ def _time_limit(ctx: Session, dossier_id: str) -> TimeLimit:
     return TimeLimit(limit["value"], limit["unit"])
 
 
-def _payload_for(
-    ctx: Session, row: dict[str, Any], kind: str, p: dict[str, Any]
-) -> dict[str, Any]:
+def _payload_for(ctx: Session, row: dict[str, Any], kind: str, p: dict[str, Any]) -> dict[str, Any]:
     """Validate what the clerk gave for ``kind`` and add what the service computes."""
     now = ctx.now()
     if kind == "handed_over":

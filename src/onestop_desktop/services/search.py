@@ -53,7 +53,10 @@ def search(
 
 
 def worklist_page(
-    ctx: Session, *, before_rid: int | None = None, limit: int = 100,
+    ctx: Session,
+    *,
+    before_rid: int | None = None,
+    limit: int = 100,
     statuses: list[int] | None = None,
 ) -> list[DossierSummary]:
     """A page of the station's dossiers, newest first (the worklist's ``fetchMore``)."""

@@ -109,19 +109,26 @@ def _check_database(report: SelfCheckReport, data: DataDir) -> None:
         )
         mode = store.db.execute("PRAGMA journal_mode").fetchone()[0]
         sync = store.db.execute("PRAGMA synchronous").fetchone()[0]
-        report.add("Chế độ ghi an toàn", mode == "wal" and sync == 2,
-                   f"journal_mode={mode}, synchronous={'FULL' if sync == 2 else sync}")
+        report.add(
+            "Chế độ ghi an toàn",
+            mode == "wal" and sync == 2,
+            f"journal_mode={mode}, synchronous={'FULL' if sync == 2 else sync}",
+        )
         try:
             station = Station.load(store)
-            report.add("Máy trạm", True,
-                       f"{station.unit_name} ({station.unit_code}), máy số {station.station_id}")
+            report.add(
+                "Máy trạm",
+                True,
+                f"{station.unit_name} ({station.unit_code}), máy số {station.station_id}",
+            )
         except OneStopError as exc:
             report.add("Máy trạm", False, exc.message)
         checked, broken = events.verify(store)
         report.add(
             "Chuỗi sự kiện",
             broken is None,
-            f"{checked} sự kiện, chuỗi băm nguyên vẹn" if broken is None
+            f"{checked} sự kiện, chuỗi băm nguyên vẹn"
+            if broken is None
             else f"đứt tại máy trạm {broken.station_id}, sự kiện số {broken.seq}: {broken.reason}",
         )
         key = data.keys / "station_ed25519.pem"
@@ -136,8 +143,11 @@ def _check_resources(report: SelfCheckReport) -> None:
     from onestop_desktop.services.catalog_files import read_catalog
 
     problems = resources_check.check_fonts()
-    report.add("Phông chữ tiếng Việt", not problems,
-               "DejaVu Sans đủ mọi chữ tiếng Việt" if not problems else "; ".join(problems))
+    report.add(
+        "Phông chữ tiếng Việt",
+        not problems,
+        "DejaVu Sans đủ mọi chữ tiếng Việt" if not problems else "; ".join(problems),
+    )
     try:
         parsed = read_catalog(starter_path())
         ok = not parsed.errors and len(parsed.procedures) >= 25
@@ -154,8 +164,12 @@ def _check_qt(report: SelfCheckReport) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     try:
         proc = subprocess.run(
-            [sys.executable, "-c", _QT_PROBE], env=env, capture_output=True, text=True,
-            timeout=60, check=False,
+            [sys.executable, "-c", _QT_PROBE],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         report.add("Giao diện Qt", False, f"không khởi động được: {exc}")

@@ -47,9 +47,11 @@ def write_key_pair(keys_dir: Path) -> str:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    return key.public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw
-    ).hex()
+    return (
+        key.public_key()
+        .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        .hex()
+    )
 
 
 def initialise(

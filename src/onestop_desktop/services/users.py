@@ -52,9 +52,7 @@ def validate_username(name: str) -> str:
 
 def validate_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise ValidationError(
-            f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự", field="password"
-        )
+        raise ValidationError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự", field="password")
     return password
 
 
@@ -184,8 +182,7 @@ def sign_in(store: Store, username: str, password: str) -> Session:
     if locked and clock.parse_iso(str(locked)) > now:
         until = clock.parse_iso(str(locked))
         raise AuthError(
-            f"Tài khoản bị khóa do nhập sai mật khẩu {MAX_FAILED} lần; thử lại sau "
-            f"{until:%H:%M}"
+            f"Tài khoản bị khóa do nhập sai mật khẩu {MAX_FAILED} lần; thử lại sau {until:%H:%M}"
         )
     failed = 0 if locked else int(row["failed_attempts"])  # an expired lock starts afresh
     if not _verify(str(row["password_hash"]), password):
@@ -199,9 +196,7 @@ def sign_in(store: Store, username: str, password: str) -> Session:
                 [0 if lock_until else failed, lock_until, name],
             )
         if lock_until:
-            raise AuthError(
-                f"Sai mật khẩu {MAX_FAILED} lần: tài khoản bị khóa {LOCK_MINUTES} phút"
-            )
+            raise AuthError(f"Sai mật khẩu {MAX_FAILED} lần: tài khoản bị khóa {LOCK_MINUTES} phút")
         raise AuthError(
             f"Sai tên đăng nhập hoặc mật khẩu (còn {MAX_FAILED - failed} lần thử trước khi khóa)"
         )

@@ -54,9 +54,7 @@ def insert(store: Store, row: Row) -> int:
 
 def update(store: Store, row: Row) -> None:
     """Replace a dossier's projected columns."""
-    store.db.execute(
-        _UPDATE_SQL, [*(row[c] for c in PROJECTED_COLUMNS if c != "id"), row["id"]]
-    )
+    store.db.execute(_UPDATE_SQL, [*(row[c] for c in PROJECTED_COLUMNS if c != "id"), row["id"]])
 
 
 def get(store: Store, dossier_id: str) -> Row | None:
@@ -116,9 +114,7 @@ def fts_page(
         params.append(before_rid)
     sql += " ORDER BY rowid DESC LIMIT ?"
     params.append(limit)
-    outer = (
-        f"SELECT {LIST_COLUMNS} FROM dossiers WHERE rid IN ({sql}) ORDER BY rid DESC"
-    )
+    outer = f"SELECT {LIST_COLUMNS} FROM dossiers WHERE rid IN ({sql}) ORDER BY rid DESC"
     return store.query(outer, params)
 
 
@@ -132,8 +128,13 @@ def code_prefix_page(store: Store, prefix: str, *, limit: int = 50) -> list[dict
 
 
 def open_duplicates(
-    store: Store, *, id_number: str | None, procedure_code: str, folded_name: str | None,
-    birth_date: str | None, open_statuses: list[int],
+    store: Store,
+    *,
+    id_number: str | None,
+    procedure_code: str,
+    folded_name: str | None,
+    birth_date: str | None,
+    open_statuses: list[int],
 ) -> list[dict[str, Any]]:
     """Open dossiers of the same person for the same procedure (the duplicate check)."""
     marks = ", ".join("?" for _ in open_statuses)

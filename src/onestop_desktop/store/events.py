@@ -56,8 +56,17 @@ def insert(store: Store, events: list[Event]) -> None:
     store.db.conn.executemany(
         f"INSERT INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (e.station_id, e.seq, e.dossier_id, e.kind, e.actor, e.at, canonical(e.payload),
-             e.prev_hash, e.hash)
+            (
+                e.station_id,
+                e.seq,
+                e.dossier_id,
+                e.kind,
+                e.actor,
+                e.at,
+                canonical(e.payload),
+                e.prev_hash,
+                e.hash,
+            )
             for e in events
         ],
     )
@@ -77,8 +86,7 @@ def iter_station(store: Store, station_id: int, batch: int = 20000) -> Iterator[
     last = 0
     while True:
         rows = store.db.execute(
-            f"SELECT {_COLUMNS} FROM events WHERE station_id = ? AND seq > ? "
-            "ORDER BY seq LIMIT ?",
+            f"SELECT {_COLUMNS} FROM events WHERE station_id = ? AND seq > ? ORDER BY seq LIMIT ?",
             [station_id, last, batch],
         ).fetchall()
         if not rows:
@@ -96,7 +104,9 @@ def iter_all(store: Store) -> Iterator[Event]:
 
 def stations(store: Store) -> list[int]:
     """Every station that has events in this database."""
-    return [int(r[0]) for r in store.db.execute("SELECT DISTINCT station_id FROM events ORDER BY 1")]
+    return [
+        int(r[0]) for r in store.db.execute("SELECT DISTINCT station_id FROM events ORDER BY 1")
+    ]
 
 
 def verify(store: Store) -> tuple[int, ChainBreak | None]:

@@ -34,7 +34,9 @@ def m001_foundation(db: sqlite_utils.Database) -> None:
         );
 
         -- Events are the truth: append-only, keyed (station_id, seq), hash-chained per station.
+        -- A rowid table, not WITHOUT ROWID: rows of ~500 bytes would bloat a clustered b-tree.
         CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
             station_id INTEGER NOT NULL,
             seq INTEGER NOT NULL,
             dossier_id TEXT,
@@ -44,8 +46,8 @@ def m001_foundation(db: sqlite_utils.Database) -> None:
             payload TEXT NOT NULL,
             prev_hash TEXT NOT NULL,
             hash TEXT NOT NULL,
-            PRIMARY KEY (station_id, seq)
-        ) WITHOUT ROWID;
+            UNIQUE (station_id, seq)
+        );
         CREATE INDEX events_dossier ON events(dossier_id) WHERE dossier_id IS NOT NULL;
         CREATE TRIGGER events_no_update BEFORE UPDATE ON events
         BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
@@ -87,6 +89,7 @@ def m001_foundation(db: sqlite_utils.Database) -> None:
             note TEXT,
             documents TEXT NOT NULL DEFAULT '[]',
             history TEXT NOT NULL DEFAULT '[]',
+            due_history TEXT NOT NULL DEFAULT '[]',
             last_station INTEGER NOT NULL,
             last_seq INTEGER NOT NULL,
             updated_at TEXT NOT NULL,

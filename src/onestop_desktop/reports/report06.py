@@ -1,0 +1,223 @@
+"""Biểu số 06/VPCP/KSTT (Circular 01/2020/TT-VPCP) and the announced figures, for any period.
+
+The counting rules live in ``domain.stats``; this module reads the facts from the projection and
+renders the report as text, JSON, CSV or XLSX.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from onestop_desktop.domain import clock
+from onestop_desktop.domain.stats import COLUMNS, DossierFacts, Report06, Row06, report
+from onestop_desktop.domain.status import Status
+from onestop_desktop.errors import ValidationError
+from onestop_desktop.services.context import Session, Station
+from onestop_desktop.store.db import translated_errors
+
+TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ"
+FORM = "Biểu số 06/VPCP/KSTT"
+HEADERS = {
+    "received_total": "Tổng số tiếp nhận",
+    "received_online": "Trực tuyến",
+    "received_in_person": "Trực tiếp và bưu chính",
+    "carried_over": "Từ kỳ trước",
+    "resolved_total": "Tổng số đã giải quyết",
+    "resolved_early": "Trước hạn",
+    "resolved_on_time": "Đúng hạn",
+    "resolved_late": "Quá hạn",
+    "in_progress_total": "Tổng số đang giải quyết",
+    "in_progress_in_time": "Trong hạn",
+    "in_progress_overdue": "Quá hạn",
+}
+FINAL = (Status.NOT_ACCEPTED, Status.WITHDRAWN, Status.RESULT_READY, Status.RETURNED)
+
+
+def _facts(ctx: Session, start: date, end: date) -> Iterator[DossierFacts]:
+    """Facts of every dossier that can count in the period: received by its end and not already
+    closed before its start (a stopped dossier stays paused, so it always counts)."""
+    first = f"{start.isoformat()}T00:00:00+07:00"
+    last = f"{end.isoformat()}T23:59:59+07:00"
+    marks = ", ".join(str(int(s)) for s in FINAL)
+    cur = ctx.store.db.execute(
+        "SELECT status, field, channel, received_at, due_at, finished_at, returned_at, "
+        "refusal_reason, history, due_history FROM dossiers "
+        f"WHERE received_at <= ? AND (updated_at >= ? OR status NOT IN ({marks}))",
+        [last, first],
+    )
+    for row in cur:
+        yield DossierFacts(
+            status=Status(int(row[0])),
+            field=str(row[1]),
+            channel=str(row[2]),
+            received_at=clock.parse_iso(row[3]),
+            due_at=clock.parse_iso(row[4]) if row[4] else None,
+            finished_at=clock.parse_iso(row[5]) if row[5] else None,
+            returned_at=clock.parse_iso(row[6]) if row[6] else None,
+            refusal_reason=row[7],
+            history=tuple((clock.parse_iso(t), Status(int(s))) for t, s in json.loads(row[8])),
+            due_history=tuple(
+                (clock.parse_iso(t), clock.parse_iso(d) if d else None)
+                for t, d in json.loads(row[9])
+            ),
+        )
+
+
+def build(ctx: Session, start: date, end: date) -> Report06:
+    """The report for the days ``start``–``end`` inclusive, as it stood at the end of ``end``."""
+    ctx.require("reports.view")
+    if end < start:
+        raise ValidationError("Ngày kết thúc kỳ báo cáo phải không trước ngày bắt đầu")
+    result = report(_facts(ctx, start, end), start, end)
+    if result.consistency_errors:  # a bug, never a user error: fail loudly rather than publish
+        raise AssertionError("; ".join(result.consistency_errors))
+    return result
+
+
+def to_json(result: Report06, station: Station) -> dict[str, Any]:
+    data = result.to_dict()
+    data["unit"] = {
+        "code": station.unit_code,
+        "name": station.unit_name,
+        "station": station.station_id,
+    }
+    return data
+
+
+def _rows(result: Report06) -> list[tuple[str, str, Row06]]:
+    out = [(str(i), row.field, row) for i, row in enumerate(result.rows, 1)]
+    out.append(("", "Tổng cộng", result.total))
+    return out
+
+
+def render_text(result: Report06, station: Station) -> str:
+    a = result.announced
+    lines = [
+        FORM,
+        TITLE,
+        f"Đơn vị: {station.unit_name} ({station.unit_code})",
+        f"Kỳ báo cáo: từ {clock.fmt_date(result.start)} đến {clock.fmt_date(result.end)}",
+        "",
+    ]
+    widths = [4, 46] + [6] * len(COLUMNS)
+    head = ["STT", "Lĩnh vực"] + [f"({i})" for i in range(3, 14)]
+    lines.append(" ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)))
+    for no, field, row in _rows(result):
+        cells = [no, field[:46]] + [str(v) for v in row.counts().values()]
+        lines.append(" ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)))
+    lines.append("")
+    lines += [f"({i}) {HEADERS[c]}" for i, c in enumerate(COLUMNS, 3)]
+    rate = "—" if a.on_time_rate is None else f"{a.on_time_rate}%".replace(".", ",")
+    lines += [
+        "",
+        "Số liệu công bố:",
+        f"  Tiếp nhận: {a.received} hồ sơ; trả đúng hạn: {a.returned_on_time}; đang giải quyết: "
+        f"{a.in_progress}; từ chối: {a.refused}",
+        f"  Tỷ lệ giải quyết đúng hạn: {rate}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(result: Report06) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["STT", "Lĩnh vực", *COLUMNS])
+    writer.writerow(["(1)", "(2)", *(f"({i})" for i in range(3, 14))])
+    for no, field, row in _rows(result):
+        writer.writerow([no, field, *row.counts().values()])
+    return buf.getvalue()
+
+
+def render(result: Report06, fmt: str, station: Station) -> str:
+    """The report as text for stdout: ``text``, ``json`` or ``csv``."""
+    if fmt == "text":
+        return render_text(result, station)
+    if fmt == "json":
+        return json.dumps(to_json(result, station), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return render_csv(result)
+    raise ValidationError(f"Định dạng báo cáo không hỗ trợ: {fmt}")
+
+
+def write_xlsx(result: Report06, path: Path, station: Station) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Biểu 06"
+    bold = Font(bold=True)
+    ws["A1"] = station.unit_name
+    ws["J1"] = FORM
+    ws["A2"] = TITLE
+    ws["A2"].font = Font(bold=True, size=12)
+    ws["A3"] = f"Kỳ báo cáo: từ {clock.fmt_date(result.start)} đến {clock.fmt_date(result.end)}"
+    ws["A4"] = "Đơn vị tính: số hồ sơ TTHC"
+    groups = [("A5", "A6", "STT"), ("B5", "B6", "Lĩnh vực giải quyết")]
+    for top, bottom, text in groups:
+        ws[top] = text
+        ws.merge_cells(f"{top}:{bottom}")
+    for start_col, end_col, text in (
+        ("C", "F", "Số hồ sơ nhận giải quyết"),
+        ("G", "J", "Kết quả giải quyết: đã giải quyết"),
+        ("K", "M", "Đang giải quyết"),
+    ):
+        ws[f"{start_col}5"] = text
+        ws.merge_cells(f"{start_col}5:{end_col}5")
+    for i, key in enumerate(COLUMNS):
+        ws.cell(row=6, column=3 + i, value=HEADERS[key])
+    for i in range(13):
+        ws.cell(row=7, column=1 + i, value=f"({i + 1})")
+    r = 8
+    for no, field, row in _rows(result):
+        ws.cell(row=r, column=1, value=no)
+        ws.cell(row=r, column=2, value=field)
+        for i, v in enumerate(row.counts().values()):
+            ws.cell(row=r, column=3 + i, value=v)
+        if not no:
+            for c in range(1, 14):
+                ws.cell(row=r, column=c).font = bold
+        r += 1
+    thin = Side(style="thin")
+    for row_cells in ws.iter_rows(min_row=5, max_row=r - 1, max_col=13):
+        for cell in row_cells:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for c in range(5, 8):
+        for cell in ws[c]:
+            cell.font = bold
+    ws.column_dimensions["B"].width = 36
+    for letter in "CDEFGHIJKLM":
+        ws.column_dimensions[letter].width = 12
+    a = result.announced
+    ws.cell(row=r + 1, column=1, value="Số liệu công bố")
+    ws.cell(row=r + 2, column=1, value="Tiếp nhận")
+    ws.cell(row=r + 2, column=3, value=a.received)
+    ws.cell(row=r + 3, column=1, value="Trả kết quả đúng hạn")
+    ws.cell(row=r + 3, column=3, value=a.returned_on_time)
+    ws.cell(row=r + 4, column=1, value="Đang giải quyết")
+    ws.cell(row=r + 4, column=3, value=a.in_progress)
+    ws.cell(row=r + 5, column=1, value="Từ chối tiếp nhận")
+    ws.cell(row=r + 5, column=3, value=a.refused)
+    ws.cell(row=r + 6, column=1, value="Tỷ lệ đúng hạn (%)")
+    ws.cell(row=r + 6, column=3, value=None if a.on_time_rate is None else float(a.on_time_rate))
+    tmp = path.with_name(path.name + ".partial")
+    wb.save(tmp)
+    tmp.replace(path)
+
+
+def write(result: Report06, fmt: str, path: Path, station: Station) -> None:
+    """Write the report to ``path`` (atomically: a temp file renamed into place)."""
+    with translated_errors(path.parent):
+        if fmt == "xlsx":
+            write_xlsx(result, path, station)
+            return
+        tmp = path.with_name(path.name + ".partial")
+        tmp.write_text(render(result, fmt, station), encoding="utf-8")
+        tmp.replace(path)

@@ -1,0 +1,163 @@
+"""``onestop ledger import``: a merged commune's old Sổ theo dõi hồ sơ becomes dossiers.
+
+Each valid row becomes one ``imported`` event (a full snapshot: status, dates, history), so
+imported dossiers are in the event log, the worklist, search and the statistics like any other.
+Importing the same file again adds nothing: a row's dossier id is derived from its content (or its
+code), and rows already present are skipped. Rows without a code get one in station partition 0,
+which no counter station uses, so they can never collide with codes the stations hand out.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from onestop_desktop.domain import clock
+from onestop_desktop.domain import projection as proj
+from onestop_desktop.domain.codes import dossier_code
+from onestop_desktop.errors import NotFound, ValidationError
+from onestop_desktop.services import catalog as catalog_service
+from onestop_desktop.services.audit import record
+from onestop_desktop.services.catalog_files import RowError
+from onestop_desktop.services.context import Session
+from onestop_desktop.services.ledger_files import LedgerRow, read_ledger
+from onestop_desktop.store import dossiers
+
+LEDGER_NAMESPACE = uuid.UUID("6f1c1d7e-3a52-4c1e-9b7a-0f3c2d5e8a41")
+LEGACY_PARTITION = 0
+
+
+@dataclass
+class LedgerReport:
+    """What a ledger import did."""
+
+    imported: int = 0
+    already_present: int = 0
+    errors: list[Any] = field(default_factory=list)
+    warnings: list[Any] = field(default_factory=list)
+
+    def text(self) -> str:
+        lines = [
+            f"Đã nhập {self.imported} hồ sơ từ sổ theo dõi; {self.already_present} hồ sơ đã có "
+            "từ trước (bỏ qua)."
+        ]
+        if self.errors:
+            lines.append(f"Bỏ qua {len({e.line for e in self.errors})} dòng lỗi:")
+            lines += [f"  dòng {e.line}, cột {e.column}: {_reason(e)}" for e in self.errors]
+        if self.warnings:
+            lines.append("Lưu ý:")
+            lines += [f"  dòng {w.line}, cột {w.column}: {_reason(w)}" for w in self.warnings[:50]]
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "imported": self.imported,
+            "already_present": self.already_present,
+            "errors": [
+                {"line": e.line, "column": e.column, "reason": _reason(e)} for e in self.errors
+            ],
+            "warnings": [
+                {"line": w.line, "column": w.column, "reason": _reason(w)} for w in self.warnings
+            ],
+        }
+
+
+def _reason(err: Any) -> str:
+    return str(getattr(err, "reason_vi", None) or getattr(err, "reason", ""))
+
+
+def _dossier_id(unit: str, row: LedgerRow) -> str:
+    key = row.dossier_code or "|".join(
+        [
+            row.procedure_code,
+            row.applicant_name,
+            row.id_number or "",
+            clock.iso(row.received_at),
+            clock.iso(row.due_at),
+        ]
+    )
+    return str(uuid.uuid5(LEDGER_NAMESPACE, f"{unit}|{key}"))
+
+
+def import_file(ctx: Session, path: Path, *, skip_bad_rows: bool = False) -> LedgerReport:
+    """Import a ledger file; with errors it imports nothing unless ``skip_bad_rows``."""
+    ctx.require("legacy.import")
+    parsed = read_ledger(path)
+    errors: list[Any] = list(parsed.errors)
+    unit = ctx.station.unit_code
+    planned: list[tuple[LedgerRow, str, Any]] = []
+    for row in parsed.rows:
+        try:
+            procedure = catalog_service.current_procedure(ctx.store, row.procedure_code)
+        except NotFound:
+            errors.append(
+                RowError(
+                    row.line,
+                    "Mã thủ tục",
+                    f"Mã thủ tục {row.procedure_code} không có trong danh mục",
+                )
+            )
+            continue
+        planned.append((row, _dossier_id(unit, row), procedure))
+    if errors and not skip_bad_rows:
+        first = errors[0]
+        raise ValidationError(
+            f"Sổ theo dõi có {len(errors)} lỗi, chưa nhập gì: dòng {first.line}, cột "
+            f"{first.column}: {_reason(first)}. Sửa tệp hoặc dùng --skip-bad-rows",
+        )
+    report = LedgerReport(errors=errors, warnings=list(parsed.warnings))
+    with ctx.store.atomic():
+        for row, dossier_id, procedure in planned:
+            if dossiers.get(ctx.store, dossier_id) is not None:
+                report.already_present += 1
+                continue
+            code = row.dossier_code
+            if code and dossiers.get_by_code(ctx.store, code) is not None:
+                report.errors.append(
+                    RowError(row.line, "Mã hồ sơ", f"Mã hồ sơ {code} đã dùng cho hồ sơ khác")
+                )
+                continue
+            if not code:
+                day = row.received_at.date()
+                n = dossiers.next_code_count(ctx.store, day.isoformat(), LEGACY_PARTITION)
+                code = dossier_code(unit, day, LEGACY_PARTITION, n)
+            facts = row.to_facts(procedure.field)
+            history = [[clock.iso(t), int(s)] for t, s in facts.timeline()]
+            finished = facts.finished_as_of(clock.now())
+            payload = {
+                "code": code,
+                "unit_code": unit,
+                "procedure": {
+                    "code": procedure.code,
+                    "version": procedure.version,
+                    "name": procedure.name,
+                    "field": procedure.field,
+                    "time_limit": {
+                        "value": procedure.time_limit.value,
+                        "unit": procedure.time_limit.unit,
+                    },
+                    "fee_amount": procedure.fee_amount,
+                },
+                "channel": "in_person",
+                "sets_count": row.copies or 1,
+                "applicant": {
+                    "name": row.applicant_name,
+                    "id_number": row.id_number,
+                    "phone": row.phone,
+                    "address": row.address,
+                },
+                "received_at": clock.iso(row.received_at),
+                "due_at": clock.iso(row.due_at),
+                "status": int(row.status),
+                "finished_at": clock.iso(finished) if finished else None,
+                "returned_at": clock.iso(row.returned_at) if row.returned_at else None,
+                "history": history,
+                "note": row.note or None,
+                "source": {"file": path.name, "line": row.line},
+            }
+            event = record(ctx, "imported", payload, dossier_id=dossier_id)
+            dossiers.insert(ctx.store, proj.apply(None, event))
+            report.imported += 1
+    return report
