@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -161,7 +161,7 @@ def test_working_moment(received: datetime, expected: datetime) -> None:
 
 
 def test_working_moment_reads_other_offsets_and_naive_times_as_vietnam() -> None:
-    utc = datetime(2025, 3, 4, 1, 0, tzinfo=UTC)  # 08:00 in Vietnam
+    utc = datetime(2025, 3, 4, 1, 0, tzinfo=timezone.utc)  # 08:00 in Vietnam
     assert CAL.working_moment(utc) == vn(2025, 3, 4, 8)
     assert CAL.working_moment(utc).utcoffset() == timedelta(hours=7)
     assert CAL.working_moment(datetime(2025, 3, 4, 12)) == vn(2025, 3, 4, 13, 30)
@@ -311,7 +311,7 @@ def test_calendar_days_rule_options() -> None:
 
 
 def test_due_is_aware_in_vietnam_time() -> None:
-    result = due(datetime(2025, 3, 4, 2, 0, tzinfo=UTC), WD, CAL)
+    result = due(datetime(2025, 3, 4, 2, 0, tzinfo=timezone.utc), WD, CAL)
     assert result == vn(2025, 3, 5, 9)
     assert result.utcoffset() == timedelta(hours=7)
 

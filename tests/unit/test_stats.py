@@ -4,7 +4,7 @@ status histories: the consistency identity, and "a past period gives the numbers
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -84,10 +84,10 @@ def test_classify_resolution_by_calendar_date(
 
 def test_classify_resolution_uses_vietnamese_dates_not_utc() -> None:
     # 18:00 UTC on 1 July is 01:00 on 2 July in Vietnam: late for a 1 July appointment.
-    finished = datetime(2025, 7, 1, 18, 0, tzinfo=UTC)
+    finished = datetime(2025, 7, 1, 18, 0, tzinfo=timezone.utc)
     assert classify_resolution(finished, at(1, 17)) == "late"
     # 23:00 UTC on 30 June is 06:00 on 1 July in Vietnam: on time, though UTC dates differ.
-    assert classify_resolution(datetime(2025, 6, 30, 23, tzinfo=UTC), at(1)) == "on_time"
+    assert classify_resolution(datetime(2025, 6, 30, 23, tzinfo=timezone.utc), at(1)) == "on_time"
 
 
 @pytest.mark.parametrize(
@@ -418,7 +418,7 @@ def test_facts_validation_and_normalisation() -> None:
         dossier(S.RETURNED, at(2), history=((at(2), S.RECEIVED),))
     naive = DossierFacts(S.RECEIVED, "Hộ tịch", "online", datetime(2025, 7, 2, 9))
     assert naive.received_at == at(2)
-    utc = DossierFacts(S.RECEIVED, "x", "online", datetime(2025, 7, 2, 2, tzinfo=UTC))
+    utc = DossierFacts(S.RECEIVED, "x", "online", datetime(2025, 7, 2, 2, tzinfo=timezone.utc))
     assert utc.received_at.utcoffset() == timedelta(hours=7)
     with pytest.raises(ValidationError, match="Ngày bắt đầu kỳ báo cáo"):
         report([], date(2025, 7, 2), date(2025, 7, 1))

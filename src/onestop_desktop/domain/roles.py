@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum
 
 
-class Role(StrEnum):
+class Role(str, Enum):  # not StrEnum: Ubuntu 22.04 has Python 3.10
     """The four roles of a commune centre; ``OPERATOR`` is the OS account running the CLI."""
 
     CLERK = "clerk"
