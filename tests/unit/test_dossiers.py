@@ -217,3 +217,18 @@ def test_withdraw_stop_refuse(ctx: Session) -> None:
     with pytest.raises(ValidationError):
         dossiers.act(s["tiepnhan"], c.code, "refused", {"reason": "  "})
     assert dossiers.act(s["tiepnhan"], c.code, "refused", {"reason": "Sai thẩm quyền"}).status == 3
+
+
+def test_online_filing_waits_for_acceptance(ctx: Session, fake_clock: FakeClock) -> None:
+    s = staff(ctx)
+    fake_clock.set("2026-03-02T08:00:00")
+    d = dossiers.register_online(s["tiepnhan"], Intake("1.004873", LAN))
+    assert d.status is Status.REGISTERED_ONLINE and d.due_at is None
+    fake_clock.set("2026-03-03T09:00:00")
+    accepted = dossiers.act(s["tiepnhan"], d.code, "accepted")
+    assert accepted.status is Status.RECEIVED
+    assert accepted.received_at == clock.parse_iso("2026-03-03T09:00:00+07:00")
+    assert accepted.due_at == clock.parse_iso("2026-03-06T09:00:00+07:00")
+    row = dossiers.get(s["tiepnhan"], d.code)
+    assert row["channel"] == "online"
+    assert integrity.rebuild(ctx).clean

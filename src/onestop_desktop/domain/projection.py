@@ -84,6 +84,10 @@ def apply(row: Row | None, event: Event) -> Row:
     current = Status(int(row["status"]))
     status = next_status(current, event.kind)
     kind = event.kind
+    if current is Status.REGISTERED_ONLINE and kind in ("accepted", "refused"):
+        # An online filing counts as received when the centre accepts or refuses it (the
+        # provincial system's NgayTiepNhan), not when the citizen submitted it.
+        new["received_at"] = event.at
     if kind == "accepted":
         new["due_at"] = p["due_at"]
     elif kind == "refused":

@@ -489,11 +489,15 @@ class _Generator:
             {"name": d.name, "form": d.form, "count": d.count, "provided": True}
             for d in proc.documents
         ]
+        channel_roll = rng.random()
+        channel = "online" if channel_roll < 0.08 else "postal" if channel_roll < 0.11 else (
+            "in_person"
+        )
         payload = {
             "code": dossier_code(self.unit, received.date(), self.station, n),
             "unit_code": self.unit,
             "procedure": self.snapshots[proc.code],
-            "channel": "postal" if rng.random() < 0.03 else "in_person",
+            "channel": channel,
             "sets_count": 1,
             "applicant": {
                 "name": person.name,
@@ -508,7 +512,16 @@ class _Generator:
             "documents": docs,
             "note": None,
         }
-        self._push(received, dossier_id, "received", clerk, payload)
+        if channel == "online":
+            # Filed on the portal earlier that day; the clerk accepts it at ``received``.
+            day_start = datetime.combine(received.date(), time(0), clock.VN_TZ)
+            filed = max(day_start, received - timedelta(minutes=rng.randint(5, 300)))
+            payload["received_at"] = clock.iso(filed)
+            payload["due_at"] = None
+            self._push(filed, dossier_id, "registered_online", "user:congdan", payload)
+            self._push(received, dossier_id, "accepted", clerk, {"due_at": clock.iso(appointment)})
+        else:
+            self._push(received, dossier_id, "received", clerk, payload)
         t = received + timedelta(minutes=rng.randint(2, 8))
         if duplicate_of is not None:
             self._push(

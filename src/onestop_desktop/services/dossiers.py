@@ -140,9 +140,16 @@ def _apply(ctx: Session, event: Event, row: dict[str, Any] | None) -> dict[str, 
     return new
 
 
-def receive(ctx: Session, intake: Intake) -> DossierSummary:
+def register_online(ctx: Session, intake: Intake) -> DossierSummary:
+    """An online filing entered at the counter (status 1): it gets its code now, and its
+    appointment only when it is accepted (action ``accepted``), as the national portal does."""
+    intake.channel = "online"
+    return receive(ctx, intake, kind="registered_online")
+
+
+def receive(ctx: Session, intake: Intake, *, kind: str = "received") -> DossierSummary:
     """Tiếp nhận: a new dossier with its code and appointment, or :class:`DuplicateFound`."""
-    ctx.require("received")
+    ctx.require(kind)
     if intake.channel not in CHANNELS:
         raise ValidationError(f"Kênh tiếp nhận không hợp lệ: {intake.channel}", field="channel")
     if not 1 <= intake.sets_count <= 99:
@@ -157,7 +164,7 @@ def receive(ctx: Session, intake: Intake) -> DossierSummary:
             raise DuplicateFound(earlier)
     now = ctx.now()
     cal = calendar_service.load_calendar(ctx.store)
-    appointment = due(now, procedure.time_limit, cal)
+    appointment = due(now, procedure.time_limit, cal) if kind == "received" else None
     documents = [
         {
             "name": nfc(str(d["name"])),
@@ -180,11 +187,11 @@ def receive(ctx: Session, intake: Intake) -> DossierSummary:
             "sets_count": intake.sets_count,
             "applicant": applicant,
             "received_at": clock.iso(now),
-            "due_at": clock.iso(appointment),
+            "due_at": clock.iso(appointment) if appointment else None,
             "documents": documents,
             "note": nfc(intake.note) if intake.note else None,
         }
-        event = record(ctx, "received", payload, dossier_id=dossier_id)
+        event = record(ctx, kind, payload, dossier_id=dossier_id)
         row = _apply(ctx, event, None)
         if intake.refuse_as_duplicate_of is not None:
             prior = dossiers.get(ctx.store, intake.refuse_as_duplicate_of)
