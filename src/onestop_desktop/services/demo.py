@@ -490,8 +490,8 @@ class _Generator:
             for d in proc.documents
         ]
         channel_roll = rng.random()
-        channel = "online" if channel_roll < 0.08 else "postal" if channel_roll < 0.11 else (
-            "in_person"
+        channel = (
+            "online" if channel_roll < 0.08 else "postal" if channel_roll < 0.11 else ("in_person")
         )
         payload = {
             "code": dossier_code(self.unit, received.date(), self.station, n),
