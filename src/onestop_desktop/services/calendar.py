@@ -39,9 +39,14 @@ def office_hours(store: Store) -> OfficeHours:
     raw = store.setting("office_hours")
     periods = DEFAULT_PERIODS
     if raw:
+        pairs = [part.split("-") for part in raw.split(",")]
+        if any(len(pair) != 2 for pair in pairs):
+            raise ValidationError(
+                f"Giờ làm việc «{raw}» không đúng dạng «07:00-11:30,13:30-17:00»",
+                field="office_hours",
+            )
         periods = tuple(
-            (_parse_hm(a, "office_hours"), _parse_hm(b, "office_hours"))
-            for a, b in (part.split("-") for part in raw.split(","))
+            (_parse_hm(a, "office_hours"), _parse_hm(b, "office_hours")) for a, b in pairs
         )
     cutoff_raw = store.setting("same_day_cutoff")
     cutoff = _parse_hm(cutoff_raw, "same_day_cutoff") if cutoff_raw else DEFAULT_CUTOFF

@@ -30,6 +30,7 @@ from onestop_desktop.paths import DataDir
 from onestop_desktop.services import calendar as calendar_service
 from onestop_desktop.services import catalog as catalog_service
 from onestop_desktop.services.context import Session
+from onestop_desktop.services.dossiers import procedure_snapshot
 from onestop_desktop.services.station import initialise
 from onestop_desktop.services.users import create_user
 from onestop_desktop.store import dossiers, events
@@ -362,7 +363,7 @@ class _Generator:
         procs = catalog_service.current_procedures(self.store, published_only=True)
         self.procs: list[Procedure] = procs
         self.weights = [WEIGHTS.get(p.code[:8], 1) for p in procs]
-        self.snapshots = {p.code: self._snapshot(p) for p in procs}
+        self.snapshots = {p.code: procedure_snapshot(p) for p in procs}
         self.station = ctx.station.station_id
         self.unit = ctx.station.unit_code
         self.seq, self.prev = events.head(self.store, self.station)
@@ -377,17 +378,6 @@ class _Generator:
         self.remaining: dict[str, int] = {}
         self.counters: dict[tuple[str, int], int] = {}
         self.n_events = 0
-
-    @staticmethod
-    def _snapshot(p: Procedure) -> dict[str, Any]:
-        return {
-            "code": p.code,
-            "version": p.version,
-            "name": p.name,
-            "field": p.field,
-            "time_limit": {"value": p.time_limit.value, "unit": p.time_limit.unit},
-            "fee_amount": p.fee_amount,
-        }
 
     def working_days(self) -> list[date]:
         days = []

@@ -120,7 +120,8 @@ def find_duplicates(
     return [DossierSummary.from_row(r) for r in rows]
 
 
-def _procedure_snapshot(procedure: Procedure) -> dict[str, Any]:
+def procedure_snapshot(procedure: Procedure) -> dict[str, Any]:
+    """What a receipt event keeps of its procedure version (the rest is in ``procedures``)."""
     return {
         "code": procedure.code,
         "version": procedure.version,
@@ -182,7 +183,7 @@ def receive(ctx: Session, intake: Intake, *, kind: str = "received") -> DossierS
         payload = {
             "code": code,
             "unit_code": ctx.station.unit_code,
-            "procedure": _procedure_snapshot(procedure),
+            "procedure": procedure_snapshot(procedure),
             "channel": intake.channel,
             "sets_count": intake.sets_count,
             "applicant": applicant,

@@ -22,6 +22,7 @@ from onestop_desktop.services import catalog as catalog_service
 from onestop_desktop.services.audit import record
 from onestop_desktop.services.catalog_files import RowError
 from onestop_desktop.services.context import Session
+from onestop_desktop.services.dossiers import procedure_snapshot
 from onestop_desktop.services.ledger_files import LedgerRow, read_ledger
 from onestop_desktop.store import dossiers
 
@@ -100,7 +101,15 @@ def import_file(ctx: Session, path: Path, *, skip_bad_rows: bool = False) -> Led
                 )
             )
             continue
-        planned.append((row, _dossier_id(unit, row), procedure))
+        dossier_id = _dossier_id(unit, row)
+        if row.dossier_code and dossiers.get(ctx.store, dossier_id) is None:
+            if dossiers.get_by_code(ctx.store, row.dossier_code) is not None:
+                reason = f"Mã hồ sơ {row.dossier_code} đã dùng cho hồ sơ khác"
+                errors.append(RowError(row.line, "Mã hồ sơ", reason))
+                continue
+        planned.append((row, dossier_id, procedure))
+    # Rows that carry their own code go first, so a generated code never takes one of them.
+    planned.sort(key=lambda item: item[0].dossier_code is None)
     if errors and not skip_bad_rows:
         first = errors[0]
         raise ValidationError(
@@ -114,12 +123,8 @@ def import_file(ctx: Session, path: Path, *, skip_bad_rows: bool = False) -> Led
                 report.already_present += 1
                 continue
             code = row.dossier_code
-            if code and dossiers.get_by_code(ctx.store, code) is not None:
-                report.errors.append(
-                    RowError(row.line, "Mã hồ sơ", f"Mã hồ sơ {code} đã dùng cho hồ sơ khác")
-                )
-                continue
-            if not code:
+            while not code or dossiers.get_by_code(ctx.store, code) is not None:
+                # The commune's own numbering may already use partition-0 codes: skip them.
                 day = row.received_at.date()
                 n = dossiers.next_code_count(ctx.store, day.isoformat(), LEGACY_PARTITION)
                 code = dossier_code(unit, day, LEGACY_PARTITION, n)
@@ -129,17 +134,7 @@ def import_file(ctx: Session, path: Path, *, skip_bad_rows: bool = False) -> Led
             payload = {
                 "code": code,
                 "unit_code": unit,
-                "procedure": {
-                    "code": procedure.code,
-                    "version": procedure.version,
-                    "name": procedure.name,
-                    "field": procedure.field,
-                    "time_limit": {
-                        "value": procedure.time_limit.value,
-                        "unit": procedure.time_limit.unit,
-                    },
-                    "fee_amount": procedure.fee_amount,
-                },
+                "procedure": procedure_snapshot(procedure),
                 "channel": "in_person",
                 "sets_count": row.copies or 1,
                 "applicant": {
