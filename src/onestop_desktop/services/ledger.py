@@ -102,11 +102,14 @@ def import_file(ctx: Session, path: Path, *, skip_bad_rows: bool = False) -> Led
             )
             continue
         dossier_id = _dossier_id(unit, row)
-        if row.dossier_code and dossiers.get(ctx.store, dossier_id) is None:
-            if dossiers.get_by_code(ctx.store, row.dossier_code) is not None:
-                reason = f"Mã hồ sơ {row.dossier_code} đã dùng cho hồ sơ khác"
-                errors.append(RowError(row.line, "Mã hồ sơ", reason))
-                continue
+        if (
+            row.dossier_code
+            and dossiers.get(ctx.store, dossier_id) is None
+            and dossiers.get_by_code(ctx.store, row.dossier_code) is not None
+        ):
+            reason = f"Mã hồ sơ {row.dossier_code} đã dùng cho hồ sơ khác"
+            errors.append(RowError(row.line, "Mã hồ sơ", reason))
+            continue
         planned.append((row, dossier_id, procedure))
     # Rows that carry their own code go first, so a generated code never takes one of them.
     planned.sort(key=lambda item: item[0].dossier_code is None)
