@@ -1,0 +1,182 @@
+"""The sign-in dialog: user name, password, Enter signs in.
+
+A wrong password shows the service's message (how many tries are left, or that the account is
+now locked) under the fields, keeps the user name and puts the cursor back in the emptied
+password field, so the clerk just types again.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from onestop_desktop.errors import OneStopError
+from onestop_desktop.services import users
+from onestop_desktop.services.context import Session
+from onestop_desktop.store.db import Store
+from onestop_desktop.ui.i18n import error_text, use_translated_edit_menu
+
+log = logging.getLogger(__name__)
+
+
+class SignInDialog(QDialog):
+    """Ask for a user name and password and sign in with ``services.users.sign_in``.
+
+    Use :meth:`ask` from application code (it runs the dialog); tests drive the widgets and
+    call :meth:`try_sign_in` or press Enter, then read :meth:`session`.
+    """
+
+    # Emitted with the new :class:`Session` just before the dialog accepts.
+    signedIn = Signal(object)
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, username: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._session: Session | None = None
+        self._unit_name = store.setting("unit_name", "") or ""
+
+        self.setObjectName("SignInDialog")
+        self.setModal(True)
+
+        self.unit_label = QLabel(self._unit_name)
+        self.unit_label.setObjectName("unitLabel")
+        self.unit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unit_label.setWordWrap(True)
+        font = self.unit_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.unit_label.setFont(font)
+        self.unit_label.setVisible(bool(self._unit_name))
+
+        self.username_edit = QLineEdit(username)
+        self.username_edit.setObjectName("usernameEdit")
+        self.username_edit.setMaxLength(64)
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("passwordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setMaxLength(256)
+        for edit in (self.username_edit, self.password_edit):
+            use_translated_edit_menu(edit)
+
+        self.username_label = QLabel()
+        self.username_label.setBuddy(self.username_edit)
+        self.password_label = QLabel()
+        self.password_label.setBuddy(self.password_edit)
+
+        form = QFormLayout()
+        form.addRow(self.username_label, self.username_edit)
+        form.addRow(self.password_label, self.password_edit)
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("messageLabel")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #b00020;")
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.hide()
+
+        self.sign_in_button = QPushButton()
+        self.sign_in_button.setObjectName("signInButton")
+        self.sign_in_button.setDefault(True)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setAutoDefault(False)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.unit_label)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+        self._retranslate()
+        (self.password_edit if username else self.username_edit).setFocus()
+
+    # ------------------------------------------------------------------ public API
+
+    @classmethod
+    def ask(
+        cls, store: Store, parent: QWidget | None = None, *, username: str = ""
+    ) -> Session | None:
+        """Run the dialog; the session, or ``None`` if the user gave up."""
+        dialog = cls(store, parent, username=username)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.session()
+            return None
+        finally:
+            dialog.deleteLater()
+
+    def session(self) -> Session | None:
+        """The session after a successful sign-in, else ``None``."""
+        return self._session
+
+    def message(self) -> str:
+        """The message shown under the fields (empty when none)."""
+        return self.message_label.text() if self.message_label.isVisibleTo(self) else ""
+
+    def try_sign_in(self) -> bool:
+        """Sign in with what was typed; accept the dialog on success, else show why."""
+        username = self.username_edit.text().strip()
+        password = self.password_edit.text()
+        if not username:
+            self._show_message(self.tr("Chưa nhập tên đăng nhập"), self.username_edit)
+            return False
+        if not password:
+            self._show_message(self.tr("Chưa nhập mật khẩu"), self.password_edit)
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            session = users.sign_in(self._store, username, password)
+        except OneStopError as exc:
+            log.info("sign-in refused for %r: %s", username, exc.message)
+            self.password_edit.clear()
+            self._show_message(error_text(exc), self.password_edit)
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        log.info("signed in: %s (%s)", session.actor.username, session.actor.role.value)
+        self._session = session
+        self.message_label.hide()
+        self.signedIn.emit(session)
+        self.accept()
+        return True
+
+    # ------------------------------------------------------------------ internals
+
+    def _show_message(self, text: str, focus: QLineEdit) -> None:
+        self.message_label.setText(text)
+        self.message_label.show()
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        focus.selectAll()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Đăng nhập — OneStop Desktop"))
+        self.username_label.setText(self.tr("&Tên đăng nhập:"))
+        self.password_label.setText(self.tr("&Mật khẩu:"))
+        self.username_edit.setPlaceholderText(self.tr("ví dụ: tiepnhan"))
+        self.sign_in_button.setText(self.tr("Đăng &nhập"))
+        self.cancel_button.setText(self.tr("Thoát"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

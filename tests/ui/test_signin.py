@@ -1,0 +1,200 @@
+"""SignInDialog: Enter signs in; a wrong password is explained inline and can be retyped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from onestop_desktop.domain.roles import Role
+from onestop_desktop.services import demo, users
+from onestop_desktop.services.context import Session
+from onestop_desktop.store.db import Store
+from onestop_desktop.ui import signin
+from onestop_desktop.ui.signin import SignInDialog
+from tests.helpers.typing import type_text
+
+PASSWORD = demo.DEMO_PASSWORD
+
+
+@pytest.fixture
+def make_dialog(qtbot: QtBot, store: Store) -> Callable[..., SignInDialog]:
+    def make(**kwargs: str) -> SignInDialog:
+        dialog = SignInDialog(store, **kwargs)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        return dialog
+
+    return make
+
+
+@pytest.fixture
+def dialog(make_dialog: Callable[..., SignInDialog]) -> SignInDialog:
+    return make_dialog()
+
+
+def fill(dialog: SignInDialog, username: str, password: str) -> None:
+    dialog.username_edit.clear()
+    dialog.password_edit.clear()
+    type_text(dialog.username_edit, username)
+    type_text(dialog.password_edit, password)
+
+
+def press_enter(dialog: SignInDialog) -> None:
+    QTest.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+
+
+def test_starts_empty_with_the_cursor_in_user_name(dialog: SignInDialog) -> None:
+    assert dialog.windowTitle() == "Đăng nhập — OneStop Desktop"
+    assert dialog.unit_label.text() == demo.DEMO_UNIT_NAME
+    assert dialog.focusWidget() is dialog.username_edit
+    assert dialog.password_edit.echoMode() == dialog.password_edit.EchoMode.Password
+    assert dialog.sign_in_button.text() == "Đăng &nhập"
+    assert dialog.message() == ""
+    assert dialog.session() is None
+
+
+def test_a_known_user_name_puts_the_cursor_in_password(
+    make_dialog: Callable[..., SignInDialog],
+) -> None:
+    dialog = make_dialog(username="tiepnhan")
+    assert dialog.focusWidget() is dialog.password_edit
+
+
+def test_enter_signs_in_and_returns_a_session(qtbot: QtBot, dialog: SignInDialog) -> None:
+    fill(dialog, "tiepnhan", PASSWORD)
+    with (
+        qtbot.waitSignal(dialog.accepted, timeout=5000),
+        qtbot.waitSignal(dialog.signedIn, timeout=5000) as signed_in,
+    ):
+        press_enter(dialog)
+    session = dialog.session()
+    assert isinstance(session, Session)
+    assert signed_in.args == [session]
+    assert session.actor.username == "tiepnhan"
+    assert session.actor.full_name == "Nguyễn Thị Lan"
+    assert session.actor.role is Role.CLERK
+    assert session.station.unit_name == demo.DEMO_UNIT_NAME
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_user_name_is_not_case_sensitive(qtbot: QtBot, dialog: SignInDialog) -> None:
+    fill(dialog, " TiepNhan ", PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.sign_in_button.click()
+    session = dialog.session()
+    assert session is not None and session.actor.username == "tiepnhan"
+
+
+def test_wrong_password_shows_the_message_and_keeps_the_user_name(
+    qtbot: QtBot, dialog: SignInDialog
+) -> None:
+    fill(dialog, "tiepnhan", "sai-mat-khau")
+    with qtbot.assertNotEmitted(dialog.accepted):
+        press_enter(dialog)
+    assert dialog.message() == "Sai tên đăng nhập hoặc mật khẩu (còn 4 lần thử trước khi khóa)"
+    assert dialog.message_label.isVisible()
+    assert dialog.username_edit.text() == "tiepnhan"
+    assert dialog.password_edit.text() == ""
+    assert dialog.focusWidget() is dialog.password_edit
+    assert dialog.session() is None
+    assert dialog.isVisible()
+
+    # Typing the right password now just works.
+    type_text(dialog.password_edit, PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        press_enter(dialog)
+    assert dialog.session() is not None
+
+
+def test_unknown_user(dialog: SignInDialog) -> None:
+    fill(dialog, "khongco", PASSWORD)
+    press_enter(dialog)
+    assert dialog.message() == "Sai tên đăng nhập hoặc mật khẩu"
+    assert dialog.username_edit.text() == "khongco"
+
+
+def test_empty_fields_are_caught_before_the_service(
+    dialog: SignInDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def must_not_run(*_args: object) -> Session:
+        raise AssertionError("sign_in called with an empty field")
+
+    monkeypatch.setattr(users, "sign_in", must_not_run)
+    press_enter(dialog)
+    assert dialog.message() == "Chưa nhập tên đăng nhập"
+    assert dialog.focusWidget() is dialog.username_edit
+
+    type_text(dialog.username_edit, "tiepnhan")
+    press_enter(dialog)
+    assert dialog.message() == "Chưa nhập mật khẩu"
+    assert dialog.focusWidget() is dialog.password_edit
+
+
+def test_five_wrong_passwords_lock_the_account(dialog: SignInDialog, store: Store) -> None:
+    messages = []
+    for _ in range(users.MAX_FAILED):
+        type_text(dialog.password_edit, "sai-mat-khau")
+        if not dialog.username_edit.text():
+            type_text(dialog.username_edit, "tiepnhan2")
+        press_enter(dialog)
+        messages.append(dialog.message())
+    assert messages[:4] == [
+        f"Sai tên đăng nhập hoặc mật khẩu (còn {n} lần thử trước khi khóa)" for n in (4, 3, 2, 1)
+    ]
+    assert messages[4] == "Sai mật khẩu 5 lần: tài khoản bị khóa 15 phút"
+
+    # Locked: even the right password is refused, and the message says until when.
+    type_text(dialog.password_edit, PASSWORD)
+    press_enter(dialog)
+    assert re.fullmatch(
+        r"Tài khoản bị khóa do nhập sai mật khẩu 5 lần; thử lại sau \d\d:\d\d", dialog.message()
+    )
+    assert dialog.session() is None
+    assert dialog.isVisible()
+    # Other accounts are not affected.
+    assert users.sign_in(store, "tiepnhan", PASSWORD).actor.username == "tiepnhan"
+
+
+def test_messages_in_english(dialog: SignInDialog, english: None) -> None:
+    assert dialog.windowTitle() == "Sign in — OneStop Desktop"
+    assert dialog.sign_in_button.text() == "&Sign in"
+    fill(dialog, "tiepnhan", "wrong-password")
+    press_enter(dialog)
+    assert dialog.message() == (
+        "Wrong user name or password (4 tries left before the account is locked)"
+    )
+
+
+def test_vietnamese_password_characters_are_typed_as_is(dialog: SignInDialog) -> None:
+    # Passwords may contain Vietnamese letters; the field must not drop or decompose them.
+    type_text(dialog.password_edit, "Mật khẩu Đúng")
+    assert dialog.password_edit.text() == "Mật khẩu Đúng"
+
+
+def test_ask_returns_the_session_or_none(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def accept_as_clerk(self: SignInDialog) -> int:
+        qtbot.addWidget(self)
+        fill(self, "tiepnhan", PASSWORD)
+        self.try_sign_in()
+        return int(self.result())
+
+    monkeypatch.setattr(signin.SignInDialog, "exec", accept_as_clerk)
+    session = SignInDialog.ask(store)
+    assert session is not None and session.actor.role is Role.CLERK
+
+    def give_up(self: SignInDialog) -> int:
+        qtbot.addWidget(self)
+        self.cancel_button.click()
+        return int(self.result())
+
+    monkeypatch.setattr(signin.SignInDialog, "exec", give_up)
+    assert SignInDialog.ask(store) is None
