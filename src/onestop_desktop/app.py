@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import logging
 import platform
+import sqlite3
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from importlib.resources import files
@@ -35,10 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop import __version__, logging_setup
-from onestop_desktop.errors import OneStopError
+from onestop_desktop.errors import OneStopError, StorageError
 from onestop_desktop.paths import DataDir
 from onestop_desktop.services.context import Station
-from onestop_desktop.store.db import Store
+from onestop_desktop.store.db import Store, integrity_problems
 from onestop_desktop.ui import i18n
 
 log = logging.getLogger(__name__)
@@ -254,8 +256,67 @@ class CrashHandler:
 # ------------------------------------------------------------------ the GUI's main
 
 
-def run(data: DataDir, argv: list[str]) -> int:
-    """Run the GUI on the data folder ``data``; the process exit code."""
+class IntegrityCheck:
+    """``PRAGMA quick_check`` on its own connection in a background thread, so a large database
+    does not delay the sign-in window; the GUI polls :meth:`problems` and stops on a fault."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._result: list[str] | None = None
+        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True)
+            try:
+                self._result = integrity_problems(conn)
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            self._result = [str(exc)]
+
+    def done(self) -> bool:
+        return self._result is not None
+
+    def problems(self) -> list[str]:
+        """What the check found (empty while it runs or when the database is sound)."""
+        return list(self._result or [])
+
+    def wait(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
+
+
+def _corrupt(problems: list[str]) -> int:
+    log.error("integrity check failed: %s", "; ".join(problems[:5]))
+    show_error(
+        StorageError(
+            "Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất (onestop restore)",
+            detail="; ".join(problems[:3]),
+        )
+    )
+    return 1
+
+
+def qt_probe() -> int:
+    """``onestop qt-probe`` (used by self-check in a child process): start Qt, show Vietnamese."""
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    label = QLabel("Nguyễn Văn Đức")
+    label.show()
+    app.processEvents()
+    label.close()
+    print("qt ok", pyside_version)
+    return 0
+
+
+def run(data: DataDir, argv: list[str], *, smoke_test: bool = False) -> int:
+    """Run the GUI on the data folder ``data``; the process exit code.
+
+    ``smoke_test`` shows the sign-in window, lets it paint once and quits (start-up benchmark,
+    frozen-build smoke test).
+    """
+    from PySide6.QtCore import QTimer
+
     from onestop_desktop.ui.mainwindow import MainWindow
     from onestop_desktop.ui.signin import SignInDialog
 
@@ -268,7 +329,8 @@ def run(data: DataDir, argv: list[str]) -> int:
     handler.install()
     try:
         try:
-            store = Store.open(data.database)
+            store = Store.open(data.database, integrity="none")
+            check = IntegrityCheck(data.database)
         except OneStopError as exc:
             log.error("cannot open the database: %s", exc)
             show_error(exc)
@@ -280,7 +342,18 @@ def run(data: DataDir, argv: list[str]) -> int:
                 log.error("station not ready: %s", exc)
                 show_error(exc)
                 return 1
+            if smoke_test:
+                dialog = SignInDialog(store)
+                dialog.show()
+                QTimer.singleShot(0, app.quit)
+                app.exec()
+                dialog.close()
+                print("sign-in window shown")
+                return 0
             session = SignInDialog.ask(store)
+            check.wait()
+            if check.problems():
+                return _corrupt(check.problems())
             if session is None:
                 log.info("sign-in cancelled")
                 return 0

@@ -11,6 +11,8 @@ import argparse
 import getpass
 import json
 import logging
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -197,9 +199,10 @@ def cmd_backup(args: argparse.Namespace, data: paths.DataDir) -> int:
 
     ctx = _open(data)
     info = backup.backup(ctx.store, Path(args.to).expanduser())
+    size = f"{info.size:,}".replace(",", ".")
     print(
         f"Đã sao lưu và kiểm tra: {info.path} ({info.dossiers} hồ sơ, {info.events} sự kiện, "
-        f"{info.size:,} byte)".replace(",", ".")
+        f"{size} byte)"
     )
     return 0
 
@@ -229,7 +232,13 @@ def cmd_self_check(args: argparse.Namespace, data: paths.DataDir) -> int:
 def cmd_gui(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop import app
 
-    return app.run(data, argv=[sys.argv[0]])
+    return app.run(data, argv=[sys.argv[0]], smoke_test=getattr(args, "smoke_test", False))
+
+
+def cmd_qt_probe(args: argparse.Namespace, data: paths.DataDir) -> int:
+    from onestop_desktop import app
+
+    return app.qt_probe()
 
 
 # ---------------------------------------------------------------- parser
@@ -306,6 +315,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_self_check)
 
+    p = sub.add_parser("gui", help="mở giao diện (mặc định khi không có lệnh)")
+    p.add_argument(
+        "--smoke-test", action="store_true", help="hiện cửa sổ đăng nhập rồi thoát (kiểm tra)"
+    )
+    p.set_defaults(handler=cmd_gui)
+    p = sub.add_parser("qt-probe", help=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_qt_probe)
+
     from onestop_desktop import cli_rules
 
     cli_rules.add_commands(sub)
@@ -330,6 +347,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("onestop: đã dừng theo yêu cầu", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``onestop search … | head -1``): not a fault of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except sqlite3.Error as exc:
+        from onestop_desktop.store.db import translate
+
+        db_err = translate(exc, data.database)
+        log.exception("%s failed", args.command)
+        print(f"onestop: lỗi: {db_err.message}", file=sys.stderr)
+        return db_err.exit_code
     except (OSError, MemoryError) as exc:
         from onestop_desktop.store.db import translate
 

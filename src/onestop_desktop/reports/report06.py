@@ -18,8 +18,8 @@ from onestop_desktop.domain import clock
 from onestop_desktop.domain.stats import COLUMNS, DossierFacts, Report06, Row06, report
 from onestop_desktop.domain.status import Status
 from onestop_desktop.errors import ValidationError
+from onestop_desktop.files import writing
 from onestop_desktop.services.context import Session, Station
-from onestop_desktop.store.db import translated_errors
 
 TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ"
 FORM = "Biểu số 06/VPCP/KSTT"
@@ -207,17 +207,15 @@ def write_xlsx(result: Report06, path: Path, station: Station) -> None:
     ws.cell(row=r + 5, column=3, value=a.refused)
     ws.cell(row=r + 6, column=1, value="Tỷ lệ đúng hạn (%)")
     ws.cell(row=r + 6, column=3, value=None if a.on_time_rate is None else float(a.on_time_rate))
-    tmp = path.with_name(path.name + ".partial")
-    wb.save(tmp)
-    tmp.replace(path)
+    with writing(path) as tmp:
+        wb.save(tmp)
 
 
 def write(result: Report06, fmt: str, path: Path, station: Station) -> None:
-    """Write the report to ``path`` (atomically: a temp file renamed into place)."""
-    with translated_errors(path.parent):
-        if fmt == "xlsx":
-            write_xlsx(result, path, station)
-            return
-        tmp = path.with_name(path.name + ".partial")
-        tmp.write_text(render(result, fmt, station), encoding="utf-8")
-        tmp.replace(path)
+    """Write the report to ``path`` (folder created; a temp file renamed into place)."""
+    if fmt == "xlsx":
+        write_xlsx(result, path, station)
+        return
+    text = render(result, fmt, station)
+    with writing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")

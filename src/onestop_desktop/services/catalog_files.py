@@ -146,7 +146,8 @@ def _format_of(path: Path, fmt: str | None) -> CatalogFormat:
         if name == known:
             return known
     raise ValidationError(
-        f"Không hỗ trợ định dạng tệp «{path.suffix or fmt}»: chỉ nhận .csv, .xlsx hoặc .json.",
+        f"Không hỗ trợ định dạng của tệp «{path.name}»"
+        f"{f' ({fmt})' if fmt else ''}: chỉ nhận .csv, .xlsx hoặc .json.",
         field="path",
     )
 

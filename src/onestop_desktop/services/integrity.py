@@ -12,6 +12,7 @@ from typing import Any
 
 from onestop_desktop.domain import projection as proj
 from onestop_desktop.domain.events import ChainBreak
+from onestop_desktop.errors import StorageError
 from onestop_desktop.services.context import Session
 from onestop_desktop.store import dossiers, events
 
@@ -89,6 +90,12 @@ def _iter_dossier_events(ctx: Session) -> Any:
 def rebuild(ctx: Session, *, write: bool = True) -> RebuildReport:
     """Fold every dossier's events again; report and (with ``write``) repair differences."""
     ctx.require("sync.manage")
+    _, broken = events.verify(ctx.store)
+    if broken is not None:
+        raise StorageError(
+            f"Không dựng lại được: chuỗi sự kiện bị đứt tại máy trạm {broken.station_id}, "
+            f"sự kiện số {broken.seq} ({broken.reason}); hãy khôi phục từ bản sao lưu"
+        )
     report = RebuildReport()
     seen: set[str] = set()
     with ctx.store.atomic():

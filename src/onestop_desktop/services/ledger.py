@@ -133,7 +133,7 @@ def import_file(ctx: Session, path: Path, *, skip_bad_rows: bool = False) -> Led
                 code = dossier_code(unit, day, LEGACY_PARTITION, n)
             facts = row.to_facts(procedure.field)
             history = [[clock.iso(t), int(s)] for t, s in facts.timeline()]
-            finished = facts.finished_as_of(clock.now())
+            finished = facts.finished_as_of(ctx.now())
             payload = {
                 "code": code,
                 "unit_code": unit,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -17,16 +18,11 @@ from typing import Any
 from onestop_desktop import __version__
 from onestop_desktop.errors import OneStopError
 from onestop_desktop.paths import DataDir
+from onestop_desktop.services.context import Station
+from onestop_desktop.store import events
+from onestop_desktop.store.db import Store, integrity_problems
 
 MIN_FREE_BYTES = 500 * 1024 * 1024
-
-_QT_PROBE = (
-    "import sys\n"
-    "from PySide6.QtWidgets import QApplication, QLabel\n"
-    "app = QApplication(sys.argv)\n"
-    "w = QLabel('Nguyễn Văn Đức'); w.show(); app.processEvents(); w.close()\n"
-    "print('qt ok', __import__('PySide6').__version__)\n"
-)
 
 
 @dataclass
@@ -91,50 +87,53 @@ def _check_folder(report: SelfCheckReport, data: DataDir) -> bool:
 
 
 def _check_database(report: SelfCheckReport, data: DataDir) -> None:
-    from onestop_desktop.services.context import Station
-    from onestop_desktop.store import events
-    from onestop_desktop.store.db import Store, integrity_problems
-
     try:
         store = Store.open(data.database, integrity="none")
     except OneStopError as exc:
         report.add("Cơ sở dữ liệu", False, exc.message)
         return
     try:
-        problems = integrity_problems(store.db.conn, full=True)
-        report.add(
-            "Cơ sở dữ liệu",
-            not problems,
-            "toàn vẹn (integrity_check)" if not problems else "; ".join(problems[:3]),
-        )
-        mode = store.db.execute("PRAGMA journal_mode").fetchone()[0]
-        sync = store.db.execute("PRAGMA synchronous").fetchone()[0]
-        report.add(
-            "Chế độ ghi an toàn",
-            mode == "wal" and sync == 2,
-            f"journal_mode={mode}, synchronous={'FULL' if sync == 2 else sync}",
-        )
-        try:
-            station = Station.load(store)
-            report.add(
-                "Máy trạm",
-                True,
-                f"{station.unit_name} ({station.unit_code}), máy số {station.station_id}",
-            )
-        except OneStopError as exc:
-            report.add("Máy trạm", False, exc.message)
-        checked, broken = events.verify(store)
-        report.add(
-            "Chuỗi sự kiện",
-            broken is None,
-            f"{checked} sự kiện, chuỗi băm nguyên vẹn"
-            if broken is None
-            else f"đứt tại máy trạm {broken.station_id}, sự kiện số {broken.seq}: {broken.reason}",
-        )
-        key = data.keys / "station_ed25519.pem"
-        report.add("Khóa ký đồng bộ", key.is_file(), str(key) if key.is_file() else "không thấy")
+        _database_checks(report, data, store)
+    except (sqlite3.Error, ValueError) as exc:
+        report.add("Cơ sở dữ liệu", False, f"đọc không được, có thể đã hỏng: {exc}")
     finally:
         store.close()
+
+
+def _database_checks(report: SelfCheckReport, data: DataDir, store: Store) -> None:
+    """Integrity, durability settings, station identity, event chain, signing key."""
+    problems = integrity_problems(store.db.conn, full=True)
+    report.add(
+        "Cơ sở dữ liệu",
+        not problems,
+        "toàn vẹn (integrity_check)" if not problems else "; ".join(problems[:3]),
+    )
+    mode = store.db.execute("PRAGMA journal_mode").fetchone()[0]
+    sync = store.db.execute("PRAGMA synchronous").fetchone()[0]
+    report.add(
+        "Chế độ ghi an toàn",
+        mode == "wal" and sync == 2,
+        f"journal_mode={mode}, synchronous={'FULL' if sync == 2 else sync}",
+    )
+    try:
+        station = Station.load(store)
+        report.add(
+            "Máy trạm",
+            True,
+            f"{station.unit_name} ({station.unit_code}), máy số {station.station_id}",
+        )
+    except OneStopError as exc:
+        report.add("Máy trạm", False, exc.message)
+    checked, broken = events.verify(store)
+    report.add(
+        "Chuỗi sự kiện",
+        broken is None,
+        f"{checked} sự kiện, chuỗi băm nguyên vẹn"
+        if broken is None
+        else f"đứt tại máy trạm {broken.station_id}, sự kiện số {broken.seq}: {broken.reason}",
+    )
+    key = data.keys / "station_ed25519.pem"
+    report.add("Khóa ký đồng bộ", key.is_file(), str(key) if key.is_file() else "không thấy")
 
 
 def _check_resources(report: SelfCheckReport) -> None:
@@ -160,11 +159,18 @@ def _check_resources(report: SelfCheckReport) -> None:
     report.add("Bản dịch tiếng Anh", qm.is_file(), "onestop_en.qm" if qm.is_file() else "thiếu")
 
 
+def _probe_command() -> list[str]:
+    """This program again, as ``onestop qt-probe``: frozen, ``sys.executable`` is the app."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "qt-probe"]
+    return [sys.executable, "-m", "onestop_desktop", "qt-probe"]
+
+
 def _check_qt(report: SelfCheckReport) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     try:
         proc = subprocess.run(
-            [sys.executable, "-c", _QT_PROBE],
+            _probe_command(),
             env=env,
             capture_output=True,
             text=True,

@@ -36,8 +36,8 @@ def write_key_pair(keys_dir: Path) -> str:
         serialization.NoEncryption(),
     )
     path = keys_dir / KEY_FILE
-    if path.exists():
-        raise Conflict(f"Đã có khóa ký của máy trạm tại {path}; không ghi đè")
+    # Only called for a database that is not initialised yet: a key already there is the
+    # leftover of an init that failed, and no bundle was ever signed with it.
     with translated_errors(path):
         keys_dir.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
@@ -67,6 +67,22 @@ def initialise(
 ) -> Session:
     """Set up an empty database as station ``station`` of unit ``unit_code``; the operator's
     session afterwards."""
+    code, number, name = validate_init(unit_code, unit_name, station, admin, password)
+    if store.setting("unit_code") is not None:
+        raise Conflict("Cơ sở dữ liệu này đã được khởi tạo; không khởi tạo lại")
+    public_key = write_key_pair(keys_dir)
+    try:
+        ctx = _initialise(store, code, name, number, public_key, admin, password, admin_full_name)
+    except BaseException:
+        (keys_dir / KEY_FILE).unlink(missing_ok=True)  # so the init can simply be run again
+        raise
+    return ctx
+
+
+def validate_init(
+    unit_code: str, unit_name: str, station: int | str, admin: str, password: str
+) -> tuple[str, int, str]:
+    """Check every ``init`` argument before anything is created: (code, station, unit name)."""
     code = validate_unit_code(unit_code)
     number = validate_station(station)
     name = nfc(unit_name)
@@ -74,9 +90,19 @@ def initialise(
         raise ValidationError("Chưa nhập tên đơn vị", field="unit_name")
     validate_username(admin)
     validate_password(password)
-    if store.setting("unit_code") is not None:
-        raise Conflict("Cơ sở dữ liệu này đã được khởi tạo; không khởi tạo lại")
-    public_key = write_key_pair(keys_dir)
+    return code, number, name
+
+
+def _initialise(
+    store: Store,
+    code: str,
+    name: str,
+    number: int,
+    public_key: str,
+    admin: str,
+    password: str,
+    admin_full_name: str,
+) -> Session:
     with store.atomic():
         store.set_setting("unit_code", code)
         store.set_setting("unit_name", name)
@@ -95,8 +121,18 @@ def initialise(
     return ctx
 
 
-def init_data_dir(data: DataDir, **kwargs: object) -> Session:
-    """``onestop init``: create the folder tree and database, then :func:`initialise`."""
+def init_data_dir(
+    data: DataDir,
+    *,
+    unit_code: str,
+    unit_name: str,
+    station: int | str,
+    admin: str,
+    password: str,
+) -> Session:
+    """``onestop init``: check the arguments, create the folder tree and database, then
+    :func:`initialise`. Nothing is created when an argument is wrong."""
+    validate_init(unit_code, unit_name, station, admin, password)
     if data.database.exists() and data.database.stat().st_size > 0:
         existing = Store.open(data.database)
         try:
@@ -108,7 +144,15 @@ def init_data_dir(data: DataDir, **kwargs: object) -> Session:
         data.ensure()
     store = Store.open(data.database, create=True)
     try:
-        return initialise(store, data.keys, **kwargs)  # type: ignore[arg-type]
+        return initialise(
+            store,
+            data.keys,
+            unit_code=unit_code,
+            unit_name=unit_name,
+            station=station,
+            admin=admin,
+            password=password,
+        )
     except BaseException:
         store.close()
         raise

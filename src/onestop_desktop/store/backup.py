@@ -35,6 +35,18 @@ class BackupInfo:
     size: int
 
 
+PARTIAL = ".partial"
+
+
+def _unused(path: Path) -> Path:
+    """``path``, or ``path-2``, ``path-3``…: never overwrite a file we promised to keep."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}-{n}")
+    return candidate
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -52,6 +64,14 @@ def verify_backup(path: Path) -> BackupInfo:
     """Open ``path`` read-only and check it is a whole, uncorrupted OneStop database."""
     if not path.is_file():
         raise StorageError(f"Không tìm thấy tệp sao lưu {path}")
+    if path.name.endswith(PARTIAL):
+        raise StorageError(
+            f"Tệp {path.name} là bản sao lưu chưa hoàn tất (bị ngắt giữa chừng), không dùng được"
+        )
+    return _verify_contents(path)
+
+
+def _verify_contents(path: Path) -> BackupInfo:
     if not looks_like_sqlite(path):
         raise StorageError(f"Tệp {path} không phải bản sao lưu cơ sở dữ liệu SQLite")
     try:
@@ -81,8 +101,10 @@ def verify_backup(path: Path) -> BackupInfo:
             )
         n_dossiers = int(conn.execute("SELECT count(*) FROM dossiers").fetchone()[0])
         return BackupInfo(path, checked, n_dossiers, path.stat().st_size)
-    except sqlite3.DatabaseError as exc:
-        raise translate(exc, path) from exc
+    except sqlite3.Error as exc:
+        raise StorageError(
+            f"Bản sao lưu {path.name} bị hỏng, không dùng được", detail=str(exc)
+        ) from exc
     finally:
         conn.close()
 
@@ -91,7 +113,7 @@ def backup(store: Store, dest_dir: Path, *, name: str | None = None) -> BackupIn
     """Copy the live database into ``dest_dir`` with the online backup API, then verify it."""
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     final = dest_dir / (name or f"onestop-{stamp}.db")
-    partial = final.with_name(final.name + ".partial")
+    partial = final.with_name(final.name + PARTIAL)
     with translated_errors(dest_dir):
         dest_dir.mkdir(parents=True, exist_ok=True)
         if final.exists():
@@ -106,7 +128,7 @@ def backup(store: Store, dest_dir: Path, *, name: str | None = None) -> BackupIn
             target.close()
         with partial.open("rb") as fh:
             os.fsync(fh.fileno())
-        info = verify_backup(partial)
+        info = _verify_contents(partial)
         os.replace(partial, final)
         _fsync_dir(dest_dir)
     except StorageError:
@@ -140,7 +162,7 @@ def restore(backup_file: Path, database: Path) -> Path | None:
                 conn.close()
             except sqlite3.DatabaseError:
                 pass  # a corrupt database is exactly what one restores over; keep it as is
-            kept = folder / f"{database.name}.replaced-{stamp}"
+            kept = _unused(folder / f"{database.name}.replaced-{stamp}")
             os.replace(database, kept)
             for suffix in ("-wal", "-shm"):
                 side = database.with_name(database.name + suffix)

@@ -8,6 +8,7 @@ messages a clerk can act on (read-only folder, full disk, not a database, corrup
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -33,7 +34,18 @@ def translate(exc: BaseException, path: Path | None = None) -> StorageError:
         )
     if "disk is full" in text or "no space" in text or getattr(exc, "errno", None) == 28:
         return StorageError(f"Ổ đĩa đã đầy, không ghi được dữ liệu{where}", detail=str(exc))
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if "disk i/o error" in text or getattr(exc, "errno", None) in (5, 27):
+        return StorageError(
+            f"Không ghi được xuống ổ đĩa (ổ đầy, tệp quá lớn, USB bị rút hoặc ổ hỏng){where}",
+            detail=str(exc),
+        )
+    if (
+        "not a database" in text
+        or "malformed" in text
+        or "corrupt" in text
+        or "vtable constructor failed" in text
+        or "could not decode" in text
+    ):
         return StorageError(
             f"Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu SQLite{where}",
             detail=str(exc),
@@ -44,6 +56,11 @@ def translate(exc: BaseException, path: Path | None = None) -> StorageError:
             detail=str(exc),
         )
     if "unable to open" in text:
+        folder = path.parent if path is not None and path.suffix else path
+        if folder is not None and folder.is_dir() and not os.access(folder, os.W_OK):
+            return StorageError(
+                f"Thư mục dữ liệu chỉ cho phép đọc, không ghi được{where}", detail=str(exc)
+            )
         return StorageError(f"Không mở được cơ sở dữ liệu{where}", detail=str(exc))
     return StorageError(f"Lỗi cơ sở dữ liệu{where}", detail=str(exc))
 
@@ -200,9 +217,10 @@ class Store:
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         """Rows as dicts (for the few read-only queries that services build)."""
-        cur = self.db.execute(sql, params)
-        cols = [c[0] for c in cur.description]
-        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+        with translated_errors(self.path):
+            cur = self.db.execute(sql, params)
+            cols = [c[0] for c in cur.description]
+            return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
     def now(self) -> datetime:
         """The clock every service uses (one place to fake it in tests)."""

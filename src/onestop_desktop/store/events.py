@@ -12,6 +12,16 @@ from onestop_desktop.store.db import Store
 _COLUMNS = "station_id, seq, dossier_id, kind, actor, at, payload, prev_hash, hash"
 
 
+def _payload(text: Any) -> dict[str, Any]:
+    """The stored payload; text that is not a JSON object (an edit with the sqlite3 shell) is
+    kept raw, so its hash fails and ``verify`` names the event instead of crashing."""
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return {"_unreadable": str(text)}
+    return value if isinstance(value, dict) else {"_unreadable": str(text)}
+
+
 def _row_to_event(row: tuple[Any, ...]) -> Event:
     return Event(
         station_id=int(row[0]),
@@ -20,7 +30,7 @@ def _row_to_event(row: tuple[Any, ...]) -> Event:
         kind=str(row[3]),
         actor=str(row[4]),
         at=str(row[5]),
-        payload=json.loads(row[6]),
+        payload=_payload(row[6]),
         prev_hash=str(row[7]),
         hash=str(row[8]),
     )
@@ -110,7 +120,8 @@ def stations(store: Store) -> list[int]:
 
 
 def verify(store: Store) -> tuple[int, ChainBreak | None]:
-    """Walk every station's chain; the number of events checked and the first break, if any."""
+    """Walk every station's chain; the number of sound events before the first break (or of
+    all events) and that break, if any."""
     checked = 0
     for station_id in stations(store):
         prev = GENESIS
@@ -121,12 +132,12 @@ def verify(store: Store) -> tuple[int, ChainBreak | None]:
             if len(chunk) >= 20000:
                 broken = verify_chain(chunk, prev, expected)
                 if broken:
-                    return checked, broken
+                    return checked + broken.seq - expected, broken
                 checked += len(chunk)
                 prev, expected = chunk[-1].hash, chunk[-1].seq + 1
                 chunk = []
         broken = verify_chain(chunk, prev, expected)
         if broken:
-            return checked, broken
+            return checked + broken.seq - expected, broken
         checked += len(chunk)
     return checked, None

@@ -192,9 +192,7 @@ class MainWindow(QMainWindow):
         self.apply_search()
         row = self.model.row_of_code(code)
         if row is None:
-            self.statusBar().showMessage(
-                fmt(self.tr("Không có hồ sơ mã %1"), code.strip()), 5000
-            )
+            self.statusBar().showMessage(fmt(self.tr("Không có hồ sơ mã %1"), code.strip()), 5000)
             return False
         self.select_row(row)
         return True
@@ -274,9 +272,14 @@ class MainWindow(QMainWindow):
             assert isinstance(event, QKeyEvent)
             text = event.text()
             mods = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
-            if text and text.isprintable() and not text.isspace() and (
-                mods == Qt.KeyboardModifier.NoModifier
-                or mods == Qt.KeyboardModifier.KeypadModifier
+            if (
+                text
+                and text.isprintable()
+                and not text.isspace()
+                and (
+                    mods == Qt.KeyboardModifier.NoModifier
+                    or mods == Qt.KeyboardModifier.KeypadModifier
+                )
             ):
                 self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
                 self.search_box.end(False)

@@ -41,9 +41,7 @@ class SignInDialog(QDialog):
     # Emitted with the new :class:`Session` just before the dialog accepts.
     signedIn = Signal(object)
 
-    def __init__(
-        self, store: Store, parent: QWidget | None = None, *, username: str = ""
-    ) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, username: str = "") -> None:
         super().__init__(parent)
         self._store = store
         self._session: Session | None = None

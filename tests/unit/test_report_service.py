@@ -1,0 +1,362 @@
+"""Biểu 06 and the announced figures built from dossiers that went through the services (intake and
+every step with the fake clock), not from hand-made facts (reference §3–§4)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from onestop_desktop.errors import ValidationError
+from onestop_desktop.reports import report06
+from onestop_desktop.services import dossiers
+from onestop_desktop.services.context import Session
+from onestop_desktop.services.dossiers import Applicant, DuplicateFound, Intake
+from onestop_desktop.services.views import DossierSummary
+
+from .conftest import FakeClock
+
+FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi")
+GIVEN = ("An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Hương", "Lan", "Mai", "Nam")
+NAMES = [f"{f} Văn {g}" for f, g in itertools.product(FAMILY, GIVEN)]
+
+WEEK1 = (date(2026, 3, 2), date(2026, 3, 8))  # Monday 02/03 – Sunday 08/03/2026
+WEEK2 = (date(2026, 3, 9), date(2026, 3, 15))
+
+
+class Counter:
+    """Hands out applicants with distinct names and valid 12-digit ID numbers."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def applicant(self) -> Applicant:
+        self.n += 1
+        return Applicant(NAMES[self.n], f"001090{self.n:06d}", phone=f"0912{self.n:06d}")
+
+
+def receive(
+    ctx: Session,
+    fake_clock: FakeClock,
+    when: str,
+    code: str,
+    applicant: Applicant,
+    **intake: object,
+) -> DossierSummary:
+    fake_clock.set(when)
+    return dossiers.receive(ctx, Intake(code, applicant, **intake))  # type: ignore[arg-type]
+
+
+def act(
+    ctx: Session, fake_clock: FakeClock, when: str, d: DossierSummary, kind: str, **payload: object
+) -> DossierSummary:
+    fake_clock.set(when)
+    return dossiers.act(ctx, d.code, kind, payload)
+
+
+def same_day_done(
+    ctx: Session, fake_clock: FakeClock, people: Counter, day: str, hour: int
+) -> DossierSummary:
+    """A chứng thực (same-day rule) received before 15:00, ready at 16:00, collected at 16:30."""
+    d = receive(ctx, fake_clock, f"{day}T{hour:02d}:10:00", "2.000815", people.applicant())
+    act(ctx, fake_clock, f"{day}T16:00:00", d, "result_ready")
+    return act(ctx, fake_clock, f"{day}T16:30:00", d, "returned", collected_by="Người nộp")
+
+
+def announcement_week(ctx: Session, fake_clock: FakeClock) -> list[DossierSummary]:
+    """52 received: 45 returned on time, 5 in progress, 2 refused as duplicates."""
+    people = Counter()
+    days = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
+    for i in range(45):
+        same_day_done(ctx, fake_clock, people, days[i % 5], 8 + i % 6)
+    open_ = [
+        receive(ctx, fake_clock, f"2026-03-06T{9 + i:02d}:00:00", "1.004873", people.applicant())
+        for i in range(5)
+    ]  # 3 working days: due Wednesday 11/03, in time at the end of the week
+    for i, earlier in enumerate(open_[:2]):
+        row = dossiers.get(ctx, earlier.code)
+        same = Applicant(row["applicant_name"], row["applicant_id_number"])
+        fake_clock.set(f"2026-03-06T15:{10 + i}:00")
+        with pytest.raises(DuplicateFound):
+            dossiers.receive(ctx, Intake("1.004873", same))
+        dossiers.receive(ctx, Intake("1.004873", same, refuse_as_duplicate_of=earlier.id))
+    return open_
+
+
+# --------------------------------------------------------------------------------------------------
+# The centre's announcement
+
+
+def test_announcement_52_45_5_2(ctx: Session, fake_clock: FakeClock) -> None:
+    announcement_week(ctx, fake_clock)
+    result = report06.build(ctx, *WEEK1)
+    a = result.announced
+    assert (a.received, a.returned_on_time, a.in_progress, a.refused) == (52, 45, 5, 2)
+    assert a.received == a.returned_on_time + a.in_progress + a.refused
+    assert (a.returned_late, a.paused, a.withdrawn) == (0, 0, 0)
+    assert a.on_time_rate == Decimal("100.0")
+    assert a.to_dict() == {
+        "received": 52,
+        "returned_on_time": 45,
+        "in_progress": 5,
+        "refused": 2,
+        "on_time_rate": 100.0,
+    }
+    # Biểu 06 leaves the two refusals (status 3) out of every column.
+    t = result.total
+    assert (t.received_total, t.carried_over, t.resolved_total) == (50, 0, 45)
+    assert (t.in_progress_total, t.in_progress_in_time, t.in_progress_overdue) == (5, 5, 0)
+    assert result.consistency_errors == []
+    assert {r.field: r.received_total for r in result.rows} == {"Chứng thực": 45, "Hộ tịch": 5}
+    refused = ctx.store.query("SELECT refusal_reason, duplicate_of FROM dossiers WHERE status = 3")
+    assert len(refused) == 2 and all(r["refusal_reason"].startswith("Trùng hồ sơ") for r in refused)
+
+
+def test_a_single_day_of_the_announcement_week(ctx: Session, fake_clock: FakeClock) -> None:
+    announcement_week(ctx, fake_clock)
+    friday = report06.build(ctx, date(2026, 3, 6), date(2026, 3, 6)).announced
+    assert (friday.received, friday.returned_on_time, friday.in_progress, friday.refused) == (
+        16,
+        9,
+        5,
+        2,
+    )
+
+
+def test_96_3_percent_on_time(ctx: Session, fake_clock: FakeClock) -> None:
+    people = Counter()
+    for i in range(26):
+        same_day_done(ctx, fake_clock, people, f"2026-03-{9 + i % 5:02d}", 8 + i % 6)
+    late = receive(ctx, fake_clock, "2026-03-09T09:00:00", "1.004873", people.applicant())
+    assert late.due_at is not None and late.due_at.date() == date(2026, 3, 12)
+    act(ctx, fake_clock, "2026-03-13T10:00:00", late, "result_ready")  # a day late
+    result = report06.build(ctx, *WEEK2)
+    t = result.total
+    assert (t.resolved_total, t.resolved_early + t.resolved_on_time, t.resolved_late) == (27, 26, 1)
+    assert result.announced.on_time_rate == Decimal("96.3")
+    assert result.to_dict()["announced"]["on_time_rate"] == 96.3  # type: ignore[index]
+    assert (result.announced.returned_on_time, result.announced.returned_late) == (26, 1)
+    assert "96,3%" in report06.render_text(result, ctx.station)
+
+
+def test_no_resolved_dossier_gives_no_rate(ctx: Session, fake_clock: FakeClock) -> None:
+    receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", Counter().applicant())
+    result = report06.build(ctx, date(2026, 3, 2), date(2026, 3, 2))
+    assert result.announced.on_time_rate is None
+    assert result.to_dict()["announced"]["on_time_rate"] is None  # type: ignore[index]
+
+
+# --------------------------------------------------------------------------------------------------
+# A past period gives the numbers it gave then
+
+
+def test_a_past_report_does_not_change_when_later_events_happen(
+    ctx: Session, fake_clock: FakeClock
+) -> None:
+    open_ = announcement_week(ctx, fake_clock)
+    people = Counter()
+    people.n = 60
+    # A dossier that waits for a supplement at the end of the week.
+    paused = receive(ctx, fake_clock, "2026-03-04T09:00:00", "1.004873", people.applicant())
+    act(ctx, fake_clock, "2026-03-04T10:00:00", paused, "supplement_requested", reason="Thiếu")
+    before = report06.build(ctx, *WEEK1).to_dict(extra=True)
+    month_before = report06.build(ctx, date(2026, 3, 1), date(2026, 3, 31)).to_dict()
+    assert before["paused"] == 1
+
+    # Week 2: everything open moves on, and new dossiers arrive.
+    act(ctx, fake_clock, "2026-03-09T08:00:00", paused, "supplement_received")
+    act(ctx, fake_clock, "2026-03-10T09:00:00", paused, "result_ready")
+    act(ctx, fake_clock, "2026-03-10T10:00:00", open_[0], "result_ready")
+    act(ctx, fake_clock, "2026-03-10T11:00:00", open_[0], "returned", collected_by="Người nộp")
+    act(ctx, fake_clock, "2026-03-10T14:00:00", open_[1], "withdrawn", reason="Xin rút")
+    act(
+        ctx,
+        fake_clock,
+        "2026-03-11T08:00:00",
+        open_[2],
+        "rescheduled",
+        new_due_at="2026-03-13T17:00:00+07:00",
+        reason="Cần xác minh",
+    )
+    act(ctx, fake_clock, "2026-03-12T10:00:00", open_[3], "supplement_requested", reason="Thiếu")
+    act(ctx, fake_clock, "2026-03-16T10:00:00", open_[4], "result_ready")  # late
+    for i in range(3):
+        same_day_done(ctx, fake_clock, people, "2026-03-10", 8 + i)
+
+    after = report06.build(ctx, *WEEK1).to_dict(extra=True)
+    assert after == before
+    assert json.dumps(after, sort_keys=True) == json.dumps(before, sort_keys=True)
+    # The current month, which includes the later events, did change.
+    assert report06.build(ctx, date(2026, 3, 1), date(2026, 3, 31)).to_dict() != month_before
+    week2 = report06.build(ctx, *WEEK2)
+    assert week2.total.carried_over == 6  # five open at the end of week 1, plus the paused one
+    assert week2.consistency_errors == []
+
+
+# --------------------------------------------------------------------------------------------------
+# On-time rules
+
+
+def test_a_reschedule_moves_the_appointment_the_dossier_is_judged_against(
+    ctx: Session, fake_clock: FakeClock
+) -> None:
+    people = Counter()
+    moved = receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", people.applicant())
+    kept = receive(ctx, fake_clock, "2026-03-02T09:05:00", "1.004873", people.applicant())
+    assert moved.due_at is not None and moved.due_at.date() == date(2026, 3, 5)
+    # The appointment passed: Mẫu 04 apology with a new date.
+    act(
+        ctx,
+        fake_clock,
+        "2026-03-06T08:00:00",
+        moved,
+        "rescheduled",
+        new_due_at="2026-03-10T17:00:00+07:00",
+        reason="Cần xác minh thông tin tại nơi cư trú trước đây",
+    )
+    # At the end of week 1 the rescheduled one is in time, the other overdue.
+    w1 = report06.build(ctx, *WEEK1).total
+    assert (w1.in_progress_total, w1.in_progress_in_time, w1.in_progress_overdue) == (2, 1, 1)
+    act(ctx, fake_clock, "2026-03-09T10:00:00", moved, "result_ready")
+    act(ctx, fake_clock, "2026-03-09T10:05:00", kept, "result_ready")
+    w2 = report06.build(ctx, *WEEK2).total
+    assert (w2.resolved_early, w2.resolved_on_time, w2.resolved_late) == (1, 0, 1)
+    row = dossiers.get(ctx, moved.code)
+    assert row["reschedule_count"] == 1
+    assert json.loads(row["due_history"])[-1] == [
+        "2026-03-06T08:00:00+07:00",
+        "2026-03-10T17:00:00+07:00",
+    ]
+
+
+def test_a_reschedule_after_the_result_does_not_make_a_late_dossier_on_time(
+    ctx: Session, fake_clock: FakeClock
+) -> None:
+    d = receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", Counter().applicant())
+    act(ctx, fake_clock, "2026-03-09T10:00:00", d, "result_ready")  # due 05/03: late
+    act(
+        ctx,
+        fake_clock,
+        "2026-03-09T11:00:00",
+        d,
+        "rescheduled",
+        new_due_at="2026-03-12T17:00:00+07:00",
+        reason="Hẹn lại",
+    )
+    t = report06.build(ctx, *WEEK2).total
+    assert (t.resolved_total, t.resolved_late) == (1, 1)
+
+
+def test_a_withdrawal_counts_as_on_time_even_after_the_appointment(
+    ctx: Session, fake_clock: FakeClock
+) -> None:
+    d = receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", Counter().applicant())
+    act(ctx, fake_clock, "2026-03-09T10:00:00", d, "withdrawn", reason="Công dân xin rút")
+    result = report06.build(ctx, *WEEK2)
+    t = result.total
+    assert (t.carried_over, t.resolved_total, t.resolved_on_time, t.resolved_late) == (1, 1, 1, 0)
+    assert t.withdrawn == 1
+    assert result.announced.on_time_rate == Decimal("100.0")
+    # In the announcement of the week it was received it is neither returned nor in progress.
+    month = report06.build(ctx, date(2026, 3, 1), date(2026, 3, 31)).announced
+    assert (month.received, month.returned_on_time, month.withdrawn) == (1, 0, 1)
+
+
+def test_early_on_time_and_late_are_by_calendar_date(ctx: Session, fake_clock: FakeClock) -> None:
+    people = Counter()
+    early = receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", people.applicant())
+    on_day = receive(ctx, fake_clock, "2026-03-02T09:01:00", "1.004873", people.applicant())
+    late = receive(ctx, fake_clock, "2026-03-02T09:02:00", "1.004873", people.applicant())
+    # Due Thursday 05/03 at about 09:00.
+    act(ctx, fake_clock, "2026-03-04T16:00:00", early, "result_ready")
+    act(ctx, fake_clock, "2026-03-05T16:59:00", on_day, "result_ready")  # hours after, same date
+    act(ctx, fake_clock, "2026-03-06T07:30:00", late, "result_ready")
+    t = report06.build(ctx, *WEEK1).total
+    assert (t.resolved_early, t.resolved_on_time, t.resolved_late) == (1, 1, 1)
+
+
+def test_in_time_means_due_on_or_after_the_period_end_date(
+    ctx: Session, fake_clock: FakeClock
+) -> None:
+    d = receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", Counter().applicant())
+    assert d.due_at is not None
+    on_due_day = report06.build(ctx, date(2026, 3, 2), date(2026, 3, 5)).total
+    assert (on_due_day.in_progress_in_time, on_due_day.in_progress_overdue) == (1, 0)
+    day_after = report06.build(ctx, date(2026, 3, 2), date(2026, 3, 6)).total
+    assert (day_after.in_progress_in_time, day_after.in_progress_overdue) == (0, 1)
+
+
+def test_paused_dossiers_balance_the_identity(ctx: Session, fake_clock: FakeClock) -> None:
+    people = Counter()
+    a = receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", people.applicant())
+    b = receive(ctx, fake_clock, "2026-03-02T09:10:00", "1.001612", people.applicant())
+    act(ctx, fake_clock, "2026-03-03T09:00:00", a, "supplement_requested", reason="Thiếu")
+    act(ctx, fake_clock, "2026-03-03T10:00:00", b, "withdrawn", reason="Xin rút")
+    result = report06.build(ctx, *WEEK1)
+    t = result.total
+    assert t.paused == 1 and t.in_progress_total == 0
+    assert t.received_total + t.carried_over == t.resolved_total + t.in_progress_total + t.paused
+    assert "paused" not in result.to_dict()  # not a column of the agreed JSON layout
+    assert result.to_dict(extra=True)["paused"] == 1
+
+
+def test_online_dossiers_are_counted_in_their_column(ctx: Session, fake_clock: FakeClock) -> None:
+    people = Counter()
+    receive(
+        ctx, fake_clock, "2026-03-02T09:00:00", "2.000815", people.applicant(), channel="online"
+    )
+    receive(
+        ctx, fake_clock, "2026-03-02T09:05:00", "2.000815", people.applicant(), channel="postal"
+    )
+    receive(ctx, fake_clock, "2026-03-02T09:10:00", "2.000815", people.applicant())
+    t = report06.build(ctx, *WEEK1).total
+    assert (t.received_total, t.received_online, t.received_in_person) == (3, 1, 2)
+
+
+def test_a_period_ending_before_it_starts_is_refused(ctx: Session) -> None:
+    with pytest.raises(ValidationError):
+        report06.build(ctx, date(2026, 3, 8), date(2026, 3, 2))
+
+
+def test_renderings_agree(ctx: Session, fake_clock: FakeClock) -> None:
+    announcement_week(ctx, fake_clock)
+    result = report06.build(ctx, *WEEK1)
+    data = json.loads(report06.render(result, "json", ctx.station))
+    assert data["received_total"] == 50 and data["unit"]["code"] == "000.00.12.H29"
+    lines = report06.render(result, "csv", ctx.station).splitlines()
+    assert lines[-1].split(",")[1:] == ["Tổng cộng", *(str(data[k]) for k in COLS)]
+
+
+COLS = (
+    "received_total",
+    "received_online",
+    "received_in_person",
+    "carried_over",
+    "resolved_total",
+    "resolved_early",
+    "resolved_on_time",
+    "resolved_late",
+    "in_progress_total",
+    "in_progress_in_time",
+    "in_progress_overdue",
+)
+
+
+def test_an_online_filing_counts_when_the_centre_accepts_it(
+    ctx: Session, fake_clock: FakeClock
+) -> None:
+    people = Counter()
+    fake_clock.set("2026-03-01T20:00:00")  # Sunday evening, on the portal
+    filed = dossiers.register_online(ctx, Intake("1.004873", people.applicant()))
+    assert filed.due_at is None
+    sunday = report06.build(ctx, date(2026, 3, 1), date(2026, 3, 1))
+    assert sunday.rows == () and sunday.announced.received == 0  # status 1 is not received
+    accepted = act(ctx, fake_clock, "2026-03-02T08:00:00", filed, "accepted")
+    assert accepted.due_at is not None and accepted.due_at.date() == date(2026, 3, 5)
+    monday = report06.build(ctx, date(2026, 3, 2), date(2026, 3, 2)).total
+    assert (monday.received_total, monday.received_online, monday.carried_over) == (1, 1, 0)
+    week = report06.build(ctx, *WEEK1)
+    assert week.announced.received == 1 and week.total.received_online == 1
