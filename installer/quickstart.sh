@@ -16,7 +16,10 @@
 #   ONESTOP_FORCE_PIP             1 = run pip install even if nothing changed
 set -euo pipefail
 
-readonly MIN_PYTHON=3.10
+readonly SCRIPT_NAME=quickstart
+# shellcheck source=installer/lib.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
+
 # Qt's xcb platform plugin (a real X11 window); libegl1/libgl1 for QtGui; python3-venv for
 # `python3 -m venv` on Debian/Ubuntu; fonts-dejavu-core so Qt has a system font.
 readonly SYSTEM_PACKAGES=(
@@ -27,14 +30,6 @@ readonly SYSTEM_PACKAGES=(
     libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0
     libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 )
-
-# --- output helpers -------------------------------------------------------------------------
-say() { printf '%s\n' "$*"; }
-step() { printf '\n==> %s\n' "$*"; }
-die() {
-    printf '\nquickstart: ERROR: %s\n' "$*" >&2
-    exit 1
-}
 
 usage() {
     cat <<'EOF'
@@ -87,116 +82,7 @@ fi
 # Absolute, resolved against the folder the script was started from.
 DATA_DIR="$(realpath -m -- "$DATA_DIR")"
 
-REPO_DIR="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
-VENV="$REPO_DIR/.venv"
-cd "$REPO_DIR"
-[[ -f pyproject.toml && -d src/onestop_desktop ]] ||
-    die "run this from a OneStop Desktop clone ($REPO_DIR has no pyproject.toml/src)"
-
-# --- root / sudo ----------------------------------------------------------------------------
-as_root() {
-    if ((EUID == 0)); then
-        "$@"
-    elif command -v sudo >/dev/null 2>&1; then
-        sudo -- "$@"
-    else
-        die "installing system packages needs root: run as root, or install sudo"
-    fi
-}
-
-# --- system packages ------------------------------------------------------------------------
-pkg_installed() {
-    local status
-    status="$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" || return 1
-    [[ "$status" == installed ]]
-}
-
-install_system_packages() {
-    if [[ "${ONESTOP_SKIP_SYSTEM_PACKAGES:-0}" == 1 ]]; then
-        say "Skipped (ONESTOP_SKIP_SYSTEM_PACKAGES=1)."
-        return 0
-    fi
-    if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
-        die "this script needs a Debian/Ubuntu system (apt-get). Install the equivalents of:
-  ${*}
-then run again with ONESTOP_SKIP_SYSTEM_PACKAGES=1."
-    fi
-    local missing=() pkg
-    for pkg in "$@"; do
-        # Ubuntu 24.04 renamed some libraries with a t64 suffix (libglib2.0-0t64).
-        pkg_installed "$pkg" || pkg_installed "${pkg}t64" || missing+=("$pkg")
-    done
-    if ((${#missing[@]} == 0)); then
-        say "All ${#} system packages are already installed."
-        return 0
-    fi
-    say "Installing with apt-get (--no-install-recommends): ${missing[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-        -o DPkg::Lock::Timeout=300 "${missing[@]}"
-}
-
-# --- Python and the virtual environment -----------------------------------------------------
-python_ok() { # usable to create the venv: new enough, with venv and ensurepip
-    "$1" -c "import sys, venv, ensurepip
-sys.exit(sys.version_info < tuple(map(int, '$MIN_PYTHON'.split('.'))))" >/dev/null 2>&1
-}
-
-pick_python() {
-    local candidate candidates=(python3 python3.13 python3.12 python3.11 python3.10)
-    [[ -z "${PYTHON:-}" ]] || candidates=("$PYTHON")
-    for candidate in "${candidates[@]}"; do
-        if command -v "$candidate" >/dev/null 2>&1 && python_ok "$candidate"; then
-            command -v "$candidate"
-            return 0
-        fi
-    done
-    return 1
-}
-
-ensure_venv() {
-    if [[ -x "$VENV/bin/python" ]]; then
-        python_ok "$VENV/bin/python" ||
-            die "$VENV exists but its Python is older than $MIN_PYTHON or broken.
-Remove it (rm -rf '$VENV') and run again."
-        say "Reusing $VENV ($("$VENV/bin/python" -V 2>&1))."
-        return 0
-    fi
-    [[ ! -e "$VENV" ]] || die "$VENV exists but is not a virtual environment; remove it."
-    local python
-    if ! python="$(pick_python)"; then
-        # Older systems: Python 3.11 from the distribution archive when it has one.
-        if [[ "${ONESTOP_SKIP_SYSTEM_PACKAGES:-0}" != 1 ]] && command -v apt-get >/dev/null 2>&1 &&
-            apt-cache show python3.11-venv >/dev/null 2>&1; then
-            say "python3 is older than $MIN_PYTHON: installing python3.11 from the distribution."
-            as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y \
-                --no-install-recommends -o DPkg::Lock::Timeout=300 python3.11 python3.11-venv
-        fi
-        python="$(pick_python)" ||
-            die "no Python >= $MIN_PYTHON with the venv module found (set PYTHON=/path/to/python3)."
-    fi
-    say "Creating $VENV with $python ($("$python" -V 2>&1))."
-    "$python" -m venv "$VENV"
-}
-
-# pip install is skipped when pyproject.toml has not changed since the last install.
-readonly STAMP="$VENV/.onestop-install"
-install_app() { # $1: extras ("" or "test")
-    local extras="$1" spec=. want have=""
-    [[ -z "$extras" ]] || spec=".[$extras]"
-    want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
-    [[ ! -f "$STAMP" ]] || have="$(<"$STAMP")"
-    if [[ "${ONESTOP_FORCE_PIP:-0}" != 1 && -x "$VENV/bin/onestop" ]] &&
-        { [[ "$have" == "$want test" ]] || [[ "$have" == "$want $extras" ]]; } &&
-        "$VENV/bin/python" -c 'import onestop_desktop' >/dev/null 2>&1; then
-        say "Installed and pyproject.toml unchanged: skipping pip (ONESTOP_FORCE_PIP=1 forces it)."
-        return 0
-    fi
-    say "pip install -e '$spec' into $VENV"
-    PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 \
-        "$VENV/bin/python" -m pip install --quiet -e "$spec"
-    printf '%s %s\n' "$want" "$extras" >"$STAMP"
-}
+enter_clone
 
 # --- the plan -------------------------------------------------------------------------------
 cat <<EOF
@@ -215,6 +101,10 @@ fi
 
 step "1/4 System libraries for Qt"
 install_system_packages "${SYSTEM_PACKAGES[@]}"
+case "$SYSTEM_STATUS" in
+    skipped) say "Skipped (ONESTOP_SKIP_SYSTEM_PACKAGES=1)." ;;
+    present) say "All ${#SYSTEM_PACKAGES[@]} system packages are already installed." ;;
+esac
 
 step "2/4 Python environment"
 ensure_venv
