@@ -12,7 +12,6 @@ import getpass
 import json
 import logging
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -326,6 +325,9 @@ def build_parser() -> argparse.ArgumentParser:
     from onestop_desktop import cli_rules
 
     cli_rules.add_commands(sub)
+    from onestop_desktop import cli_dossier
+
+    cli_dossier.add_commands(sub)
     return parser
 
 
@@ -334,8 +336,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     data = paths.resolve(args.data_dir)
-    log_path = logging_setup.configure(data.logs, verbose=args.verbose)
     handler: Handler = getattr(args, "handler", cmd_gui)
+    # The GUI sets up its log file after its first window is on screen (start-up time).
+    log_path = (
+        None if handler is cmd_gui else logging_setup.configure(data.logs, verbose=args.verbose)
+    )
     try:
         return handler(args, data)
     except OneStopError as exc:
@@ -352,13 +357,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except sqlite3.Error as exc:
-        from onestop_desktop.store.db import translate
-
-        db_err = translate(exc, data.database)
-        log.exception("%s failed", args.command)
-        print(f"onestop: lỗi: {db_err.message}", file=sys.stderr)
-        return db_err.exit_code
     except (OSError, MemoryError) as exc:
         from onestop_desktop.store.db import translate
 
@@ -366,15 +364,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("%s failed", args.command)
         print(f"onestop: lỗi: {err.message}", file=sys.stderr)
         return err.exit_code
-    except Exception:
-        log.exception("unexpected error in %s", args.command)
-        where = f" (xem {data.logs / logging_setup.LOG_NAME})" if log_path else ""
-        print(f"onestop: lỗi không mong đợi{where}", file=sys.stderr)
-        if args.verbose:
-            import traceback
+    except Exception as exc:
+        import sqlite3  # imported lazily: the GUI's start-up does not need it
 
-            traceback.print_exc()
-        return 70
+        if not isinstance(exc, sqlite3.Error):
+            log.exception("unexpected error in %s", args.command)
+            where = f" (xem {data.logs / logging_setup.LOG_NAME})" if log_path else ""
+            print(f"onestop: lỗi không mong đợi{where}", file=sys.stderr)
+            if args.verbose:
+                import traceback
+
+                traceback.print_exc()
+            return 70
+        from onestop_desktop.store.db import translate
+
+        db_err = translate(exc, data.database)
+        log.exception("%s failed", args.command)
+        print(f"onestop: lỗi: {db_err.message}", file=sys.stderr)
+        return db_err.exit_code
 
 
 if __name__ == "__main__":  # pragma: no cover
