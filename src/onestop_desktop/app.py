@@ -11,7 +11,6 @@ report the clerk can copy and the path of the log file.
 from __future__ import annotations
 
 import logging
-import platform
 import sqlite3
 import sys
 import threading
@@ -20,6 +19,7 @@ from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 from onestop_desktop import __version__, logging_setup
 from onestop_desktop.errors import OneStopError, StorageError
 from onestop_desktop.paths import DataDir
-from onestop_desktop.services.context import Station
-from onestop_desktop.store.db import Store, integrity_problems
 from onestop_desktop.ui import i18n
+
+if TYPE_CHECKING:
+    from onestop_desktop.ui.signin import SignInDialog
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +139,8 @@ def crash_report(
     log_path: Path | None = None,
 ) -> str:
     """A plain-text report for the support desk (technical, so not translated)."""
+    import platform
+
     lines = [
         f"OneStop Desktop {__version__}",
         f"Python {platform.python_version()} ({sys.platform}); Qt {qVersion()}; "
@@ -267,6 +270,8 @@ class IntegrityCheck:
         self._thread.start()
 
     def _run(self) -> None:
+        from onestop_desktop.store.db import integrity_problems
+
         try:
             conn = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True)
             try:
@@ -312,58 +317,69 @@ def qt_probe() -> int:
 def run(data: DataDir, argv: list[str], *, smoke_test: bool = False) -> int:
     """Run the GUI on the data folder ``data``; the process exit code.
 
-    ``smoke_test`` shows the sign-in window, lets it paint once and quits (start-up benchmark,
-    frozen-build smoke test).
+    The sign-in window is shown first, before the database and the services are even imported,
+    so it appears as fast as a bare Qt window; the store opens right after, while the clerk
+    types. ``smoke_test`` quits once the window has painted (start-up benchmark, frozen-build
+    smoke test).
     """
-    from PySide6.QtCore import QTimer
-
-    from onestop_desktop.ui.mainwindow import MainWindow
     from onestop_desktop.ui.signin import SignInDialog
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     lang = configure_application(app)
+    dialog = SignInDialog(None)
+    dialog.show()
+    app.processEvents()
+    if smoke_test:
+        dialog.close()
+        print("sign-in window shown")
+        return 0
     log_path = logging_setup.configure(data.logs)
     log.info("GUI %s starting on %s (language %s)", __version__, data.root, lang)
     handler = CrashHandler(log_path)
     handler.install()
     try:
-        try:
-            store = Store.open(data.database, integrity="none")
-            check = IntegrityCheck(data.database)
-        except OneStopError as exc:
-            log.error("cannot open the database: %s", exc)
-            show_error(exc)
-            return 1
-        try:
-            try:
-                Station.load(store)
-            except OneStopError as exc:
-                log.error("station not ready: %s", exc)
-                show_error(exc)
-                return 1
-            if smoke_test:
-                dialog = SignInDialog(store)
-                dialog.show()
-                QTimer.singleShot(0, app.quit)
-                app.exec()
-                dialog.close()
-                print("sign-in window shown")
-                return 0
-            session = SignInDialog.ask(store)
-            check.wait()
-            if check.problems():
-                return _corrupt(check.problems())
-            if session is None:
-                log.info("sign-in cancelled")
-                return 0
-            window = MainWindow(session)
-            window.show()
-            code = app.exec()
-            window.deleteLater()
-            log.info("GUI closed (exit code %s)", code)
-            return int(code)
-        finally:
-            store.close()
+        return _run_signed_in(app, data, dialog)
     finally:
         handler.uninstall()
+
+
+def _run_signed_in(app: QApplication, data: DataDir, dialog: SignInDialog) -> int:
+    from onestop_desktop.services.context import Station
+    from onestop_desktop.store.db import Store
+
+    try:
+        store = Store.open(data.database, integrity="none")
+        check = IntegrityCheck(data.database)
+    except OneStopError as exc:
+        log.error("cannot open the database: %s", exc)
+        dialog.close()
+        show_error(exc)
+        return 1
+    try:
+        try:
+            Station.load(store)
+        except OneStopError as exc:
+            log.error("station not ready: %s", exc)
+            dialog.close()
+            show_error(exc)
+            return 1
+        dialog.set_store(store)
+        session = dialog.wait_for_session()
+        dialog.deleteLater()
+        check.wait()
+        if check.problems():
+            return _corrupt(check.problems())
+        if session is None:
+            log.info("sign-in cancelled")
+            return 0
+        from onestop_desktop.ui.mainwindow import MainWindow
+
+        window = MainWindow(session)
+        window.show()
+        code = app.exec()
+        window.deleteLater()
+        log.info("GUI closed (exit code %s)", code)
+        return int(code)
+    finally:
+        store.close()

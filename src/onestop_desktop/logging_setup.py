@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 LOG_NAME = "onestop.log"
@@ -20,13 +19,16 @@ def configure(log_dir: Path | None, *, verbose: bool = False) -> Path | None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     if log_dir is None or _configured == log_dir or not log_dir.parent.is_dir():
         return _configured
+    # Imported here, not before the GUI's first window: it pulls in socket and pickle.
+    from logging.handlers import RotatingFileHandler
+
     for handler in list(root.handlers):
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
+        if isinstance(handler, RotatingFileHandler):
             root.removeHandler(handler)
             handler.close()
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        handler = RotatingFileHandler(
             log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:

@@ -9,8 +9,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 ENV_VAR = "ONESTOP_DATA_DIR"
 DB_NAME = "onestop.db"
 
@@ -54,4 +52,6 @@ def resolve(data_dir: str | os.PathLike[str] | None = None) -> DataDir:
     env = os.environ.get(ENV_VAR)
     if env:
         return DataDir(Path(env).expanduser().resolve())
+    import platformdirs  # only here: the flag or the variable usually decides
+
     return DataDir(Path(platformdirs.user_data_dir("OneStopDesktop", "OneStop")))

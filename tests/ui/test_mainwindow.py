@@ -396,8 +396,9 @@ def test_run_signs_in_then_shows_the_main_window(
 
     windows: list[MainWindow] = []
 
-    def ask(store: object, parent: object = None, **_kw: object) -> Session:
-        return users.sign_in(store, "tiepnhan", demo.DEMO_PASSWORD)  # type: ignore[arg-type]
+    def wait_for_session(dialog: signin.SignInDialog) -> Session:
+        assert dialog.sign_in_button.isEnabled()  # the store was handed to the open window
+        return users.sign_in(dialog._store, "tiepnhan", demo.DEMO_PASSWORD)  # type: ignore[arg-type]
 
     def fake_exec() -> int:
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
@@ -406,7 +407,7 @@ def test_run_signs_in_then_shows_the_main_window(
             qtbot.addWidget(w)
         return 0
 
-    monkeypatch.setattr(signin.SignInDialog, "ask", staticmethod(ask))
+    monkeypatch.setattr(signin.SignInDialog, "wait_for_session", wait_for_session)
     monkeypatch.setattr(qapp, "exec", fake_exec)
     assert app_module.run(demo_data, ["onestop"]) == 0
     assert len(windows) == 1
@@ -419,5 +420,5 @@ def test_run_returns_0_when_sign_in_is_cancelled(
     _quiet_run(monkeypatch)
     from onestop_desktop.ui import signin
 
-    monkeypatch.setattr(signin.SignInDialog, "ask", staticmethod(lambda *_a, **_k: None))
+    monkeypatch.setattr(signin.SignInDialog, "wait_for_session", lambda _dialog: None)
     assert app_module.run(demo_data, ["onestop"]) == 0

@@ -143,7 +143,7 @@ def test_ts_is_up_to_date_with_the_sources(tmp_path: Path) -> None:
 
 def test_every_service_message_pattern_is_in_the_catalogue() -> None:
     in_catalogue = {m.source for m in MESSAGES if m.context == "OneStopError"}
-    templates = {template for _pattern, template in i18n._MESSAGE_PATTERNS}
+    templates = {template for _pattern, template in i18n._MESSAGE_TEMPLATES}
     assert templates == in_catalogue
 
 

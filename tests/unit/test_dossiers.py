@@ -232,3 +232,26 @@ def test_online_filing_waits_for_acceptance(ctx: Session, fake_clock: FakeClock)
     row = dossiers.get(s["tiepnhan"], d.code)
     assert row["channel"] == "online"
     assert integrity.rebuild(ctx).clean
+
+
+def test_a_pause_outside_office_hours_keeps_the_appointment(
+    ctx: Session, fake_clock: FakeClock
+) -> None:
+    s = staff(ctx)
+    fake_clock.set("2026-03-02T10:00:00")
+    d = dossiers.receive(s["tiepnhan"], Intake("2.000815", LAN))  # same day: due 17:00
+    assert d.due_at == clock.parse_iso("2026-03-02T17:00:00+07:00")
+    fake_clock.set("2026-03-02T17:20:00")  # asked after closing...
+    dossiers.act(s["tiepnhan"], d.code, "supplement_requested", {"reason": "Thiếu bản chính"})
+    fake_clock.set("2026-03-03T06:50:00")  # ...brought back before opening: no working time
+    back = dossiers.act(s["tiepnhan"], d.code, "supplement_received")
+    assert back.due_at == clock.parse_iso("2026-03-02T17:00:00+07:00")
+
+
+def test_a_duplicate_refused_on_the_spot_gets_no_appointment(ctx: Session) -> None:
+    s = staff(ctx)
+    first = dossiers.receive(s["tiepnhan"], Intake("1.004873", LAN))
+    refused = dossiers.receive(
+        s["tiepnhan"], Intake("1.004873", LAN, refuse_as_duplicate_of=first.id)
+    )
+    assert refused.due_at is None

@@ -282,7 +282,9 @@ class WorkCalendar:
         cursor = self.working_moment(start)
         remaining = timedelta(hours=hours)
         if not remaining:
-            return cursor
+            # Nothing to add: a moment already in working time (an appointment at 17:00, say)
+            # stays where it is; only a moment outside it moves to the next working moment.
+            return to_vn(start) if self.is_working_time(start) else cursor
         day = cursor.date()
         day_length = self.hours.day_length
         while True:

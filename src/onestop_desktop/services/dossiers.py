@@ -165,7 +165,9 @@ def receive(ctx: Session, intake: Intake, *, kind: str = "received") -> DossierS
             raise DuplicateFound(earlier)
     now = ctx.now()
     cal = calendar_service.load_calendar(ctx.store)
-    appointment = due(now, procedure.time_limit, cal) if kind == "received" else None
+    # No appointment for an online filing (set at acceptance) or a filing refused on the spot.
+    gets_appointment = kind == "received" and intake.refuse_as_duplicate_of is None
+    appointment = due(now, procedure.time_limit, cal) if gets_appointment else None
     documents = [
         {
             "name": nfc(str(d["name"])),

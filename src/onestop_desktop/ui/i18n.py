@@ -16,6 +16,7 @@ the user's QSettings, Vietnamese.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -172,100 +173,103 @@ _ERRORS = "OneStopError"
 # to translate (same placeholders, in the order of the pattern's groups). A message with no
 # pattern is translated as a whole if the catalogue has it, else shown as the service wrote it
 # (Vietnamese): always correct, only not translated.
-_MESSAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), template)
-    for pattern, template in (
-        (
-            r"^Sai tên đăng nhập hoặc mật khẩu$",
-            QT_TRANSLATE_NOOP("OneStopError", "Sai tên đăng nhập hoặc mật khẩu"),
+_MESSAGE_TEMPLATES: tuple[tuple[str, str], ...] = (
+    (
+        r"^Sai tên đăng nhập hoặc mật khẩu$",
+        QT_TRANSLATE_NOOP("OneStopError", "Sai tên đăng nhập hoặc mật khẩu"),
+    ),
+    (
+        r"^Sai tên đăng nhập hoặc mật khẩu \(còn (\d+) lần thử trước khi khóa\)$",
+        QT_TRANSLATE_NOOP(
+            "OneStopError", "Sai tên đăng nhập hoặc mật khẩu (còn %1 lần thử trước khi khóa)"
         ),
-        (
-            r"^Sai tên đăng nhập hoặc mật khẩu \(còn (\d+) lần thử trước khi khóa\)$",
-            QT_TRANSLATE_NOOP(
-                "OneStopError", "Sai tên đăng nhập hoặc mật khẩu (còn %1 lần thử trước khi khóa)"
-            ),
+    ),
+    (
+        r"^Sai mật khẩu (\d+) lần: tài khoản bị khóa (\d+) phút$",
+        QT_TRANSLATE_NOOP("OneStopError", "Sai mật khẩu %1 lần: tài khoản bị khóa %2 phút"),
+    ),
+    (
+        r"^Tài khoản bị khóa do nhập sai mật khẩu (\d+) lần; thử lại sau (\d\d:\d\d)$",
+        QT_TRANSLATE_NOOP(
+            "OneStopError", "Tài khoản bị khóa do nhập sai mật khẩu %1 lần; thử lại sau %2"
         ),
-        (
-            r"^Sai mật khẩu (\d+) lần: tài khoản bị khóa (\d+) phút$",
-            QT_TRANSLATE_NOOP("OneStopError", "Sai mật khẩu %1 lần: tài khoản bị khóa %2 phút"),
+    ),
+    (
+        r"^Tài khoản «(.+)» đã bị vô hiệu hóa$",
+        QT_TRANSLATE_NOOP("OneStopError", "Tài khoản «%1» đã bị vô hiệu hóa"),
+    ),
+    (
+        r"^Cơ sở dữ liệu chưa được khởi tạo; hãy chạy «onestop init»$",
+        QT_TRANSLATE_NOOP(
+            "OneStopError", "Cơ sở dữ liệu chưa được khởi tạo; hãy chạy «onestop init»"
         ),
-        (
-            r"^Tài khoản bị khóa do nhập sai mật khẩu (\d+) lần; thử lại sau (\d\d:\d\d)$",
-            QT_TRANSLATE_NOOP(
-                "OneStopError", "Tài khoản bị khóa do nhập sai mật khẩu %1 lần; thử lại sau %2"
-            ),
+    ),
+    (
+        r"^Chưa có cơ sở dữ liệu tại (.+); hãy chạy «onestop init» trước$",
+        QT_TRANSLATE_NOOP(
+            "OneStopError", "Chưa có cơ sở dữ liệu tại %1; hãy chạy «onestop init» trước"
         ),
-        (
-            r"^Tài khoản «(.+)» đã bị vô hiệu hóa$",
-            QT_TRANSLATE_NOOP("OneStopError", "Tài khoản «%1» đã bị vô hiệu hóa"),
+    ),
+    (
+        r"^Tệp (.+) không phải cơ sở dữ liệu SQLite của OneStop$",
+        QT_TRANSLATE_NOOP("OneStopError", "Tệp %1 không phải cơ sở dữ liệu SQLite của OneStop"),
+    ),
+    (
+        r"^Thư mục dữ liệu chỉ cho phép đọc, không ghi được(.*)$",
+        QT_TRANSLATE_NOOP("OneStopError", "Thư mục dữ liệu chỉ cho phép đọc, không ghi được%1"),
+    ),
+    (
+        r"^Ổ đĩa đã đầy, không ghi được dữ liệu(.*)$",
+        QT_TRANSLATE_NOOP("OneStopError", "Ổ đĩa đã đầy, không ghi được dữ liệu%1"),
+    ),
+    (
+        r"^Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu SQLite(.*)$",
+        QT_TRANSLATE_NOOP(
+            "OneStopError", "Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu SQLite%1"
         ),
-        (
-            r"^Cơ sở dữ liệu chưa được khởi tạo; hãy chạy «onestop init»$",
-            QT_TRANSLATE_NOOP(
-                "OneStopError", "Cơ sở dữ liệu chưa được khởi tạo; hãy chạy «onestop init»"
-            ),
+    ),
+    (
+        r"^Cơ sở dữ liệu đang bị một chương trình khác khóa, thử lại sau(.*)$",
+        QT_TRANSLATE_NOOP(
+            "OneStopError", "Cơ sở dữ liệu đang bị một chương trình khác khóa, thử lại sau%1"
         ),
-        (
-            r"^Chưa có cơ sở dữ liệu tại (.+); hãy chạy «onestop init» trước$",
-            QT_TRANSLATE_NOOP(
-                "OneStopError", "Chưa có cơ sở dữ liệu tại %1; hãy chạy «onestop init» trước"
-            ),
+    ),
+    (
+        r"^Không mở được cơ sở dữ liệu(.*)$",
+        QT_TRANSLATE_NOOP("OneStopError", "Không mở được cơ sở dữ liệu%1"),
+    ),
+    (
+        r"^Lỗi cơ sở dữ liệu(.*)$",
+        QT_TRANSLATE_NOOP("OneStopError", "Lỗi cơ sở dữ liệu%1"),
+    ),
+    (
+        r"^Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất \(onestop restore\)$",
+        QT_TRANSLATE_NOOP(
+            "OneStopError",
+            "Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất (onestop restore)",
         ),
-        (
-            r"^Tệp (.+) không phải cơ sở dữ liệu SQLite của OneStop$",
-            QT_TRANSLATE_NOOP("OneStopError", "Tệp %1 không phải cơ sở dữ liệu SQLite của OneStop"),
+    ),
+    (
+        r"^Cơ sở dữ liệu thuộc phiên bản phần mềm mới hơn; hãy cập nhật OneStop Desktop "
+        r"trước khi mở$",
+        QT_TRANSLATE_NOOP(
+            "OneStopError",
+            "Cơ sở dữ liệu thuộc phiên bản phần mềm mới hơn; hãy cập nhật OneStop Desktop "
+            "trước khi mở",
         ),
-        (
-            r"^Thư mục dữ liệu chỉ cho phép đọc, không ghi được(.*)$",
-            QT_TRANSLATE_NOOP("OneStopError", "Thư mục dữ liệu chỉ cho phép đọc, không ghi được%1"),
-        ),
-        (
-            r"^Ổ đĩa đã đầy, không ghi được dữ liệu(.*)$",
-            QT_TRANSLATE_NOOP("OneStopError", "Ổ đĩa đã đầy, không ghi được dữ liệu%1"),
-        ),
-        (
-            r"^Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu SQLite(.*)$",
-            QT_TRANSLATE_NOOP(
-                "OneStopError", "Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu SQLite%1"
-            ),
-        ),
-        (
-            r"^Cơ sở dữ liệu đang bị một chương trình khác khóa, thử lại sau(.*)$",
-            QT_TRANSLATE_NOOP(
-                "OneStopError", "Cơ sở dữ liệu đang bị một chương trình khác khóa, thử lại sau%1"
-            ),
-        ),
-        (
-            r"^Không mở được cơ sở dữ liệu(.*)$",
-            QT_TRANSLATE_NOOP("OneStopError", "Không mở được cơ sở dữ liệu%1"),
-        ),
-        (
-            r"^Lỗi cơ sở dữ liệu(.*)$",
-            QT_TRANSLATE_NOOP("OneStopError", "Lỗi cơ sở dữ liệu%1"),
-        ),
-        (
-            r"^Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất \(onestop restore\)$",
-            QT_TRANSLATE_NOOP(
-                "OneStopError",
-                "Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất (onestop restore)",
-            ),
-        ),
-        (
-            r"^Cơ sở dữ liệu thuộc phiên bản phần mềm mới hơn; hãy cập nhật OneStop Desktop "
-            r"trước khi mở$",
-            QT_TRANSLATE_NOOP(
-                "OneStopError",
-                "Cơ sở dữ liệu thuộc phiên bản phần mềm mới hơn; hãy cập nhật OneStop Desktop "
-                "trước khi mở",
-            ),
-        ),
-    )
+    ),
 )
+
+
+@functools.cache
+def _message_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The message patterns, compiled on first use (not while the sign-in window starts)."""
+    return tuple((re.compile(pattern), template) for pattern, template in _MESSAGE_TEMPLATES)
 
 
 def translate_message(message: str) -> str:
     """A service's Vietnamese message in the GUI language (as is when it has no translation)."""
-    for pattern, template in _MESSAGE_PATTERNS:
+    for pattern, template in _message_patterns():
         match = pattern.match(message)
         if match:
             return fmt(QCoreApplication.translate(_ERRORS, template), *match.groups())

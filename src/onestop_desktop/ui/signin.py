@@ -8,6 +8,7 @@ password field, so the clerk just types again.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -23,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.errors import OneStopError
-from onestop_desktop.services import users
-from onestop_desktop.services.context import Session
-from onestop_desktop.store.db import Store
 from onestop_desktop.ui.i18n import error_text, use_translated_edit_menu
+
+if TYPE_CHECKING:  # the services (and sqlite-utils) load after the window is on screen
+    from onestop_desktop.services.context import Session
+    from onestop_desktop.store.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +43,15 @@ class SignInDialog(QDialog):
     # Emitted with the new :class:`Session` just before the dialog accepts.
     signedIn = Signal(object)
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *, username: str = "") -> None:
+    def __init__(
+        self, store: Store | None, parent: QWidget | None = None, *, username: str = ""
+    ) -> None:
+        """``store`` may be ``None`` at first: the window shows at once while the database opens
+        (:meth:`set_store`); signing in waits for it."""
         super().__init__(parent)
-        self._store = store
+        self._store: Store | None = None
         self._session: Session | None = None
-        self._unit_name = store.setting("unit_name", "") or ""
+        self._unit_name = ""
 
         self.setObjectName("SignInDialog")
         self.setModal(True)
@@ -107,6 +113,18 @@ class SignInDialog(QDialog):
 
         self._retranslate()
         (self.password_edit if username else self.username_edit).setFocus()
+        if store is not None:
+            self.set_store(store)
+        else:
+            self.sign_in_button.setEnabled(False)
+
+    def set_store(self, store: Store) -> None:
+        """The opened station database: show the unit's name and allow signing in."""
+        self._store = store
+        self._unit_name = store.setting("unit_name", "") or ""
+        self.unit_label.setText(self._unit_name)
+        self.unit_label.setVisible(bool(self._unit_name))
+        self.sign_in_button.setEnabled(True)
 
     # ------------------------------------------------------------------ public API
 
@@ -117,11 +135,15 @@ class SignInDialog(QDialog):
         """Run the dialog; the session, or ``None`` if the user gave up."""
         dialog = cls(store, parent, username=username)
         try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.session()
-            return None
+            return dialog.wait_for_session()
         finally:
             dialog.deleteLater()
+
+    def wait_for_session(self) -> Session | None:
+        """Run this (already shown) dialog modally; the session, or ``None`` if cancelled."""
+        if self.exec() == QDialog.DialogCode.Accepted:
+            return self.session()
+        return None
 
     def session(self) -> Session | None:
         """The session after a successful sign-in, else ``None``."""
@@ -141,6 +163,10 @@ class SignInDialog(QDialog):
         if not password:
             self._show_message(self.tr("Chưa nhập mật khẩu"), self.password_edit)
             return False
+        if self._store is None:
+            return False  # the database is still opening; the button is disabled meanwhile
+        from onestop_desktop.services import users
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             session = users.sign_in(self._store, username, password)
