@@ -17,7 +17,6 @@ from typing import Any
 from onestop_desktop import paths
 from onestop_desktop.cli_rules import _ctx, _date, _dump, _moment
 from onestop_desktop.domain import clock
-from onestop_desktop.domain.catalog import DOCUMENT_FORM_LABELS
 from onestop_desktop.domain.status import ACTIONS, CREATING_KINDS, Status
 from onestop_desktop.errors import ValidationError
 
@@ -214,6 +213,7 @@ def _code_of(ctx: Any, dossier_id: str | None) -> str:
 
 
 def _show(args: argparse.Namespace, ctx: Any) -> int:
+    from onestop_desktop.domain.catalog import DOCUMENT_FORM_LABELS
     from onestop_desktop.services import dossiers
 
     row = dossiers.get(ctx, args.code)
@@ -424,18 +424,18 @@ def cmd_dossier(args: argparse.Namespace, data: paths.DataDir) -> int:
 
 
 def add_commands(sub: Any) -> None:
-    """Register ``dossier`` and ``settings`` on the main parser's subparsers."""
-    from onestop_desktop.services.settings import SPECS
-
+    """Register ``dossier`` and ``settings`` on the main parser's subparsers (importing no
+    service: the parser is built on every start, the GUI's included)."""
+    keys = "tên thiết lập (xem «onestop settings list»)"
     p = sub.add_parser("settings", help="thiết lập nghiệp vụ chưa được xác nhận (chỉ quản trị)")
     ssub = p.add_subparsers(dest="settings_command", required=True, metavar="ACTION")
     q = ssub.add_parser("list", help="liệt kê thiết lập và giá trị mặc định")
     q.add_argument("--json", action="store_true")
     q = ssub.add_parser("set", help="đặt giá trị một thiết lập")
-    q.add_argument("key", metavar="KEY", help=", ".join(SPECS))
+    q.add_argument("key", metavar="KEY", help=keys)
     q.add_argument("value", metavar="VALUE", help='giá trị mới (chuỗi rỗng "" nếu để trống)')
     q = ssub.add_parser("reset", help="đặt lại thiết lập về mặc định")
-    q.add_argument("key", metavar="KEY", help=", ".join(SPECS))
+    q.add_argument("key", metavar="KEY", help=keys)
     p.set_defaults(handler=cmd_settings)
 
     p = sub.add_parser("dossier", help="tiếp nhận, xem và xử lý hồ sơ")
