@@ -91,7 +91,7 @@ def _shown(key: str, value: str) -> str:
 def cmd_settings(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop.services import settings
 
-    ctx = _ctx(data)
+    ctx = _ctx(data, write=args.settings_command != "list")
     sub = args.settings_command
     if sub == "list":
         rows = settings.list_settings(ctx)
@@ -409,7 +409,7 @@ def _act(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_dossier(args: argparse.Namespace, data: paths.DataDir) -> int:
-    ctx = _ctx(data)
+    ctx = _ctx(data, write=args.dossier_command in ("receive", "act"))
     sub = args.dossier_command
     if sub == "receive":
         return _receive(args, ctx)
