@@ -18,3 +18,31 @@ def test_parser_imports_no_service_layer() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_gui_fast_path_reads_what_the_full_parser_reads() -> None:
+    from onestop_desktop import cli
+
+    for argv in (
+        [],
+        ["gui"],
+        ["--data-dir", "/x"],
+        ["--data-dir=/x", "-v", "gui", "--smoke-test"],
+        ["-v", "--data-dir", "/x", "gui"],
+    ):
+        fast = cli.gui_args(argv)
+        full = cli.build_parser().parse_args(argv)
+        assert fast is not None, argv
+        for name in ("data_dir", "verbose"):
+            assert getattr(fast, name) == getattr(full, name), (argv, name)
+        assert fast.smoke_test == getattr(full, "smoke_test", False)
+        assert getattr(full, "handler", cli.cmd_gui) is cli.cmd_gui
+    for argv in (
+        ["search", "x"],
+        ["--version"],
+        ["-h"],
+        ["gui", "--bogus"],
+        ["--data-dir"],
+        ["gui", "gui"],
+    ):
+        assert cli.gui_args(argv) is None, argv
