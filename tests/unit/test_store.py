@@ -95,3 +95,23 @@ def test_read_only_folder_gives_clear_message(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(StorageError):
         Store.open(blocker / "sub" / "onestop.db", create=True)
+
+
+def test_two_connections_never_half_write(tmp_path: Path) -> None:
+    """A clerk action takes the write lock before it reads: a second process writing at the same
+    time makes it wait (busy timeout), never fail between its read and its write."""
+    path = tmp_path / "a.db"
+    first = Store.open(path, create=True)
+    second = Store.open(path)
+    with first.atomic():
+        first.set_setting("k", "1")
+        second.db.conn.execute("PRAGMA busy_timeout = 50")
+        with pytest.raises(StorageError, match="khóa"), second.atomic():
+            second.set_setting("k", "2")  # never reached: BEGIN IMMEDIATE waits, then gives up
+    assert second.setting("k") == "1"
+    with second.atomic():
+        assert second.setting("k") == "1"
+        second.set_setting("k", "2")
+    assert first.setting("k") == "2"
+    first.close()
+    second.close()

@@ -114,6 +114,12 @@ def integrity_problems(conn: sqlite3.Connection, *, full: bool = False) -> list[
     return [] if rows == ["ok"] else rows
 
 
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open (an error may already have ended it)."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
 class Store:
     """The station database: one sqlite-utils ``Database`` bound to one thread."""
 
@@ -196,11 +202,28 @@ class Store:
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[sqlite_utils.Database]:
-        """One transaction: everything inside commits together or not at all."""
+        """One transaction: everything inside commits together or not at all.
+
+        The outermost level is ``BEGIN IMMEDIATE``: the write lock is taken before the first
+        read, so a clerk action that reads then writes never fails half-way because another
+        process (the CLI beside the GUI) wrote in between; it waits (busy timeout) instead.
+        Nested levels are savepoints (sqlite-utils).
+        """
+        conn = self.db.conn
         try:
-            with self.db.atomic() as db:
-                yield db
+            if conn.in_transaction:
+                with self.db.atomic() as db:
+                    yield db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                _rollback(conn)
+                raise
+            conn.execute("COMMIT")
         except (sqlite3.DatabaseError, OSError) as exc:
+            _rollback(conn)
             raise translate(exc, self.path) from exc
 
     # -- settings: business configuration lives in the database, so one file holds it all --
