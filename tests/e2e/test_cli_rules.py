@@ -23,6 +23,8 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from tests.helpers.contracts import BIEU06_KEYS, LEDGER_HEADERS
+
 REPO = Path(__file__).resolve().parents[2]
 STARTER = REPO / "resources" / "catalog" / "starter_catalog.json"
 UNIT = "000.00.12.H29"
@@ -32,19 +34,6 @@ TIMEOUT = 180
 #: Letters only Vietnamese has: a Vietnamese message contains at least one of them.
 VIETNAMESE = set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 
-COLUMNS = (
-    "received_total",
-    "received_online",
-    "received_in_person",
-    "carried_over",
-    "resolved_total",
-    "resolved_early",
-    "resolved_on_time",
-    "resolved_late",
-    "in_progress_total",
-    "in_progress_in_time",
-    "in_progress_overdue",
-)
 
 Result = subprocess.CompletedProcess[str]
 
@@ -469,7 +458,7 @@ def test_report_json_is_consistent(
     start, end = demo_periods[name]
     result = ok(run_cli(demo, "report", "--from", start, "--to", end, "--format", "json"))
     data = json.loads(result.stdout)
-    assert set(COLUMNS) <= set(data) and {"by_field", "announced"} <= set(data)
+    assert set(BIEU06_KEYS) <= set(data) and {"by_field", "announced"} <= set(data)
     independent = independent_counts(demo, start, end)
     assert data["received_total"] == independent["received_total"]
     assert data["in_progress_total"] == independent["in_progress_total"]
@@ -482,7 +471,7 @@ def test_report_json_is_consistent(
         )
         assert row["in_progress_total"] == row["in_progress_in_time"] + row["in_progress_overdue"]
         assert row["received_total"] == row["received_online"] + row["received_in_person"]
-    for column in COLUMNS:
+    for column in BIEU06_KEYS:
         assert data[column] == sum(row[column] for row in data["by_field"]), column
     assert len({row["field"] for row in data["by_field"]}) == len(data["by_field"])
     announced = data["announced"]
@@ -514,11 +503,11 @@ def test_report_csv_and_xlsx_agree_with_json(
     start, end = demo_periods[name]
     period = ("report", "--from", start.isoformat(), "--to", end.isoformat())
     data = as_json(run_cli(demo, *period, "--format", "json"))
-    expected = [[r["field"], *(r[c] for c in COLUMNS)] for r in data["by_field"]]
-    expected.append(["Tổng cộng", *(data[c] for c in COLUMNS)])
+    expected = [[r["field"], *(r[c] for c in BIEU06_KEYS)] for r in data["by_field"]]
+    expected.append(["Tổng cộng", *(data[c] for c in BIEU06_KEYS)])
 
     table = list(csv.reader(io.StringIO(ok(run_cli(demo, *period, "--format", "csv")).stdout)))
-    assert table[0] == ["STT", "Lĩnh vực", *COLUMNS]
+    assert table[0] == ["STT", "Lĩnh vực", *BIEU06_KEYS]
     assert table[1] == [f"({i})" for i in range(1, 14)]
     assert [[r[1], *map(int, r[2:])] for r in table[2:]] == expected
     assert [r[0] for r in table[2:]] == [str(i) for i in range(1, len(expected))] + [""]
@@ -593,21 +582,6 @@ def test_report_into_a_missing_folder_is_not_called_a_database_error(
 # --------------------------------------------------------------------------------------------------
 # Legacy ledger
 
-
-LEDGER_HEADERS = [
-    "Trang thai",
-    "HỌ TÊN CHỦ HỒ SƠ",
-    "Mã thủ tục",
-    "Ngay nhan",
-    "Ngày hẹn trả",
-    "Dia chi",
-    "So dien thoai",
-    "Ghi chú",
-    "Ngày có kết quả",
-    "Ngày trả kết quả",
-    "Mã hồ sơ",
-    "Số định danh",
-]
 
 LEDGER_ROWS: list[dict[str, object]] = [
     {

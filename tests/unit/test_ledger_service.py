@@ -18,26 +18,13 @@ from onestop_desktop.services import dossiers, integrity, ledger, search, users
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.dossiers import Applicant, Intake
 from onestop_desktop.store import events
+from tests.helpers.contracts import LEDGER_HEADERS
 
 from .conftest import FakeClock
 
 UNIT = "000.00.12.H29"
 
 # Shuffled, some headers without diacritics or in capitals, under a title (header on row 3).
-HEADERS = [
-    "Trang thai",
-    "HỌ TÊN CHỦ HỒ SƠ",
-    "Mã thủ tục",
-    "Ngay nhan",
-    "Ngày hẹn trả",
-    "Dia chi",
-    "So dien thoai",
-    "Ghi chú",
-    "Ngày có kết quả",
-    "Ngày trả kết quả",
-    "Mã hồ sơ",
-    "Số định danh",
-]
 TITLE = [["UBND XÃ YÊN SƠN (cũ)"], ["SỔ THEO DÕI HỒ SƠ NĂM 2025"]]
 
 ROWS: list[dict[str, object]] = [
@@ -102,7 +89,7 @@ ROWS: list[dict[str, object]] = [
 def write_xlsx(
     path: Path,
     rows: Sequence[dict[str, object]] = ROWS,
-    headers: Sequence[str] = HEADERS,
+    headers: Sequence[str] = LEDGER_HEADERS,
     above: Sequence[Sequence[object]] = TITLE,
 ) -> Path:
     workbook = Workbook()
@@ -183,7 +170,7 @@ def test_a_csv_ledger_with_semicolons(ctx: Session, tmp_path: Path) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(["SỔ THEO DÕI HỒ SƠ"])
-        headers = [h for h in HEADERS if h != "Ngày có kết quả"]
+        headers = [h for h in LEDGER_HEADERS if h != "Ngày có kết quả"]
         writer.writerow(headers)
         for row in ROWS[2:4]:
             writer.writerow(["" if row.get(h) is None else row.get(h) for h in headers])
@@ -280,7 +267,7 @@ def test_a_procedure_missing_from_the_catalogue_is_a_row_error(
 
 
 def test_a_missing_required_column(ctx: Session, tmp_path: Path) -> None:
-    headers = [h for h in HEADERS if h != "So dien thoai"]
+    headers = [h for h in LEDGER_HEADERS if h != "So dien thoai"]
     with pytest.raises(ValidationError, match="Số điện thoại"):
         ledger.import_file(ctx, write_xlsx(tmp_path / "so.xlsx", headers=headers))
     assert count(ctx) == 0
