@@ -231,13 +231,16 @@ def test_data_dir_below_a_regular_file(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------ full disk
 
 
-def test_full_disk_during_demo_reports_it_and_keeps_the_database(station_copy: Path) -> None:
-    db = station_copy / "onestop.db"
+def test_full_disk_during_demo_reports_it_and_keeps_the_database(tmp_path: Path) -> None:
+    # demo fills only a demo station (never a real one): make an empty demo station first.
+    station = tmp_path / "demo"
+    ok(onestop(station, "demo", "--dossiers", "0", "--quiet"))
+    db = station / "onestop.db"
     before = snapshot(db)
     limit = db.stat().st_size + 16 * 1024
-    result = onestop(station_copy, "demo", "--dossiers", "300", "--quiet", file_size_limit=limit)
+    result = onestop(station, "demo", "--dossiers", "300", "--quiet", file_size_limit=limit)
     line = assert_refused(result)
-    ok(onestop(station_copy, "verify"))
+    ok(onestop(station, "verify"))
     after = snapshot(db)
     assert after["events"][: len(before["events"])] == before["events"]
     assert after["users"] == before["users"]

@@ -277,6 +277,12 @@ def _ensure_station(data: DataDir) -> tuple[Store, bool]:
         data.ensure()
     store = Store.open(data.database, create=True)
     if store.setting("unit_code") is not None:
+        if store.setting("demo") != "1":
+            store.close()
+            raise Conflict(
+                "Thư mục này là dữ liệu thật của một máy trạm; chỉ tạo dữ liệu mẫu trong một thư "
+                "mục dữ liệu mới"
+            )
         return store, False
     ctx = initialise(
         store,
