@@ -93,6 +93,7 @@ def apply(row: Row | None, event: Event) -> Row:
     elif kind == "refused":
         new["refusal_reason"] = p.get("reason")
         new["duplicate_of"] = p.get("duplicate_of")
+        new["due_at"] = None  # a refused dossier has no appointment to keep
     elif kind == "handed_over":
         new["assignee"] = p.get("to")
     elif kind == "supplement_requested":
