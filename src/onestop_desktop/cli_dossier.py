@@ -60,7 +60,7 @@ def _when(value: str | datetime | None) -> str:
     if not value:
         return "—"
     moment = value if isinstance(value, datetime) else clock.parse_iso(str(value))
-    return clock.to_vn(moment).strftime("%d/%m/%Y %H:%M")
+    return clock.fmt_datetime(moment)
 
 
 def _int(text: str, flag: str, *, low: int, high: int | None = None) -> int:

@@ -59,3 +59,17 @@ def test_dossier_code_parse() -> None:
 def test_station_range(bad: object) -> None:
     with pytest.raises(ValidationError):
         validate_station(bad)  # type: ignore[arg-type]
+
+
+def test_actions_offered_follow_status_and_role() -> None:
+    from onestop_desktop.domain.roles import Role
+    from onestop_desktop.domain.status import Status, allowed_actions
+
+    def kinds(status: Status, role: Role) -> set[str]:
+        return {a.kind for a in allowed_actions(status, role)}
+
+    assert kinds(Status.RESULT_READY, Role.CLERK) == {"returned"}
+    assert "result_ready" in kinds(Status.PROCESSING, Role.OFFICER)
+    assert "result_ready" not in kinds(Status.PROCESSING, Role.CLERK)
+    assert kinds(Status.RETURNED, Role.LEADER) == set()
+    assert kinds(Status.PROCESSING, Role.ADMIN) == set()

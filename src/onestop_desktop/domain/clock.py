@@ -41,8 +41,8 @@ def fmt_date(value: date | datetime) -> str:
 
 
 def fmt_datetime(value: datetime) -> str:
-    """HH:MM dd/mm/yyyy, the way slips and the worklist show a moment."""
-    return to_vn(value).strftime("%H:%M %d/%m/%Y")
+    """dd/mm/yyyy HH:MM in Vietnamese time: how the worklist and the CLI show a moment."""
+    return to_vn(value).strftime("%d/%m/%Y %H:%M")
 
 
 def fmt_money(amount: int) -> str:

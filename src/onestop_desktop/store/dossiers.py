@@ -118,15 +118,6 @@ def fts_page(
     return store.query(outer, params)
 
 
-def code_prefix_page(store: Store, prefix: str, *, limit: int = 50) -> list[dict[str, Any]]:
-    """Rows whose code starts with ``prefix`` (an index range scan on the unique code)."""
-    return store.query(
-        f"SELECT {LIST_COLUMNS} FROM dossiers WHERE code >= ? AND code < ? "
-        "ORDER BY rid DESC LIMIT ?",
-        [prefix, prefix + "\uffff", limit],
-    )
-
-
 def open_duplicates(
     store: Store,
     *,

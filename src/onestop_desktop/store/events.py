@@ -106,12 +106,6 @@ def iter_station(store: Store, station_id: int, batch: int = 20000) -> Iterator[
         last = int(rows[-1][1])
 
 
-def iter_all(store: Store) -> Iterator[Event]:
-    """Every event, station by station, each in ``seq`` order."""
-    for station_id in stations(store):
-        yield from iter_station(store, station_id)
-
-
 def stations(store: Store) -> list[int]:
     """Every station that has events in this database."""
     return [

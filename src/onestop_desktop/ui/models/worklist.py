@@ -66,10 +66,7 @@ def status_text(status: Status) -> str:
 
 def format_moment(moment: datetime | None) -> str:
     """dd/mm/yyyy HH:MM in Vietnamese time; empty for ``None``."""
-    if moment is None:
-        return ""
-    local = clock.to_vn(moment)
-    return f"{clock.fmt_date(local)} {local:%H:%M}"
+    return "" if moment is None else clock.fmt_datetime(moment)
 
 
 class WorklistModel(QAbstractTableModel):
@@ -282,17 +279,11 @@ class WorklistModel(QAbstractTableModel):
         return page
 
     def _display(self, item: DossierSummary, col: int) -> str:
-        if col == self.COL_CODE:
-            return item.code
-        if col == self.COL_APPLICANT:
-            return item.applicant_name
-        if col == self.COL_PROCEDURE:
-            return item.procedure_name
-        if col == self.COL_RECEIVED:
-            return format_moment(item.received_at)
-        if col == self.COL_DUE:
-            return format_moment(item.due_at)
-        return status_text(item.status)
+        if col in (self.COL_RECEIVED, self.COL_DUE):
+            return format_moment(self._sort_value(item, col))
+        if col == self.COL_STATUS:
+            return status_text(item.status)
+        return str(self._sort_value(item, col))
 
     def _sort_value(self, item: DossierSummary, col: int) -> Any:
         if col == self.COL_CODE:
