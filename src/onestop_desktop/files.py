@@ -1,36 +1,171 @@
-"""Writing files a clerk asked for (reports, exports): folder created, written atomically, and a
-failure explained as a problem with *that file*, never as a database fault."""
+"""The one way the app writes a file: durable, atomic, and a failure explained as a problem with
+*that file*, never as a database fault.
+
+Every file the app writes (exports, reports, backups, keys, settings files, and later slips,
+attachments and bundles) goes through :func:`atomic_write` or :func:`atomic_path`:
+
+1. the bytes go to a temporary name in the *same folder* (a rename across file systems is not
+   atomic, and a USB stick is another file system);
+2. the file is flushed and ``fsync``-ed, so its contents are on the disk before it has its name;
+3. it is renamed over the final name with :func:`os.replace` (atomic on POSIX and on Windows,
+   retried briefly on Windows where a virus scanner or indexer may hold the old file open);
+4. the folder is ``fsync``-ed (POSIX), so the rename itself survives a power cut.
+
+A power cut or a pulled USB stick at any moment leaves either the old file or the new one under
+the final name, never a half-written one; the temporary file (``.<name>.<random>.partial``) is
+removed on failure and swept by whoever owns the folder.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
-from collections.abc import Iterator
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from onestop_desktop.errors import StorageError
+from onestop_desktop.errors import Msg, StorageError
 
-_REASONS = {
-    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
-    errno.EACCES: "không có quyền ghi",
-    errno.EPERM: "không có quyền ghi",
-    errno.ENOSPC: "ổ đĩa đã đầy",
-    errno.EFBIG: "tệp quá lớn cho ổ đĩa này",
-    errno.ENOTDIR: "đường dẫn đi qua một tệp, không phải thư mục",
-    errno.EISDIR: "đó là một thư mục",
+PARTIAL_SUFFIX = ".partial"
+
+_REASONS: dict[int, Msg] = {
+    errno.EROFS: Msg("ổ đĩa chỉ cho phép đọc"),
+    errno.EACCES: Msg("không có quyền ghi"),
+    errno.EPERM: Msg("không có quyền ghi"),
+    errno.ENOSPC: Msg("ổ đĩa đã đầy"),
+    errno.EFBIG: Msg("tệp quá lớn cho ổ đĩa này"),
+    errno.ENOTDIR: Msg("đường dẫn đi qua một tệp, không phải thư mục"),
+    errno.EISDIR: Msg("đó là một thư mục"),
+    errno.EIO: Msg("lỗi đọc ghi ổ đĩa (USB bị rút hoặc ổ hỏng)"),
 }
+
+#: Windows: no folder fsync, and a replace may meet a file another program holds open.
+_ON_WINDOWS = os.name == "nt"
+
+#: How long a Windows replace is retried while another program holds the target open.
+_REPLACE_RETRY_SECONDS = 2.0
+
+
+def reason(exc: OSError) -> Msg:
+    """Why an OS call failed, in words a clerk understands."""
+    known = _REASONS.get(exc.errno or 0)
+    if known is not None:
+        return known
+    return Msg("{error}", error=exc.strerror or str(exc))
+
+
+def write_error(path: Path, exc: OSError) -> StorageError:
+    """The :class:`StorageError` for a failed write of ``path``."""
+    return StorageError(
+        "Không ghi được tệp {path}: {reason}", path=str(path), reason=reason(exc), detail=str(exc)
+    )
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` durable (no-op where folders cannot be opened,
+    as on Windows, whose NTFS journals the rename itself)."""
+    if _ON_WINDOWS:
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems (network shares, FAT on Linux) refuse a folder fsync
+    finally:
+        os.close(fd)
+
+
+def replace(src: Path, dst: Path) -> None:
+    """``os.replace`` that survives the brief locks Windows programs take on files."""
+    deadline = time.monotonic() + _REPLACE_RETRY_SECONDS
+    while True:
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if not _ON_WINDOWS or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _temporary(path: Path, mode: int | None) -> tuple[int, Path]:
+    fd, name = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=PARTIAL_SUFFIX, dir=str(path.parent)
+    )
+    if hasattr(os, "fchmod"):  # mkstemp makes 0600; an export is for others to read
+        os.fchmod(fd, 0o644 if mode is None else mode)
+    return fd, Path(name)
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path, *, mode: int | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside ``path`` for a library that writes by file name (SQLite's
+    backup, openpyxl); when the block ends, the file is fsynced and renamed into place.
+
+    ``mode`` sets the permission bits (``0o600`` for keys) before any byte is written.
+    """
+    tmp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _temporary(path, mode)
+        os.close(fd)
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        replace(tmp, path)
+        tmp = None
+        fsync_dir(path.parent)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+@contextlib.contextmanager
+def atomic_stream(path: Path, *, mode: int | None = None) -> Iterator[BinaryIO]:
+    """Yield a binary file object to write ``path`` in pieces (large exports, bundles)."""
+    with atomic_path(path, mode=mode) as tmp, open(tmp, "wb") as fh:
+        yield fh
+        fh.flush()
+
+
+def atomic_write(
+    path: Path,
+    data: bytes | str,
+    *,
+    encoding: str = "utf-8",
+    mode: int | None = None,
+) -> Path:
+    """Write ``data`` to ``path`` durably and atomically; returns ``path``.
+
+    Text is encoded with ``encoding`` (``"utf-8-sig"`` for CSV that Excel must read right).
+    """
+    raw = data.encode(encoding) if isinstance(data, str) else data
+    with atomic_stream(path, mode=mode) as fh:
+        fh.write(raw)
+    return path
+
+
+def atomic_write_with(
+    path: Path, writer: Callable[[Path], None], *, mode: int | None = None
+) -> Path:
+    """Run ``writer(tmp)`` (a library call that writes a file by name), then put the result in
+    place durably; returns ``path``."""
+    with atomic_path(path, mode=mode) as tmp:
+        writer(tmp)
+    return path
 
 
 @contextlib.contextmanager
 def writing(path: Path) -> Iterator[Path]:
-    """Create ``path``'s folder, yield a temporary sibling to write, then rename it into place."""
-    tmp = path.with_name(path.name + ".partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    """Compatibility name for :func:`atomic_path` (the earlier writer of reports and exports)."""
+    with atomic_path(path) as tmp:
         yield tmp
-        tmp.replace(path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
-        raise StorageError(f"Không ghi được tệp {path}: {reason}", detail=str(exc)) from exc
