@@ -120,12 +120,47 @@ def _rollback(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
 
 
+class WriteGuard:
+    """Whether this process may still write to a database.
+
+    A failed integrity check found after the store opened (the GUI runs ``quick_check`` in the
+    background, so signing in does not wait 10 s at a million dossiers) blocks every later
+    write: :meth:`Store.atomic` calls :meth:`check` first. One guard is shared by the GUI's
+    store and the stores its background workers open on the same file, so they stop together.
+    """
+
+    def __init__(self) -> None:
+        self._detail: str | None = None
+
+    def block(self, detail: str) -> None:
+        """Refuse every write from now on; ``detail`` says what the check found (technical)."""
+        self._detail = detail
+
+    @property
+    def blocked(self) -> bool:
+        return self._detail is not None
+
+    def check(self) -> None:
+        """Raise :class:`StorageError` (what to do, in Vietnamese) if writes are blocked."""
+        if self._detail is not None:
+            raise StorageError(
+                "Cơ sở dữ liệu bị hỏng nên chương trình không ghi thêm thay đổi nào; "
+                "hãy khôi phục từ bản sao lưu gần nhất (onestop restore)",
+                detail=self._detail,
+            )
+
+
 class Store:
     """The station database: one sqlite-utils ``Database`` bound to one thread."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
         self.db = db
         self.path = path
+        self.write_guard = WriteGuard()
+
+    def block_writes(self, detail: str) -> None:
+        """Make every later :meth:`atomic` raise (see :class:`WriteGuard`)."""
+        self.write_guard.block(detail)
 
     @classmethod
     def memory(cls) -> Store:
@@ -207,8 +242,10 @@ class Store:
         The outermost level is ``BEGIN IMMEDIATE``: the write lock is taken before the first
         read, so a clerk action that reads then writes never fails half-way because another
         process (the CLI beside the GUI) wrote in between; it waits (busy timeout) instead.
-        Nested levels are savepoints (sqlite-utils).
+        Nested levels are savepoints (sqlite-utils). Raises :class:`StorageError` before
+        anything starts if writes are blocked (:meth:`block_writes`).
         """
+        self.write_guard.check()
         conn = self.db.conn
         try:
             if conn.in_transaction:
