@@ -1,14 +1,17 @@
-"""Staff accounts: add, list, change password, deactivate (never delete), sign in.
+"""Staff accounts: add, list, change password, deactivate (never delete), unlock, sign in.
 
 Passwords are hashed with argon2id. Five wrong passwords in a row lock the account for fifteen
-minutes, so a shared counter PC cannot be used to guess a colleague's password.
+minutes, so a shared counter PC cannot be used to guess a colleague's password. Sign-in answers
+an unknown user name exactly as it answers a wrong password (same words, same argon2 cost), so
+the sign-in window cannot be used to find out which accounts exist.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -19,24 +22,36 @@ from onestop_desktop.domain.text import nfc
 from onestop_desktop.errors import AuthError, Conflict, NotFound, ValidationError
 from onestop_desktop.services.audit import record
 from onestop_desktop.services.context import Actor, Session, Station
+from onestop_desktop.store import users as user_rows
 from onestop_desktop.store.db import Store
+from onestop_desktop.store.users import UserRow
 
 MAX_FAILED = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD = 8
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,31}$")
 _HASHER = PasswordHasher()
+#: Verified against when the user name is unknown, so that answer costs what a real check
+#: costs; made on first use (hashing at import would slow the GUI's start-up).
+_dummy: dict[PasswordHasher, str] = {}
 
 
 @dataclass(frozen=True)
 class User:
-    """A staff account as the GUI and CLI list it (never the hash)."""
+    """A staff account as the GUI and CLI list it (never the hash).
+
+    ``locked_until`` is set only while the account *is* locked (an expired lock is ``None``).
+    """
 
     username: str
     full_name: str
     role: Role
     active: bool
-    locked_until: str | None
+    locked_until: datetime | None
+
+    @property
+    def locked(self) -> bool:
+        return self.locked_until is not None
 
 
 def validate_username(name: str) -> str:
@@ -52,7 +67,9 @@ def validate_username(name: str) -> str:
 
 def validate_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise ValidationError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự", field="password")
+        raise ValidationError(
+            "Mật khẩu phải có ít nhất {count} ký tự", field="password", count=MIN_PASSWORD
+        )
     return password
 
 
@@ -60,11 +77,19 @@ def hash_password(password: str) -> str:
     return _HASHER.hash(validate_password(password))
 
 
-def _row(store: Store, username: str) -> dict[str, object]:
-    rows = store.query("SELECT * FROM users WHERE username = ?", [username.strip().lower()])
-    if not rows:
-        raise NotFound(f"Không có tài khoản «{username}»")
-    return rows[0]
+def _row(store: Store, username: str) -> UserRow:
+    row = user_rows.get(store, username.strip().lower())
+    if row is None:
+        raise NotFound("Không có tài khoản «{username}»", username=username)
+    return row
+
+
+def _lock_end(row: UserRow, now: datetime) -> datetime | None:
+    """When the lock of ``row`` ends, if it is locked at ``now``."""
+    if row.locked_until is None:
+        return None
+    until = clock.parse_iso(row.locked_until)
+    return until if until > now else None
 
 
 def create_user(
@@ -75,13 +100,15 @@ def create_user(
     full = nfc(full_name)
     if not full:
         raise ValidationError("Chưa nhập họ tên cán bộ", field="full_name")
-    if store.query("SELECT 1 FROM users WHERE username = ?", [name]):
-        raise Conflict(f"Tài khoản «{name}» đã có")
-    stamp = clock.iso(store.now())
-    store.db.execute(
-        "INSERT INTO users(username, full_name, role, password_hash, active, failed_attempts, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, 1, 0, ?, ?)",
-        [name, full, role.value, hash_password(password), stamp, stamp],
+    if user_rows.exists(store, name):
+        raise Conflict("Tài khoản «{username}» đã có", username=name)
+    user_rows.insert(
+        store,
+        username=name,
+        full_name=full,
+        role=role.value,
+        password_hash=hash_password(password),
+        stamp=clock.iso(store.now()),
     )
     return {"username": name, "full_name": full, "role": role.value}
 
@@ -96,22 +123,25 @@ def add_user(ctx: Session, username: str, role: str | Role, full_name: str, pass
     return get_user(ctx.store, info["username"])
 
 
-def get_user(store: Store, username: str) -> User:
-    row = _row(store, username)
+def _user(row: UserRow, now: datetime) -> User:
     return User(
-        username=str(row["username"]),
-        full_name=str(row["full_name"]),
-        role=Role(str(row["role"])),
-        active=bool(row["active"]),
-        locked_until=str(row["locked_until"]) if row["locked_until"] else None,
+        username=row.username,
+        full_name=row.full_name,
+        role=Role(row.role),
+        active=row.active,
+        locked_until=_lock_end(row, now),
     )
 
 
+def get_user(store: Store, username: str) -> User:
+    return _user(_row(store, username), store.now())
+
+
 def list_users(ctx: Session) -> list[User]:
-    """Every account, active or not (accounts are never deleted)."""
+    """Every account, active or not (accounts are never deleted), locks as of now."""
     ctx.require("users.manage")
-    names = [r["username"] for r in ctx.store.query("SELECT username FROM users ORDER BY username")]
-    return [get_user(ctx.store, str(n)) for n in names]
+    now = ctx.now()
+    return [_user(row, now) for row in user_rows.list_all(ctx.store)]
 
 
 def change_password(
@@ -122,18 +152,14 @@ def change_password(
     own = name == ctx.actor.username and ctx.actor.role is not Role.OPERATOR
     if own and not ctx.may("users.manage"):
         row = _row(ctx.store, name)
-        if old_password is None or not _verify(str(row["password_hash"]), old_password):
+        if old_password is None or not _verify(row.password_hash, old_password):
             raise AuthError("Mật khẩu hiện tại không đúng")
     elif not own:
         ctx.require("users.manage")
     _row(ctx.store, name)
     new_hash = hash_password(new_password)
     with ctx.store.atomic():
-        ctx.store.db.execute(
-            "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL, "
-            "updated_at = ? WHERE username = ?",
-            [new_hash, clock.iso(ctx.now()), name],
-        )
+        user_rows.set_password(ctx.store, name, new_hash, clock.iso(ctx.now()))
         record(ctx, "user.password_changed", {"username": name})
 
 
@@ -141,21 +167,26 @@ def deactivate(ctx: Session, username: str) -> None:
     """Stop an account signing in; its name stays in every event it made."""
     ctx.require("users.manage")
     row = _row(ctx.store, username)
-    name = str(row["username"])
-    if not row["active"]:
-        raise Conflict(f"Tài khoản «{name}» đã bị vô hiệu hóa từ trước")
-    if row["role"] == Role.ADMIN.value:
-        admins = ctx.store.query(
-            "SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1"
-        )[0]["n"]
-        if int(admins) <= 1:
-            raise Conflict("Không thể vô hiệu hóa tài khoản quản trị cuối cùng")
+    name = row.username
+    if not row.active:
+        raise Conflict("Tài khoản «{username}» đã bị vô hiệu hóa từ trước", username=name)
     with ctx.store.atomic():
-        ctx.store.db.execute(
-            "UPDATE users SET active = 0, updated_at = ? WHERE username = ?",
-            [clock.iso(ctx.now()), name],
-        )
+        if row.role == Role.ADMIN.value and user_rows.count_active_admins(ctx.store) <= 1:
+            raise Conflict("Không thể vô hiệu hóa tài khoản quản trị cuối cùng")
+        user_rows.set_active(ctx.store, name, False, clock.iso(ctx.now()))
         record(ctx, "user.deactivated", {"username": name})
+
+
+def unlock(ctx: Session, username: str) -> User:
+    """Lift a lock-out before its fifteen minutes are up (an admin who knows the clerk)."""
+    ctx.require("users.manage")
+    row = _row(ctx.store, username)
+    if _lock_end(row, ctx.now()) is None:
+        raise Conflict("Tài khoản «{username}» không bị khóa", username=row.username)
+    with ctx.store.atomic():
+        user_rows.clear_failures(ctx.store, row.username)
+        record(ctx, "user.unlocked", {"username": row.username})
+    return get_user(ctx.store, row.username)
 
 
 def _verify(password_hash: str, password: str) -> bool:
@@ -165,47 +196,68 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
+def _minutes_left(until: datetime, now: datetime) -> int:
+    """Whole minutes until ``until``, rounded up (a lock never reads «0 phút»)."""
+    return max(1, math.ceil((until - now).total_seconds() / 60))
+
+
+def _locked_error(until: datetime, now: datetime) -> AuthError:
+    return AuthError(
+        "Tài khoản bị khóa do nhập sai mật khẩu {count} lần liên tiếp; thử lại sau {minutes} phút",
+        count=MAX_FAILED,
+        minutes=_minutes_left(until, now),
+    )
+
+
+def _wrong_credentials() -> AuthError:
+    """The one answer for an unknown user name and a wrong password."""
+    return AuthError(
+        "Sai tên đăng nhập hoặc mật khẩu (nhập sai {count} lần liên tiếp thì tài khoản bị khóa "
+        "{minutes} phút)",
+        count=MAX_FAILED,
+        minutes=LOCK_MINUTES,
+    )
+
+
 def sign_in(store: Store, username: str, password: str) -> Session:
     """A session for a staff member, or :class:`AuthError` with the reason.
 
-    Failed attempts are committed even though sign-in fails, so a restart does not reset them.
+    Failed attempts are committed even though sign-in fails, so a restart does not reset them;
+    the count is incremented by one statement inside the write transaction, so attempts from
+    two programs at once are all counted.
     """
     name = username.strip().lower()
-    rows = store.query("SELECT * FROM users WHERE username = ?", [name])
-    if not rows:
-        raise AuthError("Sai tên đăng nhập hoặc mật khẩu")
-    row = rows[0]
+    row = user_rows.get(store, name)
+    if row is None:
+        dummy = _dummy.get(_HASHER) or _dummy.setdefault(_HASHER, _HASHER.hash("-"))
+        _verify(dummy, password)  # the same cost as a real check: no timing difference
+        raise _wrong_credentials()
     now = store.now()
-    if not row["active"]:
-        raise AuthError(f"Tài khoản «{name}» đã bị vô hiệu hóa")
-    locked = row["locked_until"]
-    if locked and clock.parse_iso(str(locked)) > now:
-        until = clock.parse_iso(str(locked))
-        raise AuthError(
-            f"Tài khoản bị khóa do nhập sai mật khẩu {MAX_FAILED} lần; thử lại sau {until:%H:%M}"
-        )
-    failed = 0 if locked else int(row["failed_attempts"])  # an expired lock starts afresh
-    if not _verify(str(row["password_hash"]), password):
-        failed += 1
-        lock_until = (
-            clock.iso(now + timedelta(minutes=LOCK_MINUTES)) if failed >= MAX_FAILED else None
-        )
+    until = _lock_end(row, now)
+    if until is not None:
+        raise _locked_error(until, now)
+    if not _verify(row.password_hash, password):
         with store.atomic():
-            store.db.execute(
-                "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE username = ?",
-                [0 if lock_until else failed, lock_until, name],
+            current = user_rows.get(store, name)
+            if current is not None and current.locked_until is not None:
+                held = _lock_end(current, now)
+                if held is not None:  # another program locked it meanwhile
+                    raise _locked_error(held, now)
+                user_rows.clear_failures(store, name)  # an expired lock starts afresh
+            failed = user_rows.increment_failures(store, name)
+            if failed >= MAX_FAILED:
+                user_rows.lock(store, name, clock.iso(now + timedelta(minutes=LOCK_MINUTES)))
+        if failed >= MAX_FAILED:
+            raise AuthError(
+                "Sai mật khẩu {count} lần liên tiếp: tài khoản bị khóa {minutes} phút",
+                count=MAX_FAILED,
+                minutes=LOCK_MINUTES,
             )
-        if lock_until:
-            raise AuthError(f"Sai mật khẩu {MAX_FAILED} lần: tài khoản bị khóa {LOCK_MINUTES} phút")
-        raise AuthError(
-            f"Sai tên đăng nhập hoặc mật khẩu (còn {MAX_FAILED - failed} lần thử trước khi khóa)"
-        )
-    if row["failed_attempts"] or row["locked_until"]:
+        raise _wrong_credentials()
+    if not row.active:
+        # Said only to someone who knows the password: it reveals nothing to a guesser.
+        raise AuthError("Tài khoản «{username}» đã bị vô hiệu hóa", username=name)
+    if row.failed_attempts or row.locked_until:
         with store.atomic():
-            store.db.execute(
-                "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE username = ?",
-                [name],
-            )
-    return Session(
-        store, Station.load(store), Actor(name, str(row["full_name"]), Role(str(row["role"])))
-    )
+            user_rows.clear_failures(store, name)
+    return Session(store, Station.load(store), Actor(name, row.full_name, Role(row.role)))
