@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal, get_args
 
-from onestop_desktop.domain.clock import VN_TZ, fmt_date, to_vn
+from onestop_desktop.domain.clock import VN_TZ, fmt_date, fmt_int, to_vn
 from onestop_desktop.domain.text import fold, nfc
 from onestop_desktop.errors import ValidationError
 
@@ -83,21 +83,28 @@ class OfficeHours:
         for start, end in periods:
             if not start < end:
                 raise ValidationError(
-                    f"Buổi làm việc {_hm(start)}–{_hm(end)}: giờ bắt đầu phải trước giờ kết thúc.",
+                    "Buổi làm việc {start}–{end}: giờ bắt đầu phải trước giờ kết thúc.",
                     field="periods",
+                    start=_hm(start),
+                    end=_hm(end),
                 )
         for (prev_start, prev_end), (next_start, next_end) in itertools.pairwise(periods):
             if next_start < prev_end:
                 raise ValidationError(
-                    f"Các buổi làm việc phải theo thứ tự và không chồng lên nhau: "
-                    f"{_hm(prev_start)}–{_hm(prev_end)} và {_hm(next_start)}–{_hm(next_end)}.",
+                    "Các buổi làm việc phải theo thứ tự và không chồng lên nhau: "
+                    "{first} và {second}.",
                     field="periods",
+                    first=f"{_hm(prev_start)}–{_hm(prev_end)}",
+                    second=f"{_hm(next_start)}–{_hm(next_end)}",
                 )
         if not self.opening < self.same_day_cutoff <= self.closing:
             raise ValidationError(
-                f"Giờ chốt nhận hồ sơ trong ngày ({_hm(self.same_day_cutoff)}) phải nằm trong giờ "
-                f"làm việc ({_hm(self.opening)}–{_hm(self.closing)}).",
+                "Giờ chốt nhận hồ sơ trong ngày ({cutoff}) phải nằm trong giờ "
+                "làm việc ({opening}–{closing}).",
                 field="same_day_cutoff",
+                cutoff=_hm(self.same_day_cutoff),
+                opening=_hm(self.opening),
+                closing=_hm(self.closing),
             )
 
     @property
@@ -153,12 +160,15 @@ class CalendarEntry:
             raise ValidationError("Ngày trong lịch làm việc không hợp lệ.", field="date")
         if self.kind not in DAY_KINDS:
             raise ValidationError(
-                f"Loại ngày «{self.kind}» không hợp lệ (chỉ nhận day_off hoặc workday).",
+                "Loại ngày «{kind}» không hợp lệ (chỉ nhận day_off hoặc workday).",
                 field="kind",
+                kind=self.kind,
             )
         if self.source not in ENTRY_SOURCES:
             raise ValidationError(
-                f"Nguồn «{self.source}» không hợp lệ (chỉ nhận seed hoặc manual).", field="source"
+                "Nguồn «{source}» không hợp lệ (chỉ nhận seed hoặc manual).",
+                field="source",
+                source=self.source,
             )
         object.__setattr__(self, "note", nfc(self.note))
 
@@ -217,9 +227,11 @@ class WorkCalendar:
             if self.is_working_day(candidate):
                 return candidate
         raise ValidationError(
-            f"Lịch làm việc không có ngày làm việc nào trong {_MAX_SCAN_DAYS} ngày sau "
-            f"{fmt_date(day)}: hãy kiểm tra bảng ngày nghỉ.",
+            "Lịch làm việc không có ngày làm việc nào trong {days} ngày sau "
+            "{date}: hãy kiểm tra bảng ngày nghỉ.",
             field="calendar",
+            days=fmt_int(_MAX_SCAN_DAYS),
+            date=fmt_date(day),
         )
 
     def working_day_on_or_after(self, day: date) -> date:
@@ -277,7 +289,9 @@ class WorkCalendar:
         """
         if not (math.isfinite(hours) and hours >= 0):
             raise ValidationError(
-                f"Số giờ làm việc phải là số không âm (nhận được {hours!r}).", field="hours"
+                "Số giờ làm việc phải là số không âm (nhận được {value}).",
+                field="hours",
+                value=repr(hours),
             )
         cursor = self.working_moment(start)
         remaining = timedelta(hours=hours)
@@ -307,7 +321,9 @@ class WorkCalendar:
         """``days`` working days after ``start``: ``days × hours_per_day`` working hours."""
         if not (math.isfinite(days) and days >= 0):
             raise ValidationError(
-                f"Số ngày làm việc phải là số không âm (nhận được {days!r}).", field="days"
+                "Số ngày làm việc phải là số không âm (nhận được {value}).",
+                field="days",
+                value=repr(days),
             )
         return self.add_working_hours(start, days * self.hours.hours_per_day)
 
@@ -346,8 +362,6 @@ _PUNCT = re.compile(r"[^\w\s]+")
 _VALUE_UNIT = re.compile(r"(\d+)\s*(.*)")
 _NEGATIVE = re.compile(r"\s*[-\u2212]")  # a leading minus sign (ASCII or U+2212)
 
-_EXAMPLES = "«3 ngày làm việc», «8 giờ làm việc», «30 ngày», «trong ngày»"
-
 
 def _folded_words(text: str) -> str:
     """Folded text without punctuation: "Trong ngày (trước 15 giờ)" → "trong ngay truoc 15 gio"."""
@@ -362,9 +376,10 @@ def parse_time_unit(text: str) -> TimeUnit:
         unit = "same_day"
     if unit is None:
         raise ValidationError(
-            f"Không hiểu đơn vị thời hạn «{text}»: dùng «ngày làm việc», «giờ làm việc», "
-            f"«ngày» hoặc «trong ngày».",
+            "Không hiểu đơn vị thời hạn «{text}»: dùng «ngày làm việc», «giờ làm việc», "
+            "«ngày» hoặc «trong ngày».",
             field="time_limit_unit",
+            text=text,
         )
     return unit
 
@@ -383,19 +398,23 @@ class TimeLimit:
     def __post_init__(self) -> None:
         if self.unit not in TIME_UNITS:
             raise ValidationError(
-                f"Đơn vị thời hạn «{self.unit}» không hợp lệ.", field="time_limit_unit"
+                "Đơn vị thời hạn «{unit}» không hợp lệ.", field="time_limit_unit", unit=self.unit
             )
         if self.unit == "same_day":
             object.__setattr__(self, "value", 0)
             return
         if type(self.value) is not int:
             raise ValidationError(
-                f"Thời hạn phải là số nguyên (nhận được {self.value!r}).", field="time_limit_value"
+                "Thời hạn phải là số nguyên (nhận được {value}).",
+                field="time_limit_value",
+                value=repr(self.value),
             )
         if not 0 <= self.value <= _MAX_LIMIT:
             raise ValidationError(
-                f"Thời hạn phải từ 0 đến {_MAX_LIMIT} (nhận được {self.value}).",
+                "Thời hạn phải từ 0 đến {limit} (nhận được {value}).",
                 field="time_limit_value",
+                limit=fmt_int(_MAX_LIMIT),
+                value=fmt_int(self.value),
             )
 
     @property
@@ -438,7 +457,9 @@ def parse_time_limit(text: str) -> TimeLimit:
     """
     if not text.strip():
         raise ValidationError(
-            f"Chưa nhập thời hạn giải quyết (ví dụ {_EXAMPLES}).", field="time_limit"
+            "Chưa nhập thời hạn giải quyết (ví dụ «3 ngày làm việc», «8 giờ làm việc», "
+            "«30 ngày», «trong ngày»).",
+            field="time_limit",
         )
     words = "" if _NEGATIVE.match(text) else _folded_words(text)
     if words in ("same_day", "same day") or words.startswith(("trong ngay", "ngay trong ngay")):
@@ -447,8 +468,10 @@ def parse_time_limit(text: str) -> TimeLimit:
     unit = _UNIT_WORDS.get(match.group(2)) if match else None
     if match is None or unit is None:
         raise ValidationError(
-            f"Không hiểu thời hạn giải quyết «{nfc(text)}» (ví dụ {_EXAMPLES}).",
+            "Không hiểu thời hạn giải quyết «{text}» (ví dụ «3 ngày làm việc», «8 giờ làm việc», "
+            "«30 ngày», «trong ngày»).",
             field="time_limit",
+            text=nfc(text),
         )
     return TimeLimit(int(match.group(1)), unit)
 
@@ -583,7 +606,8 @@ def seed_year(
     note says it is unconfirmed.
     """
     if not 1900 <= year <= 2200:
-        raise ValidationError(f"Năm {year} nằm ngoài khoảng hỗ trợ.", field="year")
+        raise ValidationError("Năm {year} nằm ngoài khoảng hỗ trợ.", field="year", year=str(year))
+
     around = _package_holidays((year - 1, year, year + 1))
     rows: dict[date, CalendarEntry] = {}
     for day, name in sorted(around.items()):

@@ -15,8 +15,9 @@ from functools import partial
 from typing import Literal, get_args
 
 from onestop_desktop.domain.calendar import TimeLimit, parse_time_limit, parse_time_unit
+from onestop_desktop.domain.clock import fmt_int
 from onestop_desktop.domain.text import fold, nfc
-from onestop_desktop.errors import ValidationError
+from onestop_desktop.errors import Msg, ValidationError
 
 DocumentForm = Literal["original", "certified_copy", "copy"]
 DOCUMENT_FORMS: tuple[DocumentForm, ...] = get_args(DocumentForm)
@@ -40,25 +41,41 @@ _FORM_WORDS: dict[str, DocumentForm] = {
     "ban photo": "copy",
 }
 
-#: Vietnamese name of each field, used in messages and as the Vietnamese column headers.
-FIELD_LABELS: dict[str, str] = {
-    "code": "Mã thủ tục",
-    "name": "Tên thủ tục",
-    "field": "Lĩnh vực",
-    "competent_body": "Cơ quan có thẩm quyền",
-    "time_limit": "Thời hạn giải quyết",
-    "time_limit_value": "Thời hạn giải quyết",
-    "time_limit_unit": "Đơn vị thời hạn",
-    "fee_text": "Phí, lệ phí",
-    "fee_amount": "Mức thu (đồng)",
-    "documents": "Thành phần hồ sơ",
-    "result": "Kết quả",
-    "legal_basis": "Căn cứ pháp lý",
-    "linked": "Liên thông",
-    "published": "Công khai",
-    "version": "Phiên bản",
-    "note": "Ghi chú",
+#: Vietnamese name of each field, as a translatable word of a message.
+_FIELD_MSGS: dict[str, Msg] = {
+    "code": Msg("Mã thủ tục"),
+    "name": Msg("Tên thủ tục"),
+    "field": Msg("Lĩnh vực"),
+    "competent_body": Msg("Cơ quan có thẩm quyền"),
+    "time_limit": Msg("Thời hạn giải quyết"),
+    "time_limit_value": Msg("Thời hạn giải quyết"),
+    "time_limit_unit": Msg("Đơn vị thời hạn"),
+    "fee_text": Msg("Phí, lệ phí"),
+    "fee_amount": Msg("Mức thu (đồng)"),
+    "documents": Msg("Thành phần hồ sơ"),
+    "result": Msg("Kết quả"),
+    "legal_basis": Msg("Căn cứ pháp lý"),
+    "linked": Msg("Liên thông"),
+    "published": Msg("Công khai"),
+    "version": Msg("Phiên bản"),
+    "note": Msg("Ghi chú"),
 }
+
+#: Vietnamese name of each field, as the Vietnamese column headers of a catalogue file.
+FIELD_LABELS: dict[str, str] = {key: msg.template for key, msg in _FIELD_MSGS.items()}
+
+#: The required text fields, in lower case for "Chưa nhập …".
+_MISSING_FIELD: dict[str, Msg] = {
+    "name": Msg("tên thủ tục"),
+    "field": Msg("lĩnh vực"),
+    "competent_body": Msg("cơ quan có thẩm quyền"),
+}
+
+
+def _label(field: str) -> Msg:
+    """The translatable name of ``field`` for a message."""
+    return _FIELD_MSGS[field]
+
 
 _MAX_COUNT = 99
 _MAX_FEE = 1_000_000_000
@@ -70,12 +87,19 @@ def _text(value: str, field: str, *, required: bool) -> str:
     text = nfc(value)
     if any(unicodedata.category(ch) == "Cc" for ch in text):
         raise ValidationError(
-            f"{FIELD_LABELS[field]} có ký tự điều khiển không hợp lệ.", field=field
+            "{label} có ký tự điều khiển không hợp lệ.", field=field, label=_label(field)
         )
     if required and not text:
-        raise ValidationError(f"Chưa nhập {FIELD_LABELS[field].lower()}.", field=field)
+        raise ValidationError(
+            "Chưa nhập {label}.", field=field, label=_MISSING_FIELD.get(field, _label(field))
+        )
     if len(text) > _MAX_TEXT:
-        raise ValidationError(f"{FIELD_LABELS[field]} dài quá {_MAX_TEXT} ký tự.", field=field)
+        raise ValidationError(
+            "{label} dài quá {limit} ký tự.",
+            field=field,
+            label=_label(field),
+            limit=fmt_int(_MAX_TEXT),
+        )
     return text
 
 
@@ -95,9 +119,10 @@ def validate_procedure_code(text: str) -> str:
     if _NATIONAL.fullmatch(code) or (_PROVINCIAL.fullmatch(code) and len(code) <= _MAX_CODE):
         return code
     raise ValidationError(
-        f"Mã thủ tục «{nfc(text)}» không đúng dạng: cần mã quốc gia N.NNNNNN (ví dụ 1.001193) "
-        f"hoặc mã của tỉnh (ví dụ 1.001193.000.00.00.H56).",
+        "Mã thủ tục «{code}» không đúng dạng: cần mã quốc gia N.NNNNNN (ví dụ 1.001193) "
+        "hoặc mã của tỉnh (ví dụ 1.001193.000.00.00.H56).",
         field="code",
+        code=nfc(text),
     )
 
 
@@ -115,9 +140,10 @@ def parse_document_form(text: str) -> DocumentForm:
     form = _FORM_WORDS.get(" ".join(fold(text).split()))
     if form is None:
         raise ValidationError(
-            f"Hình thức giấy tờ «{nfc(text)}» không hợp lệ: dùng «Bản chính», "
-            f"«Bản sao có chứng thực» hoặc «Bản sao».",
+            "Hình thức giấy tờ «{form}» không hợp lệ: dùng «Bản chính», "
+            "«Bản sao có chứng thực» hoặc «Bản sao».",
             field="documents",
+            form=nfc(text),
         )
     return form
 
@@ -139,9 +165,11 @@ class RequiredDocument:
             object.__setattr__(self, "form", parse_document_form(str(self.form)))
         if type(self.count) is not int or not 1 <= self.count <= _MAX_COUNT:
             raise ValidationError(
-                f"Số lượng của giấy tờ «{self.name}» phải từ 1 đến {_MAX_COUNT} "
-                f"(nhận được {self.count!r}).",
+                "Số lượng của giấy tờ «{name}» phải từ 1 đến {limit} (nhận được {value}).",
                 field="documents",
+                name=self.name,
+                limit=fmt_int(_MAX_COUNT),
+                value=repr(self.count),
             )
 
     @property
@@ -196,16 +224,19 @@ def parse_documents(text: str) -> tuple[RequiredDocument, ...]:
         parts = [_unescape(part).strip() for part in _split_escaped(item, "|")]
         if len(parts) > 3:
             raise ValidationError(
-                f"Giấy tờ «{nfc(parts[0])}» có quá nhiều phần: viết «tên|hình thức|số lượng».",
+                "Giấy tờ «{name}» có quá nhiều phần: viết «tên|hình thức|số lượng».",
                 field="documents",
+                name=nfc(parts[0]),
             )
         name = parts[0]
         form = parse_document_form(parts[1]) if len(parts) > 1 and parts[1] else "original"
         count_text = parts[2] if len(parts) > 2 else ""
         if count_text and not count_text.isdigit():
             raise ValidationError(
-                f"Số lượng của giấy tờ «{nfc(name)}» phải là số nguyên (nhận được «{count_text}»).",
+                "Số lượng của giấy tờ «{name}» phải là số nguyên (nhận được «{value}»).",
                 field="documents",
+                name=nfc(name),
+                value=count_text,
             )
         documents.append(RequiredDocument(name, form, int(count_text) if count_text else 1))
     return tuple(documents)
@@ -253,9 +284,10 @@ class Procedure:
             type(self.fee_amount) is not int or not 0 <= self.fee_amount <= _MAX_FEE
         ):
             raise ValidationError(
-                f"Mức thu phải là số đồng không âm, hoặc để trống nếu theo HĐND tỉnh "
-                f"(nhận được {self.fee_amount!r}).",
+                "Mức thu phải là số đồng không âm, hoặc để trống nếu theo HĐND tỉnh "
+                "(nhận được {value}).",
                 field="fee_amount",
+                value=repr(self.fee_amount),
             )
         documents = tuple(self.documents)
         if not all(isinstance(doc, RequiredDocument) for doc in documents):
@@ -263,10 +295,14 @@ class Procedure:
         set_(self, "documents", documents)
         for name in ("linked", "published"):
             if type(getattr(self, name)) is not bool:
-                raise ValidationError(f"{FIELD_LABELS[name]} phải là có hoặc không.", field=name)
+                raise ValidationError(
+                    "{label} phải là có hoặc không.", field=name, label=_label(name)
+                )
         if type(self.version) is not int or self.version < 1:
             raise ValidationError(
-                f"Phiên bản phải là số nguyên từ 1 (nhận được {self.version!r}).", field="version"
+                "Phiên bản phải là số nguyên từ 1 (nhận được {value}).",
+                field="version",
+                value=repr(self.version),
             )
 
     @property
@@ -303,15 +339,17 @@ def parse_bool(value: object, field: str, default: bool) -> bool:
         if word in _FALSE:
             return False
     raise ValidationError(
-        f"{FIELD_LABELS[field]}: «{value}» không hiểu được, hãy ghi «có» hoặc «không».",
+        "{label}: «{value}» không hiểu được, hãy ghi «có» hoặc «không».",
         field=field,
+        label=_label(field),
+        value=str(value),
     )
 
 
 def _integer(value: object, field: str) -> int:
     """An integer from an int, an integral float (XLSX) or digits with thousands separators."""
     if isinstance(value, bool):
-        raise ValidationError(f"{FIELD_LABELS[field]} phải là số nguyên.", field=field)
+        raise ValidationError("{label} phải là số nguyên.", field=field, label=_label(field))
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
@@ -321,7 +359,10 @@ def _integer(value: object, field: str) -> int:
         if _MONEY.fullmatch(text):
             return int(re.sub(r"\D", "", text))
     raise ValidationError(
-        f"{FIELD_LABELS[field]} phải là số nguyên (nhận được «{value}»).", field=field
+        "{label} phải là số nguyên (nhận được «{value}»).",
+        field=field,
+        label=_label(field),
+        value=str(value),
     )
 
 
@@ -332,7 +373,7 @@ def _str(value: object, field: str) -> str:
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    raise ValidationError(f"{FIELD_LABELS[field]} phải là văn bản.", field=field)
+    raise ValidationError("{label} phải là văn bản.", field=field, label=_label(field))
 
 
 def _field_text(data: Mapping[str, object], key: str, *, required: bool) -> str:
@@ -357,7 +398,10 @@ def _time_limit(data: Mapping[str, object]) -> TimeLimit:
             try:
                 return parse_time_limit(value)
             except ValidationError as exc:
-                raise ValidationError(exc.message, field="time_limit_value") from None
+                raise ValidationError(
+                    "{reason}", field="time_limit_value", reason=exc.as_msg()
+                ) from None
+
         if _blank(value):
             raise ValidationError("Chưa nhập thời hạn giải quyết.", field="time_limit_value")
         raise ValidationError(

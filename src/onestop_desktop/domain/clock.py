@@ -45,6 +45,11 @@ def fmt_datetime(value: datetime) -> str:
     return to_vn(value).strftime("%d/%m/%Y %H:%M")
 
 
+def fmt_int(number: int) -> str:
+    """8.232: dots as thousands separators, as Vietnamese text writes a count."""
+    return f"{number:,}".replace(",", ".")
+
+
 def fmt_money(amount: int) -> str:
     """1.000.000 đ: dots as thousands separators, as Vietnamese forms write money."""
-    return f"{amount:,}".replace(",", ".") + " đ"
+    return fmt_int(amount) + " đ"

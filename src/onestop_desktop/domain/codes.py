@@ -27,8 +27,9 @@ def validate_unit_code(text: str) -> str:
     if _STATE_AGENCY.match(code):
         return code
     raise ValidationError(
-        f"Mã định danh đơn vị «{text}» không đúng dạng LLL.KK.JJ.XNN (ví dụ 000.00.12.H29)",
+        "Mã định danh đơn vị «{code}» không đúng dạng LLL.KK.JJ.XNN (ví dụ 000.00.12.H29)",
         field="unit_code",
+        code=text,
     )
 
 
@@ -40,7 +41,10 @@ def validate_station(number: int | str) -> int:
         value = -1
     if not 1 <= value <= MAX_STATION:
         raise ValidationError(
-            f"Số hiệu máy trạm phải từ 1 đến {MAX_STATION} (nhận được {number!r})", field="station"
+            "Số hiệu máy trạm phải từ 1 đến {limit} (nhận được {value})",
+            field="station",
+            limit=str(MAX_STATION),
+            value=repr(number),
         )
     return value
 
@@ -64,5 +68,6 @@ def parse_dossier_code(text: str) -> tuple[str, str, str]:
     """``(unit code, YYMMDD, sequence)`` of a dossier code."""
     m = _CODE.match(text.strip().upper())
     if not m:
-        raise ValidationError(f"Mã hồ sơ «{text}» không đúng dạng", field="code")
+        raise ValidationError("Mã hồ sơ «{code}» không đúng dạng", field="code", code=text)
+
     return m["unit"], m["day"], m["seq"]

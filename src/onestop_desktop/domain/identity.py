@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from onestop_desktop.domain.clock import now
+from onestop_desktop.domain.clock import fmt_date, now
 from onestop_desktop.domain.text import fold, nfc
-from onestop_desktop.errors import ValidationError
+from onestop_desktop.errors import Msg, ValidationError
 
 # --------------------------------------------------------------------------------------------------
 # Personal ID (số định danh cá nhân)
@@ -150,8 +150,14 @@ def _parse_sex(sex: str) -> Sex:
     """The sex typed ("Nam"/"Nữ", M/F, male/female) as one of the two values the ID encodes."""
     key = fold(sex)
     if key not in _SEX_WORDS:
-        raise ValidationError(f"Giới tính không hợp lệ: «{sex}» (ghi «Nam» hoặc «Nữ»)", field="sex")
+        raise ValidationError(
+            "Giới tính không hợp lệ: «{sex}» (ghi «Nam» hoặc «Nữ»)", field="sex", sex=sex
+        )
     return _SEX_WORDS[key]
+
+
+#: The sex as a word inside a message ("dành cho giới tính nam").
+_SEX_MSGS: dict[str, Msg] = {"nam": Msg("nam"), "nữ": Msg("nữ")}
 
 
 def decode_century_digit(digit: int) -> tuple[int, Sex]:
@@ -184,7 +190,9 @@ def check_personal_id(
         raise ValidationError("Số định danh chỉ được gồm chữ số", field="id_number")
     if len(raw) != 12:
         raise ValidationError(
-            f"Số định danh phải có đúng 12 chữ số (đã nhập {len(raw)} chữ số)", field="id_number"
+            "Số định danh phải có đúng 12 chữ số (đã nhập {count} chữ số)",
+            field="id_number",
+            count=str(len(raw)),
         )
 
     code = raw[:3]
@@ -193,7 +201,7 @@ def check_personal_id(
     if extra_codes:
         known.update(extra_codes)
     if code not in known:
-        raise ValidationError(f"Mã tỉnh {code} không tồn tại", field="id_number")
+        raise ValidationError("Mã tỉnh {code} không tồn tại", field="id_number", code=code)
 
     digit4 = int(raw[3])
     century, encoded_sex = decode_century_digit(digit4)
@@ -203,33 +211,47 @@ def check_personal_id(
     if birth_date is not None:
         if birth_date > (today or now().date()):
             raise ValidationError(
-                f"Ngày sinh {birth_date:%d/%m/%Y} nằm trong tương lai", field="birth_date"
+                "Ngày sinh {date} nằm trong tương lai",
+                field="birth_date",
+                date=fmt_date(birth_date),
             )
         year = birth_date.year
         if year - year % 100 != century:
             raise ValidationError(
-                f"Chữ số thứ 4 (thế kỷ/giới tính) không khớp năm sinh {year}: "
-                f"số {digit4} dành cho người sinh năm {century}–{century + 99}",
+                "Chữ số thứ 4 (thế kỷ/giới tính) không khớp năm sinh {year}: "
+                "số {digit} dành cho người sinh năm {first}–{last}",
                 field="id_number",
+                year=str(year),
+                digit=str(digit4),
+                first=str(century),
+                last=str(century + 99),
             )
         if int(yy) != year % 100:
             raise ValidationError(
-                f"Chữ số thứ 5–6 ({yy}) không khớp năm sinh {year}: phải là {year % 100:02d}",
+                "Chữ số thứ 5–6 ({digits}) không khớp năm sinh {year}: phải là {expected}",
                 field="id_number",
+                digits=yy,
+                year=str(year),
+                expected=f"{year % 100:02d}",
             )
     elif encoded_year > (today or now().date()).year:
         raise ValidationError(
-            f"Chữ số thứ 4–6 ({raw[3:6]}) cho năm sinh {encoded_year}, là năm trong tương lai",
+            "Chữ số thứ 4–6 ({digits}) cho năm sinh {year}, là năm trong tương lai",
             field="id_number",
+            digits=raw[3:6],
+            year=str(encoded_year),
         )
 
     if sex is not None:
         wanted = _parse_sex(sex)
         if wanted != encoded_sex:
             raise ValidationError(
-                f"Chữ số thứ 4 (thế kỷ/giới tính) là {digit4}, dành cho giới tính {encoded_sex}, "
-                f"không khớp giới tính {wanted}",
+                "Chữ số thứ 4 (thế kỷ/giới tính) là {digit}, dành cho giới tính {encoded}, "
+                "không khớp giới tính {wanted}",
                 field="id_number",
+                digit=str(digit4),
+                encoded=_SEX_MSGS[encoded_sex],
+                wanted=_SEX_MSGS[wanted],
             )
 
     return IdCheck(
@@ -276,10 +298,17 @@ def check_identity_number(
             warnings=(CMND_WARNING,),
         )
     if raw and _ASCII_DIGITS.fullmatch(raw) and len(raw) != 12:
-        hint = " (hoặc 9 chữ số nếu là chứng minh nhân dân cũ)" if allow_legacy else ""
+        if allow_legacy:
+            raise ValidationError(
+                "Số định danh phải có đúng 12 chữ số (hoặc 9 chữ số nếu là chứng minh nhân dân "
+                "cũ); đã nhập {count} chữ số",
+                field="id_number",
+                count=str(len(raw)),
+            )
         raise ValidationError(
-            f"Số định danh phải có đúng 12 chữ số{hint}; đã nhập {len(raw)} chữ số",
+            "Số định danh phải có đúng 12 chữ số; đã nhập {count} chữ số",
             field="id_number",
+            count=str(len(raw)),
         )
     return check_personal_id(raw, birth_date, sex, extra_codes=extra_codes, today=today)
 
@@ -305,7 +334,9 @@ def normalise_phone(text: str) -> str:
     if compact.startswith("+"):
         if not compact.startswith("+84"):
             raise ValidationError(
-                f"Số điện thoại {text.strip()} không phải số Việt Nam (+84)", field="phone"
+                "Số điện thoại {phone} không phải số Việt Nam (+84)",
+                field="phone",
+                phone=text.strip(),
             )
         compact = compact[3:]
         compact = compact if compact.startswith("0") else "0" + compact
@@ -318,29 +349,34 @@ def normalise_phone(text: str) -> str:
         compact = "0" + compact[2:]
     if not compact.startswith("0"):
         raise ValidationError(
-            f"Số điện thoại {compact} phải bắt đầu bằng 0 hoặc +84", field="phone"
+            "Số điện thoại {phone} phải bắt đầu bằng 0 hoặc +84", field="phone", phone=compact
         )
     if len(compact) < 3:
-        raise ValidationError(f"Số điện thoại {compact} quá ngắn", field="phone")
+        raise ValidationError("Số điện thoại {phone} quá ngắn", field="phone", phone=compact)
     if compact.startswith("02"):
         if len(compact) != 11:
             raise ValidationError(
-                f"Số máy bàn phải có 11 chữ số (đã nhập {len(compact)} chữ số)", field="phone"
+                "Số máy bàn phải có 11 chữ số (đã nhập {count} chữ số)",
+                field="phone",
+                count=str(len(compact)),
             )
         return compact
     if compact[1] in MOBILE_PREFIXES:
         if len(compact) != 10:
             raise ValidationError(
-                f"Số di động phải có 10 chữ số (đã nhập {len(compact)} chữ số)", field="phone"
+                "Số di động phải có 10 chữ số (đã nhập {count} chữ số)",
+                field="phone",
+                count=str(len(compact)),
             )
         return compact
     if compact.startswith("01") and len(compact) == 11:
         raise ValidationError(
-            f"Đầu số {compact[:4]} đã đổi sang đầu số mới từ năm 2018; hãy nhập số 10 chữ số mới",
+            "Đầu số {prefix} đã đổi sang đầu số mới từ năm 2018; hãy nhập số 10 chữ số mới",
             field="phone",
+            prefix=compact[:4],
         )
     raise ValidationError(
-        f"Đầu số {compact[:3]} không phải đầu số điện thoại Việt Nam", field="phone"
+        "Đầu số {prefix} không phải đầu số điện thoại Việt Nam", field="phone", prefix=compact[:3]
     )
 
 
@@ -363,7 +399,7 @@ def normalise_person_name(text: str) -> str:
         if ch == " " or ch in _NAME_PUNCTUATION:
             continue
         if not unicodedata.category(ch).startswith(("L", "M")):
-            raise ValidationError(f"Họ tên chứa ký tự không hợp lệ: «{ch}»", field="name")
+            raise ValidationError("Họ tên chứa ký tự không hợp lệ: «{char}»", field="name", char=ch)
     letters = sum(1 for ch in name if unicodedata.category(ch).startswith("L"))
     if letters < 2:
         raise ValidationError("Họ tên phải có ít nhất 2 chữ cái", field="name")
@@ -388,20 +424,27 @@ def parse_birth_date(text: str, *, today: date | None = None) -> date:
         match = _ISO_DATE.fullmatch(raw)
         if not match:
             raise ValidationError(
-                f"Ngày sinh «{raw}» không đúng dạng ngày/tháng/năm (ví dụ 05/09/1990)",
+                "Ngày sinh «{text}» không đúng dạng ngày/tháng/năm (ví dụ 05/09/1990)",
                 field="birth_date",
+                text=raw,
             )
         year, month, day = (int(g) for g in match.groups())
     try:
         value = date(year, month, day)
     except ValueError:
-        raise ValidationError(f"Ngày sinh {raw} không có thật", field="birth_date") from None
+        raise ValidationError(
+            "Ngày sinh {text} không có thật", field="birth_date", text=raw
+        ) from None
     limit = today or now().date()
     if value > limit:
-        raise ValidationError(f"Ngày sinh {value:%d/%m/%Y} nằm trong tương lai", field="birth_date")
+        raise ValidationError(
+            "Ngày sinh {date} nằm trong tương lai", field="birth_date", date=fmt_date(value)
+        )
     if value.year < EARLIEST_BIRTH_YEAR:
         raise ValidationError(
-            f"Năm sinh {value.year} không hợp lệ (phải từ {EARLIEST_BIRTH_YEAR})",
+            "Năm sinh {year} không hợp lệ (phải từ {earliest})",
             field="birth_date",
+            year=str(value.year),
+            earliest=str(EARLIEST_BIRTH_YEAR),
         )
     return value

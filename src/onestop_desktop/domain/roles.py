@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from onestop_desktop.errors import Msg
+
 
 class Role(str, Enum):  # not StrEnum: Ubuntu 22.04 has Python 3.10
     """The four roles of a commune centre; ``OPERATOR`` is the OS account running the CLI."""
@@ -17,15 +19,20 @@ class Role(str, Enum):  # not StrEnum: Ubuntu 22.04 has Python 3.10
     @property
     def label(self) -> str:
         """The Vietnamese name shown to staff."""
+        return _LABELS[self].template
+
+    @property
+    def label_msg(self) -> Msg:
+        """The name as a translatable word of a message ("Tài khoản an (Quản trị)...")."""
         return _LABELS[self]
 
 
-_LABELS = {
-    Role.CLERK: "Cán bộ tiếp nhận",
-    Role.OFFICER: "Chuyên viên xử lý",
-    Role.LEADER: "Lãnh đạo",
-    Role.ADMIN: "Quản trị",
-    Role.OPERATOR: "Vận hành (dòng lệnh)",
+_LABELS: dict[Role, Msg] = {
+    Role.CLERK: Msg("Cán bộ tiếp nhận"),
+    Role.OFFICER: Msg("Chuyên viên xử lý"),
+    Role.LEADER: Msg("Lãnh đạo"),
+    Role.ADMIN: Msg("Quản trị"),
+    Role.OPERATOR: Msg("Vận hành (dòng lệnh)"),
 }
 
 STAFF_ROLES = (Role.CLERK, Role.OFFICER, Role.LEADER, Role.ADMIN)
@@ -39,5 +46,7 @@ def parse_role(text: str) -> Role:
     from onestop_desktop.errors import ValidationError
 
     raise ValidationError(
-        f"Vai trò không hợp lệ: {text!r} (chọn clerk, officer, leader hoặc admin)", field="role"
+        "Vai trò không hợp lệ: {value} (chọn clerk, officer, leader hoặc admin)",
+        field="role",
+        value=repr(text),
     )

@@ -22,7 +22,7 @@ from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from onestop_desktop.domain.clock import VN_TZ, to_vn
+from onestop_desktop.domain.clock import VN_TZ, fmt_date, to_vn
 from onestop_desktop.domain.status import DONE, EXCLUDED, IN_PROGRESS, PAUSED, Status
 from onestop_desktop.domain.text import fold, nfc
 from onestop_desktop.errors import ValidationError
@@ -72,9 +72,10 @@ def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     """The first and the last instant of a period of whole days in +07:00 (both inclusive)."""
     if start > end:
         raise ValidationError(
-            f"Ngày bắt đầu kỳ báo cáo ({start:%d/%m/%Y}) phải trước hoặc bằng ngày kết thúc "
-            f"({end:%d/%m/%Y})",
+            "Ngày bắt đầu kỳ báo cáo ({start}) phải trước hoặc bằng ngày kết thúc ({end})",
             field="period",
+            start=fmt_date(start),
+            end=fmt_date(end),
         )
     return datetime.combine(start, time.min, VN_TZ), datetime.combine(end, time.max, VN_TZ)
 
@@ -113,8 +114,9 @@ class DossierFacts:
     def __post_init__(self) -> None:
         if self.channel not in CHANNELS:
             raise ValidationError(
-                f"Kênh tiếp nhận không hợp lệ: «{self.channel}» (online, in_person hoặc postal)",
+                "Kênh tiếp nhận không hợp lệ: «{channel}» (online, in_person hoặc postal)",
                 field="channel",
+                channel=self.channel,
             )
         set_ = object.__setattr__  # frozen: normalise once, here, so comparisons are exact
         set_(self, "status", Status(self.status))
@@ -140,9 +142,10 @@ class DossierFacts:
         )
         if history and history[-1][1] != self.status:
             raise ValidationError(
-                f"Trạng thái hiện tại ({int(self.status)}) không khớp trạng thái cuối trong lịch "
-                f"sử ({int(history[-1][1])})",
+                "Trạng thái hiện tại ({current}) không khớp trạng thái cuối trong lịch sử ({last})",
                 field="status",
+                current=str(int(self.status)),
+                last=str(int(history[-1][1])),
             )
         set_(self, "_timeline", history or self._synthesise())
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from onestop_desktop.domain.roles import Role
+from onestop_desktop.errors import Msg
 
 
 class Status(IntEnum):
@@ -32,19 +33,28 @@ class Status(IntEnum):
         """The national Vietnamese name."""
         return STATUS_LABELS[self]
 
+    @property
+    def label_msg(self) -> Msg:
+        """The national name as a translatable word of a message."""
+        return STATUS_MSGS[self]
 
-STATUS_LABELS: dict[Status, str] = {
-    Status.REGISTERED_ONLINE: "Mới đăng ký",
-    Status.RECEIVED: "Được tiếp nhận",
-    Status.NOT_ACCEPTED: "Không được tiếp nhận",
-    Status.PROCESSING: "Đang xử lý",
-    Status.SUPPLEMENT_REQUESTED: "Yêu cầu bổ sung giấy tờ",
-    Status.FINANCIAL_OBLIGATION: "Yêu cầu thực hiện nghĩa vụ tài chính",
-    Status.WITHDRAWN: "Công dân yêu cầu rút hồ sơ",
-    Status.STOPPED: "Dừng xử lý",
-    Status.RESULT_READY: "Đã xử lý xong",
-    Status.RETURNED: "Đã trả kết quả",
+
+#: The national names, as translatable words of a message.
+STATUS_MSGS: dict[Status, Msg] = {
+    Status.REGISTERED_ONLINE: Msg("Mới đăng ký"),
+    Status.RECEIVED: Msg("Được tiếp nhận"),
+    Status.NOT_ACCEPTED: Msg("Không được tiếp nhận"),
+    Status.PROCESSING: Msg("Đang xử lý"),
+    Status.SUPPLEMENT_REQUESTED: Msg("Yêu cầu bổ sung giấy tờ"),
+    Status.FINANCIAL_OBLIGATION: Msg("Yêu cầu thực hiện nghĩa vụ tài chính"),
+    Status.WITHDRAWN: Msg("Công dân yêu cầu rút hồ sơ"),
+    Status.STOPPED: Msg("Dừng xử lý"),
+    Status.RESULT_READY: Msg("Đã xử lý xong"),
+    Status.RETURNED: Msg("Đã trả kết quả"),
 }
+
+#: The national names (the Vietnamese text of :data:`STATUS_MSGS`).
+STATUS_LABELS: dict[Status, str] = {status: msg.template for status, msg in STATUS_MSGS.items()}
 
 # Report groups (reference §3, from a provincial system's report constants).
 IN_PROGRESS = frozenset({Status.RECEIVED, Status.PROCESSING})
@@ -75,7 +85,7 @@ def parse_status(text: str | int) -> Status:
     for status, label in STATUS_LABELS.items():
         if fold(label) == folded:
             return status
-    raise ValidationError(f"Trạng thái không hợp lệ: {raw!r}", field="status")
+    raise ValidationError("Trạng thái không hợp lệ: {value}", field="status", value=repr(raw))
 
 
 @dataclass(frozen=True)
@@ -83,17 +93,22 @@ class Action:
     """One clerk action on a dossier: its event kind, where it may start, where it leads."""
 
     kind: str
-    label: str
+    label_msg: Msg  # the name, a translatable word of a message
     sources: frozenset[Status]
     target: Status | None  # None: the status does not change (hand-over, rescheduling)
     roles: frozenset[Role]
+
+    @property
+    def label(self) -> str:
+        """The Vietnamese name of the action ("Tiếp nhận hồ sơ")."""
+        return self.label_msg.template
 
 
 _ALL_STAFF_ON_DOSSIERS = frozenset({Role.CLERK, Role.OFFICER, Role.LEADER})
 
 
 def _a(
-    kind: str, label: str, sources: set[Status], target: Status | None, roles: set[Role]
+    kind: str, label: Msg, sources: set[Status], target: Status | None, roles: set[Role]
 ) -> Action:
     return Action(kind, label, frozenset(sources), target, frozenset(roles | {Role.OPERATOR}))
 
@@ -103,85 +118,85 @@ ACTIONS: dict[str, Action] = {
     for a in (
         _a(
             "registered_online",
-            "Đăng ký trực tuyến",
+            Msg("Đăng ký trực tuyến"),
             set(),
             Status.REGISTERED_ONLINE,
             {Role.CLERK, Role.LEADER},
         ),
-        _a("received", "Tiếp nhận hồ sơ", set(), Status.RECEIVED, {Role.CLERK, Role.LEADER}),
+        _a("received", Msg("Tiếp nhận hồ sơ"), set(), Status.RECEIVED, {Role.CLERK, Role.LEADER}),
         _a(
             "accepted",
-            "Tiếp nhận hồ sơ trực tuyến",
+            Msg("Tiếp nhận hồ sơ trực tuyến"),
             {Status.REGISTERED_ONLINE},
             Status.RECEIVED,
             {Role.CLERK, Role.LEADER},
         ),
         _a(
             "refused",
-            "Từ chối tiếp nhận",
+            Msg("Từ chối tiếp nhận"),
             {Status.REGISTERED_ONLINE, Status.RECEIVED},
             Status.NOT_ACCEPTED,
             {Role.CLERK, Role.LEADER},
         ),
         _a(
             "handed_over",
-            "Chuyển xử lý",
+            Msg("Chuyển xử lý"),
             {Status.RECEIVED, Status.PROCESSING},
             Status.PROCESSING,
             set(_ALL_STAFF_ON_DOSSIERS),
         ),
         _a(
             "supplement_requested",
-            "Yêu cầu bổ sung hồ sơ",
+            Msg("Yêu cầu bổ sung hồ sơ"),
             {Status.RECEIVED, Status.PROCESSING},
             Status.SUPPLEMENT_REQUESTED,
             set(_ALL_STAFF_ON_DOSSIERS),
         ),
         _a(
             "supplement_received",
-            "Nhận hồ sơ bổ sung",
+            Msg("Nhận hồ sơ bổ sung"),
             {Status.SUPPLEMENT_REQUESTED},
             Status.PROCESSING,
             set(_ALL_STAFF_ON_DOSSIERS),
         ),
         _a(
             "financial_requested",
-            "Yêu cầu thực hiện nghĩa vụ tài chính",
+            Msg("Yêu cầu thực hiện nghĩa vụ tài chính"),
             {Status.PROCESSING},
             Status.FINANCIAL_OBLIGATION,
             {Role.OFFICER, Role.LEADER},
         ),
         _a(
             "financial_done",
-            "Đã thực hiện nghĩa vụ tài chính",
+            Msg("Đã thực hiện nghĩa vụ tài chính"),
             {Status.FINANCIAL_OBLIGATION},
             Status.PROCESSING,
             set(_ALL_STAFF_ON_DOSSIERS),
         ),
         _a(
             "stopped",
-            "Dừng xử lý",
+            Msg("Dừng xử lý"),
             {Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION},
             Status.STOPPED,
             {Role.LEADER},
         ),
         _a(
             "result_ready",
-            "Có kết quả",
+            Msg("Có kết quả"),
             {Status.RECEIVED, Status.PROCESSING},
             Status.RESULT_READY,
             {Role.OFFICER, Role.LEADER},
         ),
         _a(
             "returned",
-            "Trả kết quả",
+            Msg("Trả kết quả"),
             {Status.RESULT_READY},
             Status.RETURNED,
             {Role.CLERK, Role.LEADER},
         ),
         _a(
             "withdrawn",
-            "Rút hồ sơ",
+            Msg("Rút hồ sơ"),
             {
                 Status.RECEIVED,
                 Status.PROCESSING,
@@ -193,7 +208,7 @@ ACTIONS: dict[str, Action] = {
         ),
         _a(
             "rescheduled",
-            "Xin lỗi và hẹn lại ngày trả",
+            Msg("Xin lỗi và hẹn lại ngày trả"),
             {
                 Status.RECEIVED,
                 Status.PROCESSING,
@@ -223,7 +238,12 @@ def next_status(current: Status, kind: str) -> Status:
 
     action = ACTIONS[kind]
     if current not in action.sources:
-        raise Conflict(f"Không thể «{action.label}» khi hồ sơ đang ở trạng thái «{current.label}»")
+        raise Conflict(
+            "Không thể «{action}» khi hồ sơ đang ở trạng thái «{status}»",
+            action=action.label_msg,
+            status=current.label_msg,
+        )
+
     return action.target if action.target is not None else current
 
 

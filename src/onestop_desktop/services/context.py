@@ -13,7 +13,7 @@ from datetime import datetime
 
 from onestop_desktop.domain.roles import Role
 from onestop_desktop.domain.status import ACTIONS, can
-from onestop_desktop.errors import PermissionDenied, StorageError
+from onestop_desktop.errors import Msg, PermissionDenied, StorageError
 from onestop_desktop.store.db import Store
 
 
@@ -63,14 +63,15 @@ ADMIN_ACTIONS = {
     "legacy.import": {Role.ADMIN},
 }
 
-_LABELS = {
-    "users.manage": "quản lý tài khoản",
-    "catalog.manage": "quản lý danh mục thủ tục",
-    "calendar.manage": "quản lý lịch làm việc",
-    "sync.manage": "đồng bộ dữ liệu",
-    "reports.view": "xem báo cáo",
-    "dossiers.view": "xem hồ sơ",
-    "legacy.import": "nhập sổ theo dõi cũ",
+# What each admin permission allows, as the end of "không có quyền …".
+_LABELS: dict[str, Msg] = {
+    "users.manage": Msg("quản lý tài khoản"),
+    "catalog.manage": Msg("quản lý danh mục thủ tục"),
+    "calendar.manage": Msg("quản lý lịch làm việc"),
+    "sync.manage": Msg("đồng bộ dữ liệu"),
+    "reports.view": Msg("xem báo cáo"),
+    "dossiers.view": Msg("xem hồ sơ"),
+    "legacy.import": Msg("nhập sổ theo dõi cũ"),
 }
 
 
@@ -105,10 +106,19 @@ class Session:
 
     def require(self, permission: str) -> None:
         """Raise :class:`PermissionDenied` unless the actor may do ``permission``."""
-        if not self.may(permission):
-            what = _LABELS.get(permission) or (
-                ACTIONS[permission].label.lower() if permission in ACTIONS else permission
-            )
+        if self.may(permission):
+            return
+        user, role = self.actor.username, self.actor.role.label_msg
+        if permission in ACTIONS:
             raise PermissionDenied(
-                f"Tài khoản {self.actor.username} ({self.actor.role.label}) không có quyền {what}"
+                "Tài khoản {user} ({role}) không có quyền «{action}»",
+                user=user,
+                role=role,
+                action=ACTIONS[permission].label_msg,
             )
+        raise PermissionDenied(
+            "Tài khoản {user} ({role}) không có quyền {what}",
+            user=user,
+            role=role,
+            what=_LABELS.get(permission, Msg("{permission}", permission=permission)),
+        )

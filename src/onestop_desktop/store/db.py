@@ -27,16 +27,20 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 def translate(exc: BaseException, path: Path | None = None) -> StorageError:
     """A plain Vietnamese message for an SQLite or OS error caused by the environment."""
     text = str(exc).lower()
+    # The path in brackets (no words to translate), appended to the message.
     where = f" ({path})" if path else ""
     if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
         return StorageError(
-            f"Thư mục dữ liệu chỉ cho phép đọc, không ghi được{where}", detail=str(exc)
+            "Thư mục dữ liệu chỉ cho phép đọc, không ghi được{where}", where=where, detail=str(exc)
         )
     if "disk is full" in text or "no space" in text or getattr(exc, "errno", None) == 28:
-        return StorageError(f"Ổ đĩa đã đầy, không ghi được dữ liệu{where}", detail=str(exc))
+        return StorageError(
+            "Ổ đĩa đã đầy, không ghi được dữ liệu{where}", where=where, detail=str(exc)
+        )
     if "disk i/o error" in text or getattr(exc, "errno", None) in (5, 27):
         return StorageError(
-            f"Không ghi được xuống ổ đĩa (ổ đầy, tệp quá lớn, USB bị rút hoặc ổ hỏng){where}",
+            "Không ghi được xuống ổ đĩa (ổ đầy, tệp quá lớn, USB bị rút hoặc ổ hỏng){where}",
+            where=where,
             detail=str(exc),
         )
     if (
@@ -47,22 +51,26 @@ def translate(exc: BaseException, path: Path | None = None) -> StorageError:
         or "could not decode" in text
     ):
         return StorageError(
-            f"Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu SQLite{where}",
+            "Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu SQLite{where}",
+            where=where,
             detail=str(exc),
         )
     if "locked" in text or "busy" in text:
         return StorageError(
-            f"Cơ sở dữ liệu đang bị một chương trình khác khóa, thử lại sau{where}",
+            "Cơ sở dữ liệu đang bị một chương trình khác khóa, thử lại sau{where}",
+            where=where,
             detail=str(exc),
         )
     if "unable to open" in text:
         folder = path.parent if path is not None and path.suffix else path
         if folder is not None and folder.is_dir() and not os.access(folder, os.W_OK):
             return StorageError(
-                f"Thư mục dữ liệu chỉ cho phép đọc, không ghi được{where}", detail=str(exc)
+                "Thư mục dữ liệu chỉ cho phép đọc, không ghi được{where}",
+                where=where,
+                detail=str(exc),
             )
-        return StorageError(f"Không mở được cơ sở dữ liệu{where}", detail=str(exc))
-    return StorageError(f"Lỗi cơ sở dữ liệu{where}", detail=str(exc))
+        return StorageError("Không mở được cơ sở dữ liệu{where}", where=where, detail=str(exc))
+    return StorageError("Lỗi cơ sở dữ liệu{where}", where=where, detail=str(exc))
 
 
 @contextlib.contextmanager
@@ -181,12 +189,17 @@ class Store:
         if not path.exists():
             if not create:
                 raise StorageError(
-                    f"Chưa có cơ sở dữ liệu tại {path}; hãy chạy «onestop init» trước"
+                    "Chưa có cơ sở dữ liệu tại {path}; hãy chạy «onestop init» trước",
+                    path=str(path),
                 )
+
             with translated_errors(path):
                 path.parent.mkdir(parents=True, exist_ok=True)
         elif not path.is_file() or (path.stat().st_size > 0 and not looks_like_sqlite(path)):
-            raise StorageError(f"Tệp {path} không phải cơ sở dữ liệu SQLite của OneStop")
+            raise StorageError(
+                "Tệp {path} không phải cơ sở dữ liệu SQLite của OneStop", path=str(path)
+            )
+
         try:
             conn = sqlite3.connect(str(path), isolation_level=None)
         except sqlite3.Error as exc:
