@@ -297,3 +297,48 @@ def test_office_hours_setting_moves_appointments(ctx: Session, fake_clock: FakeC
     d = dossiers.receive(ctx, Intake("1.004873", LAN))
     # Three 8-hour days from Mon 07:30 end on Wed at closing (the default hours: Thu 07:15).
     assert d.due_at == clock.parse_iso("2026-03-04T17:00:00+07:00")
+
+
+# ------------------------------------------------------------------------------ typed reading
+
+
+def test_services_read_typed_values(ctx: Session) -> None:
+    """One definition per setting; :func:`settings.value` returns the typed value."""
+    from datetime import time
+
+    assert settings.value(ctx.store, settings.SUPPLEMENT_MODE) == "pause"
+    assert settings.value(ctx.store, settings.MAX_RESCHEDULES) is None  # no limit
+    assert settings.value(ctx.store, settings.SAME_DAY_CUTOFF) == time(15, 0)
+    assert settings.value(ctx.store, settings.OFFICE_HOURS) == (
+        (time(7, 0), time(11, 30)),
+        (time(13, 30), time(17, 0)),
+    )
+    settings.set_setting(ctx, "max_reschedules", " 03 ")
+    settings.set_setting(ctx, "same_day_cutoff", "9:5")
+    settings.set_setting(ctx, "supplement_mode", "RESTART")
+    assert settings.value(ctx.store, settings.MAX_RESCHEDULES) == 3
+    assert settings.value(ctx.store, settings.SAME_DAY_CUTOFF) == time(9, 5)
+    assert settings.value(ctx.store, settings.SUPPLEMENT_MODE) == "restart"
+    hours = settings.office_hours(ctx.store)
+    assert hours.same_day_cutoff == time(9, 5) and hours.opening == time(7, 0)
+
+
+def test_every_definition_is_complete_and_round_trips(ctx: Session) -> None:
+    assert list(settings.DEFINITIONS) == KEYS
+    for definition in settings.DEFINITIONS.values():
+        assert definition.parse(definition.default_text) == definition.default
+        assert any(ch in str(definition.help_vi) for ch in "ờạảếịộ"), definition.name
+        assert str(definition.accepted_vi) and str(definition.type_vi)
+    assert settings.SUPPLEMENT_MODE.choices == ("pause", "restart")
+    listed = {s.key: s for s in settings.list_settings(ctx)}
+    assert listed["supplement_mode"].choices == ("pause", "restart")
+    assert "số nguyên" in listed["max_reschedules"].accepted_vi
+
+
+def test_bad_text_stored_by_hand_is_an_error_naming_the_setting(ctx: Session) -> None:
+    """Never a silent default: a value the parser refuses says which setting is wrong."""
+    ctx.store.set_setting("max_reschedules", "nhiều")
+    with pytest.raises(ValidationError) as caught:
+        settings.value(ctx.store, settings.MAX_RESCHEDULES)
+    assert caught.value.field == "max_reschedules"
+    assert "max_reschedules" in caught.value.message and "nhiều" in caught.value.message

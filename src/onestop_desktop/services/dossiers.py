@@ -24,6 +24,7 @@ from onestop_desktop.domain.text import fold, nfc
 from onestop_desktop.errors import Conflict, NotFound, ValidationError
 from onestop_desktop.services import calendar as calendar_service
 from onestop_desktop.services import catalog as catalog_service
+from onestop_desktop.services import settings
 from onestop_desktop.services.audit import record
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.views import DossierSummary
@@ -291,7 +292,7 @@ def _payload_for(ctx: Session, row: dict[str, Any], kind: str, p: dict[str, Any]
         reason = _required_text(p, "reason", "Chưa nhập lý do yêu cầu bổ sung")
         return {"documents": docs, "reason": reason}
     if kind in ("supplement_received", "financial_done"):
-        mode = ctx.store.setting("supplement_mode", "pause") or "pause"
+        mode = settings.value(ctx.store, settings.SUPPLEMENT_MODE)
         cal = calendar_service.load_calendar(ctx.store)
         if kind == "supplement_received" and mode == "restart":
             new_due = due(now, _time_limit(ctx, str(row["id"])), cal)
@@ -326,8 +327,8 @@ def _payload_for(ctx: Session, row: dict[str, Any], kind: str, p: dict[str, Any]
         old_due = clock.parse_iso(str(row["due_at"])) if row.get("due_at") else None
         if old_due is not None and new_due <= old_due:
             raise ValidationError("Ngày hẹn mới phải sau ngày hẹn cũ", field="new_due_at")
-        limit = ctx.store.setting("max_reschedules", "")
-        if limit and int(row["reschedule_count"]) >= int(limit):
+        limit = settings.value(ctx.store, settings.MAX_RESCHEDULES)
+        if limit is not None and int(row["reschedule_count"]) >= limit:
             raise Conflict(f"Hồ sơ đã được hẹn lại {row['reschedule_count']} lần (tối đa {limit})")
         return {
             "new_due_at": clock.iso(new_due),

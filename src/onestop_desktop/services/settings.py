@@ -1,32 +1,229 @@
 """The business settings the reference leaves unconfirmed (docs/rules.md, «Quy tắc chưa xác nhận»).
 
-Four keys of the ``settings`` table, typed and validated here so that no face of the app writes a
-value the services would misread: ``supplement_mode``, ``max_reschedules``, ``office_hours`` and
-``same_day_cutoff``. Only an admin (or the operator) may change them; each change is one
-transaction that also records the event ``settings.changed`` {key, old, new} (``None`` = default).
+Each setting is defined **once**, as a :class:`Definition`: its name, its type (a parser from the
+stored text to a typed value and a formatter back), its default, its allowed values and its help
+in Vietnamese. Services read a setting only through :func:`value` (or :func:`office_hours`, which
+combines two), so no service ever re-parses the stored text or repeats a default:
 
-Office hours and the same-day cut-off are checked with the very parser the calendar uses
-(:func:`onestop_desktop.services.calendar.office_hours`), on the new value inside the
-transaction: a value the calendar would refuse is rolled back before anything is committed.
+    mode = settings.value(ctx.store, settings.SUPPLEMENT_MODE)   # "pause" | "restart"
+    limit = settings.value(ctx.store, settings.MAX_RESCHEDULES)  # int | None (no limit)
+
+Only an admin (or the operator) may change a setting; each change is one transaction that also
+records the event ``settings.changed`` {key, old, new} (``None`` = default). Office hours and the
+same-day cut-off are checked together (``domain.calendar.OfficeHours``) on the new value inside
+the transaction: a pair the calendar would refuse is rolled back before anything is committed.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import time
+from typing import Generic, Literal, TypeVar, cast
 
-from onestop_desktop.domain.calendar import DEFAULT_CUTOFF, DEFAULT_PERIODS
-from onestop_desktop.errors import PermissionDenied, ValidationError
-from onestop_desktop.services import calendar as calendar_service
+from onestop_desktop.domain.calendar import DEFAULT_CUTOFF, DEFAULT_PERIODS, OfficeHours, Period
+from onestop_desktop.errors import Msg, PermissionDenied, ValidationError
 from onestop_desktop.services.audit import record
 from onestop_desktop.services.context import Session
+from onestop_desktop.store import settings as setting_rows
+from onestop_desktop.store.db import Store
 
 MANAGE_PERMISSION = "calendar.manage"
 """The existing admin-only permission that also guards these settings (office hours are part of
 the working calendar)."""
 
 EVENT_KIND = "settings.changed"
+
+SupplementMode = Literal["pause", "restart"]
+SUPPLEMENT_MODES: tuple[SupplementMode, ...] = ("pause", "restart")
+
+T = TypeVar("T")
+
+
+class Invalid(Exception):
+    """Raised by a parser: the text is not a value of the setting (``why`` says what is wrong)."""
+
+    def __init__(self, why: Msg | None = None) -> None:
+        super().__init__(str(why or ""))
+        self.why = why
+
+
+@dataclass(frozen=True)
+class Definition(Generic[T]):
+    """One business setting: everything the app knows about it, in one place."""
+
+    name: str
+    type_vi: Msg
+    """The kind of value, for the help ("một trong các giá trị", "số nguyên", "giờ HH:MM")."""
+    default: T
+    parse: Callable[[str], T]
+    """Stored or typed text → typed value; raises :class:`Invalid`."""
+    format: Callable[[T], str]
+    """Typed value → its canonical stored text (``parse(format(v)) == v``)."""
+    help_vi: Msg
+    accepted_vi: Msg
+    """What the setting accepts, said to someone who typed a wrong value."""
+    choices: tuple[str, ...] = field(default=())
+    """The allowed values, when they are a fixed list."""
+
+    @property
+    def default_text(self) -> str:
+        return self.format(self.default)
+
+    def normalise(self, text: str) -> str:
+        """The canonical text of ``text`` (:class:`Invalid` if it is not a value)."""
+        return self.format(self.parse(text))
+
+
+# ------------------------------------------------------------------------------------ parsers
+
+_HM = re.compile(r"([0-9]{1,2}):([0-9]{1,2})")
+_COUNT = re.compile(r"[0-9]{1,9}")
+
+
+def _hm(value: time) -> str:
+    return value.strftime("%H:%M")
+
+
+def _parse_hm(text: str) -> time:
+    match = _HM.fullmatch(text.strip())
+    if match is None:
+        raise Invalid(Msg("«{text}» không đúng dạng HH:MM", text=text.strip()))
+    try:
+        return time(int(match[1]), int(match[2]))
+    except ValueError as exc:
+        raise Invalid(Msg("«{text}» không phải một giờ trong ngày", text=text.strip())) from exc
+
+
+def _parse_mode(text: str) -> SupplementMode:
+    mode = text.strip().lower()
+    if mode not in SUPPLEMENT_MODES:
+        raise Invalid()
+    return mode
+
+
+def _parse_limit(text: str) -> int | None:
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if not _COUNT.fullmatch(stripped) or int(stripped) < 1:
+        raise Invalid()
+    return int(stripped)
+
+
+def _parse_periods(text: str) -> tuple[Period, ...]:
+    if not text.strip():
+        raise Invalid()
+    pairs = [part.split("-") for part in text.split(",")]
+    if any(len(pair) != 2 for pair in pairs):
+        raise Invalid()
+    periods = tuple((_parse_hm(a), _parse_hm(b)) for a, b in pairs)
+    try:  # order and overlap, as the calendar checks them (the cut-off at closing is valid)
+        OfficeHours(periods, max(end for _, end in periods))
+    except ValidationError as exc:
+        raise Invalid(exc.as_msg()) from exc
+    return periods
+
+
+def _format_periods(periods: tuple[Period, ...]) -> str:
+    return ",".join(f"{_hm(a)}-{_hm(b)}" for a, b in periods)
+
+
+# -------------------------------------------------------------------------------- definitions
+
+SUPPLEMENT_MODE: Definition[SupplementMode] = Definition(
+    name="supplement_mode",
+    type_vi=Msg("một trong các giá trị"),
+    default="pause",
+    parse=_parse_mode,
+    format=str,
+    help_vi=Msg(
+        "Khi nhận hồ sơ bổ sung: «pause» tạm dừng thời hạn (lùi ngày hẹn thêm đúng số giờ làm "
+        "việc chờ bổ sung) hoặc «restart» tính lại thời hạn từ đầu kể từ lúc nhận bổ sung"
+    ),
+    accepted_vi=Msg("«pause» hoặc «restart»"),
+    choices=SUPPLEMENT_MODES,
+)
+
+MAX_RESCHEDULES: Definition[int | None] = Definition(
+    name="max_reschedules",
+    type_vi=Msg("số nguyên dương, hoặc để trống"),
+    default=None,
+    parse=_parse_limit,
+    format=lambda limit: "" if limit is None else str(limit),
+    help_vi=Msg(
+        "Số lần tối đa được xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) của một hồ sơ; để trống "
+        "là không giới hạn"
+    ),
+    accepted_vi=Msg("để trống (không giới hạn) hoặc một số nguyên từ 1 trở lên, ví dụ «1»"),
+)
+
+OFFICE_HOURS: Definition[tuple[Period, ...]] = Definition(
+    name="office_hours",
+    type_vi=Msg("các buổi HH:MM-HH:MM"),
+    default=DEFAULT_PERIODS,
+    parse=_parse_periods,
+    format=_format_periods,
+    help_vi=Msg(
+        "Giờ làm việc của Bộ phận Một cửa, các buổi cách nhau bằng dấu phẩy; dùng để tính ngày "
+        "hẹn trả"
+    ),
+    accepted_vi=Msg(
+        "các buổi «HH:MM-HH:MM» theo thứ tự, không chồng lên nhau, cách nhau bằng dấu phẩy, "
+        "ví dụ «07:00-11:30,13:30-17:00»"
+    ),
+)
+
+SAME_DAY_CUTOFF: Definition[time] = Definition(
+    name="same_day_cutoff",
+    type_vi=Msg("giờ HH:MM"),
+    default=DEFAULT_CUTOFF,
+    parse=_parse_hm,
+    format=_hm,
+    help_vi=Msg(
+        "Giờ chốt nhận hồ sơ trả trong ngày: nhận trước giờ này thì trả trong ngày, sau giờ này "
+        "thì trả ngày làm việc kế tiếp"
+    ),
+    accepted_vi=Msg(
+        "giờ «HH:MM» nằm trong giờ làm việc (sau giờ mở cửa, không muộn hơn giờ đóng cửa), "
+        "ví dụ «15:00»"
+    ),
+)
+
+DEFINITIONS: dict[str, Definition[object]] = {
+    d.name: cast("Definition[object]", d)
+    for d in (SUPPLEMENT_MODE, MAX_RESCHEDULES, OFFICE_HOURS, SAME_DAY_CUTOFF)
+}
+"""Every business setting, in the order ``onestop settings list`` shows them."""
+
+_HOURS_KEYS = (OFFICE_HOURS.name, SAME_DAY_CUTOFF.name)
+
+
+# ------------------------------------------------------------------------------------ reading
+
+
+def value(store: Store, definition: Definition[T]) -> T:
+    """The typed value of ``definition`` (its default when never set).
+
+    Stored text that does not parse (written by hand into the database) is a
+    :class:`ValidationError` naming the setting, never a silent default.
+    """
+    stored = setting_rows.get(store, definition.name)
+    if stored is None:
+        return definition.default
+    try:
+        return definition.parse(stored)
+    except Invalid as exc:
+        raise _bad(definition, stored, exc.why) from exc
+
+
+def office_hours(store: Store) -> OfficeHours:
+    """The office hours and same-day cut-off together, as the calendar uses them."""
+    return OfficeHours(value(store, OFFICE_HOURS), value(store, SAME_DAY_CUTOFF))
+
+
+# ------------------------------------------------------------------------------ the admin's view
 
 
 @dataclass(frozen=True)
@@ -37,176 +234,136 @@ class Setting:
     value: str
     default: str
     description_vi: str
+    accepted_vi: str = ""
+    choices: tuple[str, ...] = ()
 
     @property
     def is_default(self) -> bool:
         return self.value == self.default
 
 
-@dataclass(frozen=True)
-class _Spec:
-    default: str
-    description_vi: str
-    accepted_vi: str
-
-
-def _hm(value: time) -> str:
-    return value.strftime("%H:%M")
-
-
-SPECS: dict[str, _Spec] = {
-    "supplement_mode": _Spec(
-        "pause",
-        "Khi nhận hồ sơ bổ sung: «pause» tạm dừng thời hạn (lùi ngày hẹn thêm đúng số giờ làm việc "
-        "chờ bổ sung) hoặc «restart» tính lại thời hạn từ đầu kể từ lúc nhận bổ sung",
-        "«pause» hoặc «restart»",
-    ),
-    "max_reschedules": _Spec(
-        "",
-        "Số lần tối đa được xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) của một hồ sơ; để trống "
-        "là không giới hạn",
-        "để trống (không giới hạn) hoặc một số nguyên từ 1 trở lên, ví dụ «1»",
-    ),
-    "office_hours": _Spec(
-        ",".join(f"{_hm(a)}-{_hm(b)}" for a, b in DEFAULT_PERIODS),
-        "Giờ làm việc của Bộ phận Một cửa, các buổi cách nhau bằng dấu phẩy; dùng để tính ngày "
-        "hẹn trả",
-        "các buổi «HH:MM-HH:MM» theo thứ tự, không chồng lên nhau, cách nhau bằng dấu phẩy, "
-        "ví dụ «07:00-11:30,13:30-17:00»",
-    ),
-    "same_day_cutoff": _Spec(
-        _hm(DEFAULT_CUTOFF),
-        "Giờ chốt nhận hồ sơ trả trong ngày: nhận trước giờ này thì trả trong ngày, sau giờ này "
-        "thì trả ngày làm việc kế tiếp",
-        "giờ «HH:MM» nằm trong giờ làm việc (sau giờ mở cửa, không muộn hơn giờ đóng cửa), "
-        "ví dụ «15:00»",
-    ),
-}
-"""Every business setting, in the order ``onestop settings list`` shows them."""
-
-SUPPLEMENT_MODES = ("pause", "restart")
-_MAX_RESCHEDULES = re.compile(r"[0-9]{1,9}")
-
-
-def _spec(key: str) -> _Spec:
-    spec = SPECS.get(key)
-    if spec is None:
+def _definition(key: str) -> Definition[object]:
+    definition = DEFINITIONS.get(key)
+    if definition is None:
         raise ValidationError(
-            f"Không có thiết lập «{key}»; các thiết lập nghiệp vụ: {', '.join(SPECS)}",
+            "Không có thiết lập «{key}»; các thiết lập nghiệp vụ: {keys}",
             field="key",
+            key=key,
+            keys=", ".join(DEFINITIONS),
         )
-    return spec
+    return definition
 
 
 def _require_manage(ctx: Session) -> None:
     if not ctx.may(MANAGE_PERMISSION):
         raise PermissionDenied(
-            f"Tài khoản {ctx.actor.username} ({ctx.actor.role.label}) không có quyền thay đổi "
-            "thiết lập nghiệp vụ (chỉ quản trị viên)"
+            "Tài khoản {username} ({role}) không có quyền thay đổi thiết lập nghiệp vụ "
+            "(chỉ quản trị viên)",
+            username=ctx.actor.username,
+            role=ctx.actor.role.label_msg,
         )
 
 
-def _bad(key: str, value: str, why: str = "") -> ValidationError:
-    reason = f" ({why.rstrip('.')})" if why else ""
+def _bad(definition: Definition[T], text: str, why: Msg | None = None) -> ValidationError:
+    if why is not None:
+        return ValidationError(
+            "Giá trị «{value}» của thiết lập {key} không hợp lệ ({reason}); giá trị hợp lệ: "
+            "{accepted}",
+            field=definition.name,
+            value=text,
+            key=definition.name,
+            reason=why,
+            accepted=definition.accepted_vi,
+        )
     return ValidationError(
-        f"Giá trị «{value}» của thiết lập {key} không hợp lệ{reason}; "
-        f"giá trị hợp lệ: {SPECS[key].accepted_vi}",
-        field=key,
+        "Giá trị «{value}» của thiết lập {key} không hợp lệ; giá trị hợp lệ: {accepted}",
+        field=definition.name,
+        value=text,
+        key=definition.name,
+        accepted=definition.accepted_vi,
     )
 
 
-def _normalise_plain(key: str, value: str) -> str:
-    """Check and normalise the keys that need no calendar: the stored text."""
-    text = value.strip()
-    if key == "supplement_mode":
-        mode = text.lower()
-        if mode not in SUPPLEMENT_MODES:
-            raise _bad(key, value)
-        return mode
-    if key == "max_reschedules":
-        if not text:
-            return ""
-        if not _MAX_RESCHEDULES.fullmatch(text) or int(text) < 1:
-            raise _bad(key, value)
-        return str(int(text))
-    return text
-
-
 def _check_hours(ctx: Session, key: str, shown: str) -> None:
-    """Parse the stored office hours and cut-off as the calendar will, and store the canonical
-    text of ``key``; a refusal names ``key`` and what it accepts. Call inside the transaction."""
+    """Check office hours and cut-off together, as the calendar will; a refusal names ``key``
+    and what it accepts (or the other setting that conflicts). Call inside the transaction."""
+    definition = DEFINITIONS[key]
     try:
-        hours = calendar_service.office_hours(ctx.store)
+        office_hours(ctx.store)
     except ValidationError as exc:
-        if exc.field and exc.field != key and exc.field in SPECS:
-            other = exc.field
+        other = exc.field if exc.field in _HOURS_KEYS and exc.field != key else None
+        if other is not None:
             raise ValidationError(
-                f"Không đặt được thiết lập {key} = «{shown}»: {exc.message.rstrip('.')} "
-                f"(thiết lập {other} đang là «{ctx.store.setting(other) or SPECS[other].default}»; "
-                f"đổi {other} trước nếu cần)",
+                "Không đặt được thiết lập {key} = «{value}»: {reason} (thiết lập {other} đang là "
+                "«{current}»; đổi {other} trước nếu cần)",
                 field=key,
+                key=key,
+                value=shown,
+                reason=exc.as_msg(),
+                other=other,
+                current=setting_rows.get(ctx.store, other) or DEFINITIONS[other].default_text,
             ) from exc
-        raise _bad(key, shown, exc.message) from exc
-    if key == "office_hours":
-        canonical = ",".join(f"{_hm(a)}-{_hm(b)}" for a, b in hours.periods)
-        if ctx.store.setting(key) is not None:
-            ctx.store.set_setting(key, canonical)
-    elif key == "same_day_cutoff" and ctx.store.setting(key) is not None:
-        ctx.store.set_setting(key, _hm(hours.same_day_cutoff))
+        raise _bad(definition, shown, exc.as_msg()) from exc
 
 
 def _current(ctx: Session, key: str) -> Setting:
-    spec = SPECS[key]
-    stored = ctx.store.setting(key)
+    definition = DEFINITIONS[key]
+    stored = setting_rows.get(ctx.store, key)
     return Setting(
-        key, spec.default if stored is None else stored, spec.default, spec.description_vi
+        key=key,
+        value=definition.default_text if stored is None else stored,
+        default=definition.default_text,
+        description_vi=str(definition.help_vi),
+        accepted_vi=str(definition.accepted_vi),
+        choices=definition.choices,
     )
 
 
 def list_settings(ctx: Session) -> list[Setting]:
     """Every business setting with its effective value (the default when never set)."""
     ctx.require("dossiers.view")
-    return [_current(ctx, key) for key in SPECS]
+    return [_current(ctx, key) for key in DEFINITIONS]
 
 
 def get_setting(ctx: Session, key: str) -> Setting:
     """One business setting by key (:class:`ValidationError` for an unknown key)."""
     ctx.require("dossiers.view")
-    _spec(key)
+    _definition(key)
     return _current(ctx, key)
 
 
 def _change(ctx: Session, key: str, new: str | None, shown: str) -> Setting:
     """Write ``new`` (``None``: back to the default), validate, record; one transaction."""
     with ctx.store.atomic():
-        old = ctx.store.setting(key)
+        old = setting_rows.get(ctx.store, key)
         if new is None:
-            ctx.store.db.execute("DELETE FROM settings WHERE key = ?", [key])
+            setting_rows.delete(ctx.store, key)
         else:
-            ctx.store.set_setting(key, new)
-        if key in ("office_hours", "same_day_cutoff"):
+            setting_rows.put(ctx.store, key, new)
+        if key in _HOURS_KEYS:
             _check_hours(ctx, key, shown)
-        stored = ctx.store.setting(key)
+        stored = setting_rows.get(ctx.store, key)
         if stored != old:
             record(ctx, EVENT_KIND, {"key": key, "old": old, "new": stored})
     return _current(ctx, key)
 
 
-def set_setting(ctx: Session, key: str, value: str) -> Setting:
-    """Set business setting ``key`` to ``value`` (checked and normalised); admin only.
+def set_setting(ctx: Session, key: str, text: str) -> Setting:
+    """Set business setting ``key`` to ``text`` (checked and stored canonical); admin only.
 
     Setting the value already stored changes nothing and records nothing.
     """
     _require_manage(ctx)
-    _spec(key)
-    normalised = _normalise_plain(key, value)
-    if key in ("office_hours", "same_day_cutoff") and not normalised:
-        raise _bad(key, value)
-    return _change(ctx, key, normalised, value)
+    definition = _definition(key)
+    try:
+        canonical = definition.normalise(text)
+    except Invalid as exc:
+        raise _bad(definition, text, exc.why) from exc
+    return _change(ctx, key, canonical, text)
 
 
 def reset_setting(ctx: Session, key: str) -> Setting:
     """Put business setting ``key`` back to its default; admin only (no-op if already unset)."""
     _require_manage(ctx)
-    spec = _spec(key)
-    return _change(ctx, key, None, spec.default)
+    definition = _definition(key)
+    return _change(ctx, key, None, definition.default_text)
