@@ -2,27 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi_VN">
 <context>
-    <name>App</name>
+    <name>Channel</name>
     <message>
-        <location filename="../../src/onestop_desktop/app.py" line="+115"/>
-        <source>Không mở được OneStop Desktop</source>
-        <translation>OneStop Desktop cannot start</translation>
+        <location filename="../../src/onestop_desktop/ui/labels.py" line="+50"/>
+        <source>Trực tiếp</source>
+        <translation>In person</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Chi tiết kỹ thuật: %1</source>
-        <translation>Technical details: %1</translation>
+        <location line="+1"/>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Đóng</source>
-        <translation>Close</translation>
+        <location line="+1"/>
+        <source>Dịch vụ bưu chính</source>
+        <translation>Postal service</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location line="+36"/>
+        <location filename="../../src/onestop_desktop/ui/msgbox.py" line="+146"/>
         <source>Lỗi không mong đợi — OneStop Desktop</source>
         <translation>Unexpected error — OneStop Desktop</translation>
     </message>
@@ -59,7 +59,7 @@ Click «Copy report» and send the text to technical support.</translation>
         <translation>Continue working</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Đã sao chép</source>
         <translation>Copied</translation>
     </message>
@@ -67,8 +67,9 @@ Click «Copy report» and send the text to technical support.</translation>
 <context>
     <name>EditMenu</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/i18n.py" line="+288"/>
+        <location filename="../../src/onestop_desktop/ui/i18n.py" line="+214"/>
         <source>&amp;Hoàn tác</source>
+        <extracomment>The catalogue of error messages (``resources/translations/errors_&lt;lang&gt;.qm``).</extracomment>
         <translation>&amp;Undo</translation>
     </message>
     <message>
@@ -110,28 +111,61 @@ Click «Copy report» and send the text to technical support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/mainwindow.py" line="+196"/>
-        <source>Không có hồ sơ mã %1</source>
-        <translation>No dossier with code %1</translation>
+        <location filename="../../src/onestop_desktop/ui/mainwindow.py" line="+268"/>
+        <source>Đang sao lưu, xin chờ…</source>
+        <translation>A backup is running, please wait…</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <location line="+11"/>
-        <source>Không tìm thấy hồ sơ nào</source>
-        <translation>No dossiers found</translation>
+        <location line="+10"/>
+        <source>Đang sao lưu cơ sở dữ liệu…</source>
+        <translation>Backing up the database…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Giới thiệu — OneStop Desktop</source>
+        <translation>About — OneStop Desktop</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Kết quả tìm «%1» · Esc: xem tất cả hồ sơ</source>
-        <translation>Results for «%1» · Esc: show all dossiers</translation>
+        <source>OneStop Desktop %1
+Phần mềm Bộ phận Một cửa cấp xã, chạy được khi không có mạng.
+Đơn vị: %2 (%3), máy trạm %4.</source>
+        <translation>OneStop Desktop %1
+Software for a commune one-stop counter; works without a network.
+Unit: %2 (%3), station %4.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Hồ sơ mới nhận ở trên cùng · gõ để tìm, quét mã để chọn</source>
-        <translation>Newest dossiers first · type to search, scan a code to select</translation>
+        <location line="+10"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+11"/>
+        <source>Cơ sở dữ liệu bị hỏng — OneStop Desktop</source>
+        <translation>The database is damaged — OneStop Desktop</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Đã sao lưu %1 hồ sơ vào %2</source>
+        <translation>Backed up %1 dossiers to %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sao lưu không thành công</source>
+        <translation>The backup failed</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Đang sao lưu, xin chờ sao lưu xong rồi thoát</source>
+        <translation>A backup is running; wait for it to finish before quitting</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Staff: %1 (%2)</translation>
     </message>
@@ -159,108 +193,15 @@ Click «Copy report» and send the text to technical support.</translation>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>OneStop Desktop — %1</source>
-        <translation>OneStop Desktop — %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tìm theo tên, số định danh, số điện thoại hoặc mã hồ sơ (Ctrl+F)</source>
-        <translation>Search by name, ID number, phone number or dossier code (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Gõ tên không dấu cũng được; quét mã vạch biên nhận để chọn hồ sơ</source>
-        <translation>Names can be typed without diacritics; scan a receipt barcode to select its dossier</translation>
-    </message>
-</context>
-<context>
-    <name>OneStopError</name>
-    <message>
-        <location filename="../../src/onestop_desktop/ui/i18n.py" line="-115"/>
-        <source>Sai tên đăng nhập hoặc mật khẩu</source>
-        <translation>Wrong user name or password</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Sai tên đăng nhập hoặc mật khẩu (còn %1 lần thử trước khi khóa)</source>
-        <translation>Wrong user name or password (%1 tries left before the account is locked)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Sai mật khẩu %1 lần: tài khoản bị khóa %2 phút</source>
-        <translation>Wrong password %1 times: the account is locked for %2 minutes</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Tài khoản bị khóa do nhập sai mật khẩu %1 lần; thử lại sau %2</source>
-        <translation>The account is locked after %1 wrong passwords; try again after %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Tài khoản «%1» đã bị vô hiệu hóa</source>
-        <translation>The account «%1» has been deactivated</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cơ sở dữ liệu chưa được khởi tạo; hãy chạy «onestop init»</source>
-        <translation>The database has not been initialised; run «onestop init»</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Chưa có cơ sở dữ liệu tại %1; hãy chạy «onestop init» trước</source>
-        <translation>There is no database at %1; run «onestop init» first</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Tệp %1 không phải cơ sở dữ liệu SQLite của OneStop</source>
-        <translation>The file %1 is not a OneStop SQLite database</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Thư mục dữ liệu chỉ cho phép đọc, không ghi được%1</source>
-        <translation>The data folder is read-only and cannot be written%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ổ đĩa đã đầy, không ghi được dữ liệu%1</source>
-        <translation>The disk is full; data cannot be written%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu SQLite%1</source>
-        <translation>The database file is damaged or is not an SQLite database%1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Cơ sở dữ liệu đang bị một chương trình khác khóa, thử lại sau%1</source>
-        <translation>The database is locked by another program; try again later%1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Không mở được cơ sở dữ liệu%1</source>
-        <translation>The database could not be opened%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Lỗi cơ sở dữ liệu%1</source>
-        <translation>Database error%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất (onestop restore)</source>
-        <translation>The database is damaged; restore it from the latest backup (onestop restore)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Cơ sở dữ liệu thuộc phiên bản phần mềm mới hơn; hãy cập nhật OneStop Desktop trước khi mở</source>
-        <translation>The database belongs to a newer version of the software; update OneStop Desktop before opening it</translation>
+        <location line="+7"/>
+        <source>%1 — OneStop Desktop</source>
+        <translation>%1 — OneStop Desktop</translation>
     </message>
 </context>
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/mainwindow.py" line="-282"/>
+        <location filename="../../src/onestop_desktop/ui/labels.py" line="-11"/>
         <source>Cán bộ tiếp nhận</source>
         <translation>Reception clerk</translation>
     </message>
@@ -286,9 +227,95 @@ Click «Copy report» and send the text to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../src/onestop_desktop/ui/shortcuts.py" line="+62"/>
+        <source>&amp;Hệ thống</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hồ &amp;sơ</source>
+        <translation>&amp;Dossiers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Danh sách hồ sơ</source>
+        <translation>&amp;Worklist</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Tìm hồ sơ</source>
+        <translation>&amp;Find a dossier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Xóa ô tìm, xem tất cả hồ sơ</source>
+        <translation>&amp;Clear the search, show all dossiers</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tải &amp;lại</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Sao lưu ngay</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đăng &amp;xuất</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Thoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Phím tắt</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Giới thiệu OneStop Desktop</source>
+        <translation>&amp;About OneStop Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location line="+29"/>
+        <source>Phím tắt — OneStop Desktop</source>
+        <translation>Keyboard shortcuts — OneStop Desktop</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lệnh</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phím</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/signin.py" line="+141"/>
+        <location filename="../../src/onestop_desktop/ui/signin.py" line="+161"/>
         <source>Chưa nhập tên đăng nhập</source>
         <translation>Enter your user name</translation>
     </message>
@@ -298,7 +325,7 @@ Click «Copy report» and send the text to technical support.</translation>
         <translation>Enter your password</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Đăng nhập — OneStop Desktop</source>
         <translation>Sign in — OneStop Desktop</translation>
     </message>
@@ -331,7 +358,7 @@ Click «Copy report» and send the text to technical support.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/models/worklist.py" line="+43"/>
+        <location filename="../../src/onestop_desktop/ui/labels.py" line="-20"/>
         <source>Mới đăng ký</source>
         <translation>Newly registered</translation>
     </message>
@@ -384,7 +411,7 @@ Click «Copy report» and send the text to technical support.</translation>
 <context>
     <name>WorklistModel</name>
     <message>
-        <location line="+32"/>
+        <location filename="../../src/onestop_desktop/ui/models/worklist.py" line="+62"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
@@ -412,6 +439,40 @@ Click «Copy report» and send the text to technical support.</translation>
         <location line="+1"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistScreen</name>
+    <message>
+        <location filename="../../src/onestop_desktop/ui/worklist_screen.py" line="+131"/>
+        <source>Không có hồ sơ mã %1</source>
+        <translation>No dossier with code %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Kết quả tìm «%1» · Esc: xem tất cả hồ sơ</source>
+        <translation>Results for «%1» · Esc: show all dossiers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hồ sơ mới nhận ở trên cùng · gõ để tìm, quét mã để chọn</source>
+        <translation>Newest dossiers first · type to search, scan a code to select</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+11"/>
+        <source>Không tìm thấy hồ sơ nào</source>
+        <translation>No dossiers found</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Tìm theo tên, số định danh, số điện thoại hoặc mã hồ sơ (Ctrl+F)</source>
+        <translation>Search by name, ID number, phone number or dossier code (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gõ tên không dấu cũng được; quét mã vạch biên nhận để chọn hồ sơ</source>
+        <translation>Names can be typed without diacritics; scan a receipt barcode to select its dossier</translation>
     </message>
 </context>
 </TS>

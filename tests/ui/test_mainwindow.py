@@ -1,5 +1,5 @@
-"""MainWindow: search as you type, barcode + Enter, shortcuts, status bar, English; and the
-bootstrap in app.py (font, error box, crash dialog, run())."""
+"""MainWindow's worklist: search as you type, barcode + Enter, keys, status bar, English; and
+the bootstrap in app.py (font, error box, crash dialog, run())."""
 
 from __future__ import annotations
 
@@ -21,19 +21,23 @@ from onestop_desktop.paths import DataDir
 from onestop_desktop.resources_check import VIETNAMESE_LETTERS
 from onestop_desktop.services import demo, search
 from onestop_desktop.services.context import Session
-from onestop_desktop.ui import i18n
-from onestop_desktop.ui.mainwindow import ROLE_TEXTS, MainWindow
+from onestop_desktop.ui import i18n, msgbox
+from onestop_desktop.ui.labels import ROLE_TEXTS
+from onestop_desktop.ui.mainwindow import MainWindow
 from onestop_desktop.ui.models.worklist import WorklistModel
 from tests.helpers.typing import commit_text, type_text
 
 from .conftest import DEMO_DOSSIERS
 
-TITLE = f"OneStop Desktop — {demo.DEMO_UNIT_NAME}"
+# Ends with the display name, which Qt would otherwise append a second time.
+TITLE = f"{demo.DEMO_UNIT_NAME} — OneStop Desktop"
 
 
 @pytest.fixture
-def window(qtbot: QtBot, session: Session) -> MainWindow:
-    win = MainWindow(session)
+def window(qtbot: QtBot, session: Session, tmp_path: Path) -> MainWindow:
+    win = MainWindow(
+        session, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -82,13 +86,15 @@ def test_count_uses_vietnamese_digit_grouping(
 
 
 def test_a_refused_first_page_is_shown_in_the_status_bar(
-    qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     def locked(*_args: object, **_kwargs: object) -> list[object]:
         raise StorageError("Cơ sở dữ liệu đang bị một chương trình khác khóa, thử lại sau")
 
     monkeypatch.setattr(search, "worklist_page", locked)
-    win = MainWindow(session)
+    win = MainWindow(
+        session, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(win)
     assert win.model.rowCount() == 0
     assert win.statusBar().currentMessage() == (
@@ -324,7 +330,7 @@ def test_shipped_font_covers_vietnamese(qapp: QApplication) -> None:
 
 def test_error_box_is_plain_vietnamese(qtbot: QtBot) -> None:
     exc = StorageError("Ổ đĩa đã đầy, không ghi được dữ liệu (/media/usb)", detail="errno 28")
-    box = app_module.message_box(exc)
+    box = msgbox.message_box(exc, title=msgbox.start_up_title())
     qtbot.addWidget(box)
     assert box.text() == "Ổ đĩa đã đầy, không ghi được dữ liệu (/media/usb)"
     assert box.windowTitle() == "Không mở được OneStop Desktop"
@@ -337,17 +343,17 @@ def test_error_box_is_plain_vietnamese(qtbot: QtBot) -> None:
 def test_crash_handler_shows_a_copyable_report(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shown: list[app_module.CrashDialog] = []
+    shown: list[msgbox.CrashDialog] = []
 
-    def fake_exec(self: app_module.CrashDialog) -> int:
+    def fake_exec(self: msgbox.CrashDialog) -> int:
         qtbot.addWidget(self)
         shown.append(self)
         self.copy_report()
         return int(QDialog.DialogCode.Accepted)
 
-    monkeypatch.setattr(app_module.CrashDialog, "exec", fake_exec)
+    monkeypatch.setattr(msgbox.CrashDialog, "exec", fake_exec)
     log_path = tmp_path / "onestop.log"
-    handler = app_module.CrashHandler(log_path)
+    handler = msgbox.CrashHandler(log_path)
     previous = sys.excepthook
     handler.install()
     try:
@@ -379,8 +385,9 @@ def test_run_without_a_database_shows_a_message(
 ) -> None:
     _quiet_run(monkeypatch)
     shown: list[str] = []
-    monkeypatch.setattr(app_module, "show_error", lambda exc, parent=None: shown.append(
-        i18n.error_text(exc)))
+    monkeypatch.setattr(
+        msgbox, "show_error", lambda exc, parent=None, **_kw: shown.append(i18n.error_text(exc))
+    )
     assert app_module.run(DataDir(tmp_path / "empty"), ["onestop"]) == 1
     assert len(shown) == 1
     assert shown[0].startswith("Chưa có cơ sở dữ liệu tại ")

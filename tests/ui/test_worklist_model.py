@@ -17,10 +17,10 @@ from onestop_desktop.errors import StorageError
 from onestop_desktop.services import search
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.views import DossierSummary
-from onestop_desktop.ui.models import worklist
+from onestop_desktop.ui import labels
+from onestop_desktop.ui.labels import STATUS_TEXTS
 from onestop_desktop.ui.models.worklist import (
     OVERDUE_COLOR,
-    STATUS_TEXTS,
     WorklistModel,
     format_moment,
 )
@@ -71,9 +71,7 @@ def test_search_result_passes_the_model_tester(
     qtmodeltester.check(model, force_py=True)
 
 
-def test_empty_result_passes_the_model_tester(
-    qtmodeltester: ModelTester, session: Session
-) -> None:
+def test_empty_result_passes_the_model_tester(qtmodeltester: ModelTester, session: Session) -> None:
     model = WorklistModel(session)
     model.set_query("zzzzqqq")
     assert model.rowCount() == 0
@@ -323,7 +321,7 @@ def test_overdue_rows_are_red(session: Session) -> None:
 
 def test_status_texts_are_the_national_labels() -> None:
     assert dict(STATUS_LABELS) == STATUS_TEXTS
-    assert worklist.status_text(Status.PROCESSING) == "Đang xử lý"
+    assert labels.status_text(Status.PROCESSING) == "Đang xử lý"
 
 
 def test_nested_fetch_more_does_not_duplicate_rows(session: Session) -> None:

@@ -21,6 +21,7 @@ from onestop_desktop.domain.catalog import (
     validate_procedure_code,
 )
 from onestop_desktop.domain.events import canonical
+from onestop_desktop.domain.payloads import CatalogImported
 from onestop_desktop.domain.text import fold
 from onestop_desktop.errors import NotFound, ValidationError
 from onestop_desktop.services.audit import record
@@ -155,8 +156,9 @@ def save(ctx: Session, procedures: list[Procedure], *, source: str) -> ImportRep
         if report.added or report.updated:
             record(
                 ctx,
-                "catalog.imported",
-                {"source": source, "added": report.added, "updated": report.updated},
+                CatalogImported(
+                    source=source, added=tuple(report.added), updated=tuple(report.updated)
+                ),
             )
     return report
 

@@ -17,6 +17,7 @@ from typing import Any
 from onestop_desktop.domain import clock
 from onestop_desktop.domain import projection as proj
 from onestop_desktop.domain.codes import dossier_code
+from onestop_desktop.domain.payloads import ApplicantData, Imported, LedgerSource, Moment
 from onestop_desktop.errors import NotFound, ValidationError
 from onestop_desktop.services import catalog as catalog_service
 from onestop_desktop.services.audit import record
@@ -24,7 +25,7 @@ from onestop_desktop.services.catalog_files import RowError
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.dossiers import procedure_snapshot
 from onestop_desktop.services.ledger_files import LedgerRow, read_ledger
-from onestop_desktop.store import dossiers
+from onestop_desktop.store import counters, dossiers
 
 LEDGER_NAMESPACE = uuid.UUID("6f1c1d7e-3a52-4c1e-9b7a-0f3c2d5e8a41")
 LEGACY_PARTITION = 0
@@ -129,33 +130,33 @@ def import_file(ctx: Session, path: Path, *, skip_bad_rows: bool = False) -> Led
             while not code or dossiers.get_by_code(ctx.store, code) is not None:
                 # The commune's own numbering may already use partition-0 codes: skip them.
                 day = row.received_at.date()
-                n = dossiers.next_code_count(ctx.store, day.isoformat(), LEGACY_PARTITION)
+                n = counters.take_next(ctx.store, day.isoformat(), LEGACY_PARTITION)
                 code = dossier_code(unit, day, LEGACY_PARTITION, n)
             facts = row.to_facts(procedure.field)
-            history = [[clock.iso(t), int(s)] for t, s in facts.timeline()]
+            history = tuple((Moment(clock.iso(t)), int(s)) for t, s in facts.timeline())
             finished = facts.finished_as_of(ctx.now())
-            payload = {
-                "code": code,
-                "unit_code": unit,
-                "procedure": procedure_snapshot(procedure),
-                "channel": "in_person",
-                "sets_count": row.copies or 1,
-                "applicant": {
-                    "name": row.applicant_name,
-                    "id_number": row.id_number,
-                    "phone": row.phone,
-                    "address": row.address,
-                },
-                "received_at": clock.iso(row.received_at),
-                "due_at": clock.iso(row.due_at),
-                "status": int(row.status),
-                "finished_at": clock.iso(finished) if finished else None,
-                "returned_at": clock.iso(row.returned_at) if row.returned_at else None,
-                "history": history,
-                "note": row.note or None,
-                "source": {"file": path.name, "line": row.line},
-            }
-            event = record(ctx, "imported", payload, dossier_id=dossier_id)
-            dossiers.insert(ctx.store, proj.apply(None, event))
+            payload = Imported(
+                code=code,
+                unit_code=unit,
+                procedure=procedure_snapshot(procedure),
+                channel="in_person",
+                sets_count=row.copies or 1,
+                applicant=ApplicantData(
+                    name=row.applicant_name,
+                    id_number=row.id_number,
+                    phone=row.phone,
+                    address=row.address,
+                ),
+                received_at=Moment(clock.iso(row.received_at)),
+                due_at=Moment(clock.iso(row.due_at)) if row.due_at else None,
+                status=int(row.status),
+                finished_at=Moment(clock.iso(finished)) if finished else None,
+                returned_at=Moment(clock.iso(row.returned_at)) if row.returned_at else None,
+                history=history,
+                note=row.note or None,
+                source=LedgerSource(file=path.name, line=row.line),
+            )
+            event = record(ctx, payload, dossier_id=dossier_id)
+            dossiers.insert(ctx.store, proj.apply(None, event, payload))
             report.imported += 1
     return report

@@ -23,6 +23,7 @@ from datetime import time
 from typing import Generic, Literal, TypeVar, cast
 
 from onestop_desktop.domain.calendar import DEFAULT_CUTOFF, DEFAULT_PERIODS, OfficeHours, Period
+from onestop_desktop.domain.payloads import SettingsChanged
 from onestop_desktop.errors import Msg, PermissionDenied, ValidationError
 from onestop_desktop.services.audit import record
 from onestop_desktop.services.context import Session
@@ -344,7 +345,7 @@ def _change(ctx: Session, key: str, new: str | None, shown: str) -> Setting:
             _check_hours(ctx, key, shown)
         stored = setting_rows.get(ctx.store, key)
         if stored != old:
-            record(ctx, EVENT_KIND, {"key": key, "old": old, "new": stored})
+            record(ctx, SettingsChanged(key=key, old=old, new=stored))
     return _current(ctx, key)
 
 

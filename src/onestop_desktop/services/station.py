@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from onestop_desktop import __version__
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.codes import validate_station, validate_unit_code
+from onestop_desktop.domain.payloads import StationInitialized, UserAdded
 from onestop_desktop.domain.roles import Role
 from onestop_desktop.domain.text import nfc
 from onestop_desktop.errors import Conflict, ValidationError
@@ -113,11 +114,12 @@ def _initialise(
         ctx = Session.operator(store)
         record(
             ctx,
-            "station.initialized",
-            {"unit_code": code, "unit_name": name, "station": number, "public_key": public_key},
+            StationInitialized(
+                unit_code=code, unit_name=name, station=number, public_key=public_key
+            ),
         )
         info = create_user(store, admin, Role.ADMIN, admin_full_name, password)
-        record(ctx, "user.added", info)
+        record(ctx, UserAdded(**info))
     return ctx
 
 

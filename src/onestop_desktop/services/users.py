@@ -17,6 +17,12 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from onestop_desktop.domain import clock
+from onestop_desktop.domain.payloads import (
+    UserAdded,
+    UserDeactivated,
+    UserPasswordChanged,
+    UserUnlocked,
+)
 from onestop_desktop.domain.roles import Role, parse_role
 from onestop_desktop.domain.text import nfc
 from onestop_desktop.errors import AuthError, Conflict, NotFound, ValidationError
@@ -119,7 +125,7 @@ def add_user(ctx: Session, username: str, role: str | Role, full_name: str, pass
     the_role = role if isinstance(role, Role) else parse_role(role)
     with ctx.store.atomic():
         info = create_user(ctx.store, username, the_role, full_name, password)
-        record(ctx, "user.added", info)
+        record(ctx, UserAdded(**info))
     return get_user(ctx.store, info["username"])
 
 
@@ -160,7 +166,7 @@ def change_password(
     new_hash = hash_password(new_password)
     with ctx.store.atomic():
         user_rows.set_password(ctx.store, name, new_hash, clock.iso(ctx.now()))
-        record(ctx, "user.password_changed", {"username": name})
+        record(ctx, UserPasswordChanged(username=name))
 
 
 def deactivate(ctx: Session, username: str) -> None:
@@ -174,7 +180,7 @@ def deactivate(ctx: Session, username: str) -> None:
         if row.role == Role.ADMIN.value and user_rows.count_active_admins(ctx.store) <= 1:
             raise Conflict("Không thể vô hiệu hóa tài khoản quản trị cuối cùng")
         user_rows.set_active(ctx.store, name, False, clock.iso(ctx.now()))
-        record(ctx, "user.deactivated", {"username": name})
+        record(ctx, UserDeactivated(username=name))
 
 
 def unlock(ctx: Session, username: str) -> User:
@@ -185,7 +191,7 @@ def unlock(ctx: Session, username: str) -> User:
         raise Conflict("Tài khoản «{username}» không bị khóa", username=row.username)
     with ctx.store.atomic():
         user_rows.clear_failures(ctx.store, row.username)
-        record(ctx, "user.unlocked", {"username": row.username})
+        record(ctx, UserUnlocked(username=row.username))
     return get_user(ctx.store, row.username)
 
 

@@ -1,118 +1,137 @@
-"""The main window: a search box over the worklist, keyboard first.
+"""The main window: the shell every counter screen lives in.
 
-- The search box has the focus on start; typing searches as you type (after a short pause).
-- Enter searches at once; when the text is exactly a dossier code (what a USB barcode reader
-  types, followed by Enter) that dossier is selected and the code is selected in the box, so
-  the next scan replaces it.
-- Typing a letter while the table has the focus goes to the search box.
-- Ctrl+F focuses the search box, Esc clears it (back to the whole worklist), F5 reloads.
-- The status bar shows who is signed in, their role, the station and the dossier count.
+- A menu bar and a toolbar built from the one shortcut table (``ui/shortcuts.py``); Help →
+  "Phím tắt" lists that same table.
+- A stacked area (:class:`QStackedWidget`) of screens; the worklist (``ui/worklist_screen.py``) is
+  the first. :meth:`MainWindow.add_screen` and :meth:`MainWindow.show_screen` are how the intake,
+  dossier, dashboard and admin screens of the next issues plug in.
+- A status bar: who is signed in, their role, the station, the dossier count, and what the
+  current screen shows.
+- "Sao lưu ngay" runs the backup in a background worker (``ui/workers.py``) with a busy
+  indicator, so the counter keeps working.
+- If the background integrity check (``ui/integrity.py``) finds the database damaged, a red
+  banner says so and what to do; writes are already blocked by the store.
+- The window's size and place, and the worklist's columns, are remembered (QSettings).
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QItemSelectionModel,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from onestop_desktop.domain.roles import Role
-from onestop_desktop.domain.status import Status
-from onestop_desktop.errors import OneStopError
+from onestop_desktop import __version__
+from onestop_desktop.errors import OneStopError, StorageError
 from onestop_desktop.services import search
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.views import DossierSummary
-from onestop_desktop.ui.i18n import (
-    QT_TRANSLATE_NOOP,
-    error_text,
-    fmt,
-    use_translated_edit_menu,
-)
-from onestop_desktop.ui.models.worklist import WorklistModel, status_text
+from onestop_desktop.ui import msgbox
+from onestop_desktop.ui.i18n import error_text, fmt
+from onestop_desktop.ui.labels import role_text
+from onestop_desktop.ui.models.worklist import WorklistModel
+from onestop_desktop.ui.shortcuts import MENUS, SHORTCUTS, ShortcutsDialog, menu_title
+from onestop_desktop.ui.workers import Job, Worker
+from onestop_desktop.ui.worklist_screen import WorklistScreen
 
 log = logging.getLogger(__name__)
 
-# The role names, marked for translation (context "Role"); the source texts are exactly
-# ``domain.roles``' labels (a test checks that).
-ROLE_TEXTS: dict[Role, str] = {
-    Role.CLERK: QT_TRANSLATE_NOOP("Role", "Cán bộ tiếp nhận"),
-    Role.OFFICER: QT_TRANSLATE_NOOP("Role", "Chuyên viên xử lý"),
-    Role.LEADER: QT_TRANSLATE_NOOP("Role", "Lãnh đạo"),
-    Role.ADMIN: QT_TRANSLATE_NOOP("Role", "Quản trị"),
-    Role.OPERATOR: QT_TRANSLATE_NOOP("Role", "Vận hành (dòng lệnh)"),
-}
+# QSettings keys (UI state only; business settings live in the database).
+GEOMETRY_KEY = "mainwindow/geometry"
+STATE_KEY = "mainwindow/state"
+WORKLIST_COLUMNS_KEY = "worklist/header"
+
+# The size on first start, if the screen has room; never more than the screen offers.
+PREFERRED_SIZE = QSize(1280, 760)
+MINIMUM_SIZE = QSize(800, 560)
 
 
-def role_text(role: Role) -> str:
-    """The role's name in the GUI language."""
-    return QCoreApplication.translate("Role", ROLE_TEXTS.get(role, role.label))
+def backup_folder(session: Session) -> Path:
+    """Where "Sao lưu ngay" writes: the data folder's ``backups/``, as ``onestop backup`` does."""
+    database = session.store.path
+    if database is None:
+        raise StorageError("Cơ sở dữ liệu trong bộ nhớ không sao lưu được")
+    return database.parent / "backups"
+
+
+def run_backup(job: Job) -> object:
+    """The backup task (worker thread, own store): a verified copy in ``backups/``."""
+    from onestop_desktop.store import backup
+
+    job.progress(0, 0)
+    return backup.backup(job.session.store, backup_folder(job.session))
 
 
 class MainWindow(QMainWindow):
     """The counter's main window for one signed-in :class:`Session`."""
 
-    # Milliseconds of typing pause before the search runs.
-    SEARCH_DELAY_MS = 200
-
-    # Enter or double-click on a row: the :class:`DossierSummary` to open.
+    # Enter or double-click on a worklist row: the :class:`DossierSummary` to open.
     dossierActivated = Signal(object)
+    # The clerk chose "Đăng xuất": the window closes and the app asks who signs in next.
+    signedOut = Signal()
+    # The current screen changed; its id.
+    screenChanged = Signal(str)
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
+        self._settings = settings if settings is not None else QSettings()
         self._count: int | None = None
+        self._signing_out = False
+        self._backup: Worker[object] | None = None
+        self._screens: dict[str, QWidget] = {}
         self.setObjectName("MainWindow")
 
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMaxLength(search.MAX_QUERY)
-        use_translated_edit_menu(self.search_box)
-        font = self.search_box.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.search_box.setFont(font)
-
-        self.model = WorklistModel(session, self)
-        self.table = QTableView()
-        self.table.setObjectName("worklistTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setSortingEnabled(False)  # rows are paged newest first; sorting would lie
-        self.table.verticalHeader().hide()
-        self.table.setTabKeyNavigation(False)
-        self._size_columns()
-
+        # --- the stacked area, the worklist first
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("screens")
+        self.banner = QLabel()
+        self.banner.setObjectName("integrityBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #b00020; color: white; padding: 8px; font-weight: bold;"
+        )
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.setContentsMargins(8, 8, 8, 0)
-        layout.addWidget(self.search_box)
-        layout.addWidget(self.table, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.worklist = WorklistScreen(session)
+        self.add_screen("worklist", self.worklist)
+        self.worklist.dossierActivated.connect(self.dossierActivated)
+        self.worklist.message.connect(self._show_message)
+        self.worklist.modeChanged.connect(self._update_mode)
+        self.model.failed.connect(self._show_failure)
+
+        # --- status bar
+        self.mode_label = QLabel()
+        self.mode_label.setObjectName("modeLabel")
+        self.mode_label.setContentsMargins(6, 0, 6, 0)
         self.user_label = QLabel()
         self.user_label.setObjectName("userLabel")
         self.role_label = QLabel()
@@ -121,40 +140,60 @@ class MainWindow(QMainWindow):
         self.station_label.setObjectName("stationLabel")
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        self.mode_label = QLabel()
-        self.mode_label.setObjectName("modeLabel")
-        self.mode_label.setContentsMargins(6, 0, 6, 0)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("busyIndicator")
+        self.busy.setMaximumWidth(160)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
         bar = self.statusBar()
         bar.addWidget(self.mode_label, 1)
+        bar.addPermanentWidget(self.busy)
         for label in (self.user_label, self.role_label, self.station_label, self.count_label):
-            label.setContentsMargins(10, 0, 10, 0)
+            label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_search)
+        # --- menus and toolbar, from the one table
+        self.actions_by_id: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self._build_actions()
 
-        self.search_box.textChanged.connect(self._on_text_changed)
-        self.search_box.returnPressed.connect(self._on_return)
-        self.table.activated.connect(self._on_activated)
-        self.table.installEventFilter(self)
-        self.model.failed.connect(self._show_failure)
-        self.model.queryChanged.connect(self._on_query_changed)
-
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.activated.connect(self.focus_search)
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        clear.activated.connect(self.clear_search)
-        reload = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
-        reload.activated.connect(self.refresh)
-
-        self.resize(1280, 720)
+        self.stack.currentChanged.connect(self._on_screen_changed)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self._restore_state()
         self.refresh_count()
         self._retranslate()
         if self.model.last_error():  # the first page was refused before we listened
             self._show_failure(self.model.last_error())
         self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ------------------------------------------------------------------ screens
+
+    def add_screen(self, screen_id: str, widget: QWidget) -> None:
+        """Put a screen in the stacked area (shown with :meth:`show_screen`)."""
+        if screen_id in self._screens:
+            raise ValueError(f"screen {screen_id!r} is already there")
+        widget.setProperty("screenId", screen_id)
+        self._screens[screen_id] = widget
+        self.stack.addWidget(widget)
+
+    def show_screen(self, screen_id: str) -> QWidget:
+        """Bring the screen ``screen_id`` to the front and give it the focus."""
+        widget = self._screens[screen_id]
+        self.stack.setCurrentWidget(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
+    def current_screen(self) -> str:
+        widget = self.stack.currentWidget()
+        return str(widget.property("screenId")) if widget is not None else ""
+
+    def screen_ids(self) -> list[str]:
+        return list(self._screens)
 
     # ------------------------------------------------------------------ public API
 
@@ -165,58 +204,33 @@ class MainWindow(QMainWindow):
         """The station's dossier count shown in the status bar (``None`` if unknown)."""
         return self._count
 
-    def focus_search(self) -> None:
-        """Put the cursor in the search box with its text selected (Ctrl+F)."""
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_box.selectAll()
+    @property
+    def model(self) -> WorklistModel:
+        """The worklist's model (see :class:`WorklistScreen`)."""
+        return self.worklist.model
 
-    def clear_search(self) -> None:
-        """Empty the search box and show the whole worklist (Esc)."""
-        self._search_timer.stop()
-        self.search_box.clear()
-        self.apply_search()
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    @property
+    def search_box(self) -> QLineEdit:
+        return self.worklist.search_box
 
-    def apply_search(self) -> None:
-        """Run the search for the text in the box now (the debounce timer calls this)."""
-        self._search_timer.stop()
-        self.model.set_query(self.search_box.text())
+    @property
+    def table(self) -> QTableView:
+        return self.worklist.table
 
     def search_pending(self) -> bool:
-        """Whether typed text waits for the debounce timer."""
-        return self._search_timer.isActive()
+        return self.worklist.search_pending()
+
+    def apply_search(self) -> None:
+        self.worklist.apply_search()
 
     def select_code(self, code: str) -> bool:
-        """Show and select the dossier whose code is exactly ``code``; whether it was found."""
-        self.search_box.setText(code.strip())
-        self.apply_search()
-        row = self.model.row_of_code(code)
-        if row is None:
-            self.statusBar().showMessage(fmt(self.tr("Không có hồ sơ mã %1"), code.strip()), 5000)
-            return False
-        self.select_row(row)
-        return True
+        return self.worklist.select_code(code)
 
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        self.worklist.select_row(row)
 
     def current_dossier(self) -> DossierSummary | None:
-        """The selected dossier, if any."""
-        index = self.table.selectionModel().currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
-            return None
-        return self.model.dossier(index.row())
-
-    def refresh(self) -> None:
-        """Reload the rows and the count (F5)."""
-        self.model.refresh()
-        self.refresh_count()
+        return self.worklist.current_dossier()
 
     def refresh_count(self) -> None:
         try:
@@ -227,96 +241,205 @@ class MainWindow(QMainWindow):
             self._show_failure(error_text(exc))
         self._update_status()
 
+    # ------------------------------------------------------------------ commands (the table)
+
+    def show_worklist(self) -> None:
+        """Ctrl+1: the worklist screen."""
+        self.show_screen("worklist")
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the worklist, cursor in the search box, its text selected."""
+        self.show_screen("worklist")
+        self.worklist.focus_search()
+
+    def clear_search(self) -> None:
+        """Esc: empty the search box and show the whole worklist."""
+        if self.current_screen() == "worklist":
+            self.worklist.clear_search()
+
+    def refresh(self) -> None:
+        """F5: reload the rows and the count."""
+        self.worklist.refresh()
+        self.refresh_count()
+
+    def backup_now(self) -> Worker[object] | None:
+        """Ctrl+B: a verified backup into ``backups/``, in the background; the worker."""
+        if self._backup is not None:
+            self._show_message(self.tr("Đang sao lưu, xin chờ…"), 5000)
+            return None
+        worker: Worker[object] = Worker(run_backup, session=self._session, parent=self)
+        worker.succeeded.connect(self._backup_succeeded)
+        worker.progressed.connect(self._backup_progress)
+        worker.finished.connect(self._backup_finished)
+        self._backup = worker
+        self.actions_by_id["backup"].setEnabled(False)
+        self.busy.setRange(0, 0)
+        self.busy.show()
+        self._show_message(self.tr("Đang sao lưu cơ sở dữ liệu…"), 0)
+        return worker.start()
+
+    def backup_worker(self) -> Worker[object] | None:
+        """The running backup, if any."""
+        return self._backup
+
+    def sign_out(self) -> None:
+        """Ctrl+Shift+L: close the window; the app shows the sign-in window again."""
+        self._signing_out = True
+        if not self.close():
+            self._signing_out = False
+
+    def signed_out(self) -> bool:
+        """Whether the window closed because the clerk signed out (not quit)."""
+        return self._signing_out
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """F1: every command and its key."""
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> QMessageBox:
+        """Shift+F1: what this program is, its version and the station."""
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Giới thiệu — OneStop Desktop"))
+        station = self._session.station
+        box.setText(
+            fmt(
+                self.tr(
+                    "OneStop Desktop %1\n"
+                    "Phần mềm Bộ phận Một cửa cấp xã, chạy được khi không có mạng.\n"
+                    "Đơn vị: %2 (%3), máy trạm %4."
+                ),
+                __version__,
+                station.unit_name or station.unit_code,
+                station.unit_code,
+                station.station_id,
+            )
+        )
+        close = box.addButton(self.tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(close)
+        box.open()
+        return box
+
+    # ------------------------------------------------------------------ integrity (defect 10)
+
+    def show_integrity_problem(self, error: StorageError) -> None:
+        """The background check found the database damaged: say so and what to do."""
+        self.banner.setText(error_text(error))
+        self.banner.show()
+        msgbox.open_error(error, self, title=self.tr("Cơ sở dữ liệu bị hỏng — OneStop Desktop"))
+
     # ------------------------------------------------------------------ slots
 
-    def _on_text_changed(self, _text: str) -> None:
-        self._search_timer.start()
+    def _backup_progress(self, done: int, total: int, _text: str) -> None:
+        if total > 0:
+            self.busy.setRange(0, total)
+            self.busy.setValue(done)
 
-    def _on_return(self) -> None:
-        text = self.search_box.text().strip()
-        self.apply_search()
-        if not text:
-            return
-        row = self.model.row_of_code(text)
-        if row is not None:
-            self.select_row(row)
-            self.search_box.selectAll()  # the next scan replaces the code
-        elif self.model.rowCount() == 0:
-            self.statusBar().showMessage(self.tr("Không tìm thấy hồ sơ nào"), 5000)
+    def _backup_succeeded(self, info: object) -> None:
+        from onestop_desktop.store.backup import BackupInfo
 
-    def _on_activated(self, index: object) -> None:
-        dossier = self.current_dossier()
-        if dossier is not None:
-            self.dossierActivated.emit(dossier)
+        assert isinstance(info, BackupInfo)
+        log.info("backup written: %s", info.path)
+        self._show_message(
+            fmt(
+                self.tr("Đã sao lưu %1 hồ sơ vào %2"),
+                self.locale().toString(info.dossiers),
+                info.path,
+            ),
+            0,
+        )
 
-    def _on_query_changed(self, query: str) -> None:
-        self.statusBar().clearMessage()
+    def _backup_finished(self) -> None:
+        worker, self._backup = self._backup, None
+        self.busy.hide()
+        self.actions_by_id["backup"].setEnabled(True)
+        if worker is not None:
+            if worker.error() is not None:
+                self._show_message(self.tr("Sao lưu không thành công"), 10000)
+            worker.deleteLater()
+
+    def _on_screen_changed(self, _index: int) -> None:
         self._update_mode()
-        if query and self.model.rowCount() == 0:
-            self.statusBar().showMessage(self.tr("Không tìm thấy hồ sơ nào"), 5000)
+        self.screenChanged.emit(self.current_screen())
 
     def _update_mode(self) -> None:
-        query = self.model.query()
-        if query:
-            text = fmt(self.tr("Kết quả tìm «%1» · Esc: xem tất cả hồ sơ"), query)
+        if self.current_screen() == "worklist":
+            self.mode_label.setText(self.worklist.mode_text())
         else:
-            text = self.tr("Hồ sơ mới nhận ở trên cùng · gõ để tìm, quét mã để chọn")
-        self.mode_label.setText(text)
+            self.mode_label.clear()
+
+    def _show_message(self, text: str, timeout: int) -> None:
+        if text:
+            self.statusBar().showMessage(text, timeout)
+        else:
+            self.statusBar().clearMessage()
 
     def _show_failure(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Keyboard first: a letter or digit typed on the table goes to the search box.
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            text = event.text()
-            mods = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
-            if (
-                text
-                and text.isprintable()
-                and not text.isspace()
-                and (
-                    mods == Qt.KeyboardModifier.NoModifier
-                    or mods == Qt.KeyboardModifier.KeypadModifier
-                )
-            ):
-                self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
-                self.search_box.end(False)
-                QApplication.sendEvent(self.search_box, QKeyEvent(event))
-                return True
-        return super().eventFilter(watched, event)
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._backup is not None and self._backup.is_running():
+            # The backup holds its own connection; let it finish rather than cut it off.
+            self._show_message(self.tr("Đang sao lưu, xin chờ sao lưu xong rồi thoát"), 5000)
+            event.ignore()
+            return
+        self._save_state()
+        super().closeEvent(event)
 
-    # ------------------------------------------------------------------ look
+    # ------------------------------------------------------------------ build and look
 
-    def _size_columns(self) -> None:
-        """Column widths for typical content in the current language (the user may resize).
+    def _build_actions(self) -> None:
+        menubar = self.menuBar()
+        for menu_id, _title in MENUS:
+            menu = menubar.addMenu("")
+            menu.setObjectName(f"menu_{menu_id}")
+            self.menus[menu_id] = menu
+        for item in SHORTCUTS:
+            action = QAction(self)
+            action.setObjectName(item.action_id)
+            action.setShortcut(item.key_sequence())
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(getattr(self, item.handler))
+            self.addAction(action)  # the key works even with the menu bar hidden
+            self.menus[item.menu].addAction(action)
+            if item.toolbar:
+                self.toolbar.addAction(action)
+            self.actions_by_id[item.action_id] = action
 
-        Fixed widths from sample texts, not ResizeToContents, which would measure every row
-        fetched so far each time a page arrives. The procedure column takes the rest.
-        """
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(60)
-        cells = self.table.fontMetrics()
-        titles = header.fontMetrics()
-        pad = 24
-        samples = {
-            WorklistModel.COL_CODE: "000.00.12.H29-261126-1004",
-            WorklistModel.COL_APPLICANT: "Nguyễn Thị Phương Quỳnh",
-            WorklistModel.COL_RECEIVED: "28/11/2026 16:59",
-            WorklistModel.COL_DUE: "28/11/2026 16:59",
-            # Typical longest; "Yêu cầu thực hiện nghĩa vụ tài chính" is rare and elided.
-            WorklistModel.COL_STATUS: status_text(Status.SUPPLEMENT_REQUESTED),
-        }
-        for col, sample in samples.items():
-            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
-            width = max(cells.horizontalAdvance(sample), titles.horizontalAdvance(title) + 12)
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(col, width + pad)
-        header.setSectionResizeMode(WorklistModel.COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(cells.height() + 10)
+    def _retranslate_actions(self) -> None:
+        for menu_id, menu in self.menus.items():
+            menu.setTitle(menu_title(menu_id))
+        for item in SHORTCUTS:
+            action = self.actions_by_id[item.action_id]
+            action.setText(item.text())
+            keys = item.key_sequence().toString()
+            action.setToolTip(fmt(self.tr("%1 (%2)"), item.plain_text(), keys))
+            action.setIconText(item.plain_text())
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(self._first_size())
+        state = self._settings.value(STATE_KEY)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self.worklist.restore_header_state(self._settings.value(WORKLIST_COLUMNS_KEY))
+
+    def _first_size(self) -> QSize:
+        screen = self.screen()
+        room = screen.availableGeometry().size()
+        return PREFERRED_SIZE.boundedTo(room).expandedTo(MINIMUM_SIZE.boundedTo(room))
+
+    def _save_state(self) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(STATE_KEY, self.saveState())
+        self._settings.setValue(WORKLIST_COLUMNS_KEY, self.worklist.header_state())
+        self._settings.sync()
 
     def _update_status(self) -> None:
         actor = self._session.actor
@@ -334,25 +457,13 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         unit = self._session.station.unit_name or self._session.station.unit_code
-        self.setWindowTitle(fmt(self.tr("OneStop Desktop — %1"), unit))
-        self.search_box.setPlaceholderText(
-            self.tr("Tìm theo tên, số định danh, số điện thoại hoặc mã hồ sơ (Ctrl+F)")
-        )
-        self.search_box.setToolTip(
-            self.tr("Gõ tên không dấu cũng được; quét mã vạch biên nhận để chọn hồ sơ")
-        )
+        # Qt appends the application's display name ("OneStop Desktop") to a title that does
+        # not end with it; ending with it here shows the name once.
+        self.setWindowTitle(fmt(self.tr("%1 — OneStop Desktop"), unit))
+        self._retranslate_actions()
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
-            self._size_columns()
-            self.model.headerDataChanged.emit(
-                Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
-            )
-            if self.model.rowCount():
-                self.model.dataChanged.emit(
-                    self.model.index(0, 0),
-                    self.model.index(self.model.rowCount() - 1, self.model.columnCount() - 1),
-                )
         super().changeEvent(event)

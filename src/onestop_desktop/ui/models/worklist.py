@@ -26,42 +26,21 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from onestop_desktop.domain import clock
-from onestop_desktop.domain.status import STATUS_LABELS, Status
+from onestop_desktop.domain.status import Status
 from onestop_desktop.errors import OneStopError
 from onestop_desktop.services import search
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.views import DossierSummary
 from onestop_desktop.ui.i18n import QT_TRANSLATE_NOOP, error_text
+from onestop_desktop.ui.labels import status_text
 
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 
-# The national status names, marked for translation (context "Status"). The source texts are
-# exactly ``domain.status.STATUS_LABELS`` (a test checks that).
-STATUS_TEXTS: dict[Status, str] = {
-    Status.REGISTERED_ONLINE: QT_TRANSLATE_NOOP("Status", "Mới đăng ký"),
-    Status.RECEIVED: QT_TRANSLATE_NOOP("Status", "Được tiếp nhận"),
-    Status.NOT_ACCEPTED: QT_TRANSLATE_NOOP("Status", "Không được tiếp nhận"),
-    Status.PROCESSING: QT_TRANSLATE_NOOP("Status", "Đang xử lý"),
-    Status.SUPPLEMENT_REQUESTED: QT_TRANSLATE_NOOP("Status", "Yêu cầu bổ sung giấy tờ"),
-    Status.FINANCIAL_OBLIGATION: QT_TRANSLATE_NOOP(
-        "Status", "Yêu cầu thực hiện nghĩa vụ tài chính"
-    ),
-    Status.WITHDRAWN: QT_TRANSLATE_NOOP("Status", "Công dân yêu cầu rút hồ sơ"),
-    Status.STOPPED: QT_TRANSLATE_NOOP("Status", "Dừng xử lý"),
-    Status.RESULT_READY: QT_TRANSLATE_NOOP("Status", "Đã xử lý xong"),
-    Status.RETURNED: QT_TRANSLATE_NOOP("Status", "Đã trả kết quả"),
-}
-
 # Statuses in which a passed appointment makes the dossier overdue (shown in red).
 OVERDUE_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING})
 OVERDUE_COLOR = QColor(176, 0, 32)
-
-
-def status_text(status: Status) -> str:
-    """The status name in the GUI language."""
-    return QCoreApplication.translate("Status", STATUS_TEXTS.get(status, STATUS_LABELS[status]))
 
 
 def format_moment(moment: datetime | None) -> str:

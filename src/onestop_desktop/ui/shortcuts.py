@@ -1,0 +1,196 @@
+"""Every command of the main window and its key, in one table.
+
+:data:`SHORTCUTS` is the only place a window-wide key is defined. The main window builds its
+menus, its toolbar and the Help → "Phím tắt" list from it, so a key shown to the clerk is always
+the key that works, and two commands can never share a key (a test checks it). The screens of
+the next issues (intake, dossier, dashboard, admin) add their rows here.
+
+Each row: the action id (also the ``QAction``'s object name), the Vietnamese label (with its
+``&`` accelerator; the source text of the translation, context ``Shortcuts``), the key sequence
+in Qt's portable text, the name of the :class:`~onestop_desktop.ui.mainwindow.MainWindow` method
+that handles it, the menu it belongs to, and whether the toolbar shows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from onestop_desktop.ui.i18n import QT_TRANSLATE_NOOP
+
+CONTEXT = "Shortcuts"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One command of the main window (see the module docstring)."""
+
+    action_id: str
+    label: str
+    keys: str
+    handler: str
+    menu: str
+    toolbar: bool = False
+
+    def text(self) -> str:
+        """The label in the GUI language, with its accelerator."""
+        return QCoreApplication.translate(CONTEXT, self.label)
+
+    def plain_text(self) -> str:
+        """The label in the GUI language without the accelerator's ``&``."""
+        return self.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+    def key_sequence(self) -> QKeySequence:
+        return QKeySequence(self.keys, QKeySequence.SequenceFormat.PortableText)
+
+
+# The menus, in menu-bar order: id and title (context "Shortcuts").
+MENUS: tuple[tuple[str, str], ...] = (
+    ("system", QT_TRANSLATE_NOOP("Shortcuts", "&Hệ thống")),
+    ("dossiers", QT_TRANSLATE_NOOP("Shortcuts", "Hồ &sơ")),
+    ("help", QT_TRANSLATE_NOOP("Shortcuts", "Trợ &giúp")),
+)
+
+SHORTCUTS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "worklist",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Danh sách hồ sơ"),
+        "Ctrl+1",
+        "show_worklist",
+        "dossiers",
+        toolbar=True,
+    ),
+    ActionSpec(
+        "search",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Tìm hồ sơ"),
+        "Ctrl+F",
+        "focus_search",
+        "dossiers",
+        toolbar=True,
+    ),
+    ActionSpec(
+        "clear_search",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Xóa ô tìm, xem tất cả hồ sơ"),
+        "Esc",
+        "clear_search",
+        "dossiers",
+    ),
+    ActionSpec(
+        "refresh",
+        QT_TRANSLATE_NOOP("Shortcuts", "Tải &lại"),
+        "F5",
+        "refresh",
+        "dossiers",
+        toolbar=True,
+    ),
+    ActionSpec(
+        "backup",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Sao lưu ngay"),
+        "Ctrl+B",
+        "backup_now",
+        "system",
+        toolbar=True,
+    ),
+    ActionSpec(
+        "sign_out",
+        QT_TRANSLATE_NOOP("Shortcuts", "Đăng &xuất"),
+        "Ctrl+Shift+L",
+        "sign_out",
+        "system",
+    ),
+    ActionSpec(
+        "quit",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Thoát"),
+        "Ctrl+Q",
+        "close",
+        "system",
+    ),
+    ActionSpec(
+        "shortcuts",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Phím tắt"),
+        "F1",
+        "show_shortcuts",
+        "help",
+    ),
+    ActionSpec(
+        "about",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Giới thiệu OneStop Desktop"),
+        "Shift+F1",
+        "show_about",
+        "help",
+    ),
+)
+
+
+def spec(action_id: str) -> ActionSpec:
+    """The row of ``action_id``."""
+    for row in SHORTCUTS:
+        if row.action_id == action_id:
+            return row
+    raise KeyError(action_id)
+
+
+def menu_title(menu_id: str) -> str:
+    """The menu's title in the GUI language."""
+    return QCoreApplication.translate(CONTEXT, dict(MENUS)[menu_id])
+
+
+class ShortcutsDialog(QDialog):
+    """Help → "Phím tắt": every command and its key, read from :data:`SHORTCUTS`."""
+
+    COL_COMMAND, COL_KEYS = range(2)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ShortcutsDialog")
+        self.setWindowTitle(self.tr("Phím tắt — OneStop Desktop"))
+        self.table = QTableWidget(len(SHORTCUTS), 2)
+        self.table.setObjectName("shortcutsTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Lệnh"), self.tr("Phím")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        for row, item in enumerate(SHORTCUTS):
+            command = QTableWidgetItem(item.plain_text())
+            command.setData(Qt.ItemDataRole.UserRole, item.action_id)
+            self.table.setItem(row, self.COL_COMMAND, command)
+            keys = item.key_sequence().toString(QKeySequence.SequenceFormat.NativeText)
+            self.table.setItem(row, self.COL_KEYS, QTableWidgetItem(keys))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.COL_COMMAND, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.COL_KEYS, QHeaderView.ResizeMode.ResizeToContents)
+
+        close = QPushButton(self.tr("Đóng"))
+        close.setDefault(True)
+        buttons = QDialogButtonBox()
+        buttons.addButton(close, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(520, 380)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(action id, command, keys) as listed."""
+        out = []
+        for row in range(self.table.rowCount()):
+            command = self.table.item(row, self.COL_COMMAND)
+            keys = self.table.item(row, self.COL_KEYS)
+            assert command is not None and keys is not None
+            out.append((str(command.data(Qt.ItemDataRole.UserRole)), command.text(), keys.text()))
+        return out
