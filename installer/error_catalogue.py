@@ -84,6 +84,8 @@ class _Forwarder:
 
     index: int
     param: str
+    #: Its own named parameters: keyword arguments of a call that are not message arguments.
+    own: frozenset[str] = frozenset()
 
 
 def _name(node: ast.expr) -> str | None:
@@ -228,7 +230,8 @@ def _forwarders(
                         continue
                     arg = call.args[target.index]
                     if isinstance(arg, ast.Name) and arg.id in params:
-                        found[node.name] = _Forwarder(params.index(arg.id), arg.id)
+                        own = {a.arg for a in (*node.args.args, *node.args.kwonlyargs)}
+                        found[node.name] = _Forwarder(params.index(arg.id), arg.id, frozenset(own))
                         changed = True
                         break
     return found
@@ -298,9 +301,9 @@ def collect(root: Path = SOURCE_ROOT) -> list[Site]:
                 if name in classes:
                     ignored = set(classes[name].own_kwargs)
                 elif name != MSG_CLASS:
-                    # A forwarding helper: its own keyword parameters are not message arguments;
-                    # the placeholders are checked at the helper's own template call.
-                    ignored = {k.arg for k in node.keywords if k.arg}
+                    # A forwarding helper: its own named parameters are not message arguments.
+                    ignored = set(target.own)
+
                 if fn is not None and len(node.args) > index:
                     arg = node.args[index]
                     if isinstance(arg, ast.Name) and arg.id in _positional_params(fn):

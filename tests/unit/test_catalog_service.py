@@ -115,9 +115,9 @@ def test_a_dossier_keeps_the_version_it_was_received_under(
 
     new = dossiers.receive(ctx, Intake("1.004873", BINH))
     assert new.due_at == clock.parse_iso("2026-03-09T09:00:00+07:00")  # 5 working days
-    old_row, new_row = dossiers.get(ctx, old.code), dossiers.get(ctx, new.code)
-    assert (old_row["procedure_version"], new_row["procedure_version"]) == (1, 2)
-    assert old_row["due_at"] == "2026-03-05T09:00:00+07:00"  # the edit changed nothing
+    old_row, new_row = dossiers.detail(ctx, old.code), dossiers.detail(ctx, new.code)
+    assert (old_row.procedure.version, new_row.procedure.version) == (1, 2)
+    assert old_row.due_at == clock.parse_iso("2026-03-05T09:00:00+07:00")  # edit changed nothing
     snap_old = dossiers.history(ctx, old.code)[0].payload["procedure"]
     snap_new = dossiers.history(ctx, new.code)[0].payload["procedure"]
     assert snap_old["time_limit"] == {"value": 3, "unit": "working_days"}

@@ -128,19 +128,19 @@ def test_a_ledger_becomes_dossiers(ctx: Session, tmp_path: Path) -> None:
     assert search.search(ctx, "vi thi hoa")[0].code == f"{UNIT}-250303-0002"
     assert search.search(ctx, "ha van manh")[0].code == f"{UNIT}-250305-0001"
     # A code from the ledger is kept as it is.
-    pa = dossiers.get(ctx, "000.00.05.H29-250304-0007")
-    assert pa["applicant_name"] == "Lò Thị Pá"
-    row = dossiers.get(ctx, tam.code)
-    assert row["status"] == Status.RETURNED
-    assert row["applicant_phone"] == "0912345678"
-    assert row["applicant_id_number"] == "001090012345"
-    assert row["received_at"] == "2025-03-03T09:00:00+07:00"
-    assert row["due_at"] == "2025-03-06T07:00:00+07:00"  # a date without a time: 07:00
-    assert row["finished_at"] == "2025-03-05T07:00:00+07:00"
-    assert row["procedure_version"] == 1 and row["field"] == "Hộ tịch"
-    assert [h[1] for h in row["history"]] == [2, 9, 10]
-    manh = dossiers.get(ctx, f"{UNIT}-250305-0001")
-    assert manh["note"] == "Chờ xác minh" and manh["status"] == Status.PROCESSING
+    pa = dossiers.detail(ctx, "000.00.05.H29-250304-0007")
+    assert pa.applicant.name == "Lò Thị Pá"
+    row = dossiers.detail(ctx, tam.code)
+    assert row.status == Status.RETURNED
+    assert row.applicant.phone == "0912345678"
+    assert row.applicant.id_number == "001090012345"
+    assert clock.iso(row.received_at) == "2025-03-03T09:00:00+07:00"
+    assert row.due_at == clock.parse_iso("2025-03-06T07:00:00+07:00")  # no time: 07:00
+    assert row.finished_at == clock.parse_iso("2025-03-05T07:00:00+07:00")
+    assert row.procedure.version == 1 and row.procedure.field == "Hộ tịch"
+    assert [h.status for h in row.status_history] == [2, 9, 10]
+    manh = dossiers.detail(ctx, f"{UNIT}-250305-0001")
+    assert manh.note == "Chờ xác minh" and manh.status == Status.PROCESSING
 
 
 def test_each_row_is_one_imported_event_and_rebuild_agrees(ctx: Session, tmp_path: Path) -> None:
@@ -176,7 +176,7 @@ def test_a_csv_ledger_with_semicolons(ctx: Session, tmp_path: Path) -> None:
             writer.writerow(["" if row.get(h) is None else row.get(h) for h in headers])
     report = ledger.import_file(ctx, path)
     assert report.imported == 2
-    assert dossiers.get(ctx, f"{UNIT}-250305-0001")["status"] == Status.PROCESSING
+    assert dossiers.detail(ctx, f"{UNIT}-250305-0001").status == Status.PROCESSING
 
 
 def test_an_open_imported_dossier_can_be_processed_further(
@@ -302,7 +302,7 @@ def test_generated_codes_never_take_a_code_the_ledger_uses(
     path = write_xlsx(tmp_path / "so.xlsx", own_code_rows(explicit_first))
     report = ledger.import_file(ctx, path)
     assert (report.imported, report.errors) == (2, [])
-    assert dossiers.get(ctx, f"{UNIT}-250305-0001")["applicant_name"] == "Đào Thị Mến"
+    assert dossiers.detail(ctx, f"{UNIT}-250305-0001").applicant.name == "Đào Thị Mến"
     manh = search.search(ctx, "ha van manh")
     assert len(manh) == 1 and manh[0].code != f"{UNIT}-250305-0001"
 
@@ -325,4 +325,4 @@ def test_a_code_already_used_by_another_dossier_imports_nothing(
     report = ledger.import_file(ctx, path, skip_bad_rows=True)
     assert report.imported == 1
     assert [(e.line, e.column) for e in report.errors] == [(5, "Mã hồ sơ")]
-    assert dossiers.get(ctx, live.code)["applicant_name"] == "Nguyễn Thị Lan"
+    assert dossiers.detail(ctx, live.code).applicant.name == "Nguyễn Thị Lan"

@@ -78,8 +78,8 @@ def announcement_week(ctx: Session, fake_clock: FakeClock) -> list[DossierSummar
         for i in range(5)
     ]  # 3 working days: due Wednesday 11/03, in time at the end of the week
     for i, earlier in enumerate(open_[:2]):
-        row = dossiers.get(ctx, earlier.code)
-        same = Applicant(row["applicant_name"], row["applicant_id_number"])
+        det = dossiers.detail(ctx, earlier.code)
+        same = Applicant(det.applicant.name, det.applicant.id_number)
         fake_clock.set(f"2026-03-06T15:{10 + i}:00")
         with pytest.raises(DuplicateFound):
             dossiers.receive(ctx, Intake("1.004873", same))
@@ -225,12 +225,13 @@ def test_a_reschedule_moves_the_appointment_the_dossier_is_judged_against(
     act(ctx, fake_clock, "2026-03-09T10:05:00", kept, "result_ready")
     w2 = report06.build(ctx, *WEEK2).total
     assert (w2.resolved_early, w2.resolved_on_time, w2.resolved_late) == (1, 0, 1)
-    row = dossiers.get(ctx, moved.code)
-    assert row["reschedule_count"] == 1
-    assert json.loads(row["due_history"])[-1] == [
+    det = dossiers.detail(ctx, moved.code)
+    assert det.reschedule_count == 1
+    last = det.appointments[-1]
+    assert (clock.iso(last.at), last.due_at and clock.iso(last.due_at)) == (
         "2026-03-06T08:00:00+07:00",
         "2026-03-10T17:00:00+07:00",
-    ]
+    )
 
 
 def test_a_reschedule_after_the_result_does_not_make_a_late_dossier_on_time(

@@ -4,7 +4,9 @@ Every string a clerk sees is written in Vietnamese, with diacritics, as the *sou
 translation (``self.tr("Tìm hồ sơ")``, ``QT_TRANSLATE_NOOP("WorklistModel", "Mã hồ sơ")``).
 Vietnamese therefore needs no catalogue of our own; English comes from
 ``resources/translations/onestop_en.qm``, built from ``onestop_en.ts`` by
-``installer/translations.sh``.
+``installer/translations.sh``. Error messages have their own catalogue, ``errors_en.qm``
+(context ``OneStopError``), built from the templates found in the code (:func:`error_text`).
+
 
 Qt's own strings come from the ``qtbase_<lang>`` catalogue that Qt ships. Qt ships none for
 Vietnamese, so the app avoids Qt's built-in texts (its dialogs use buttons with their own
@@ -16,7 +18,6 @@ the user's QSettings, Vietnamese.
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import re
@@ -33,7 +34,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit
 
-from onestop_desktop.errors import OneStopError
+from onestop_desktop.errors import CONTEXT as ERRORS_CONTEXT
+from onestop_desktop.errors import Msg, OneStopError
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,8 @@ SETTINGS_KEY = "ui/language"
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ("vi", "en")
 CATALOGUE_PREFIX = "onestop_"
+#: The catalogue of error messages (``resources/translations/errors_<lang>.qm``).
+ERRORS_PREFIX = "errors_"
 
 _LOCALES = {
     "vi": QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam),
@@ -89,16 +93,22 @@ def choose_language(setting: object = None) -> str:
     return DEFAULT_LANGUAGE
 
 
-def catalogue_name(lang: str) -> str:
-    """The file name of the app's compiled catalogue for ``lang``: ``onestop_en.qm``."""
-    return f"{CATALOGUE_PREFIX}{lang}.qm"
+def catalogue_name(lang: str, prefix: str = CATALOGUE_PREFIX) -> str:
+    """The file name of a compiled catalogue for ``lang``: ``onestop_en.qm``, ``errors_en.qm``."""
+    return f"{prefix}{lang}.qm"
 
 
-def load_catalogue(lang: str) -> QTranslator | None:
-    """The app's translator for ``lang`` from the package resources (``None`` for vi)."""
+def load_catalogue(lang: str, prefix: str = CATALOGUE_PREFIX) -> QTranslator | None:
+    """The app's translator for ``lang`` from the package resources (``None`` for vi).
+
+    ``prefix`` chooses the catalogue: the GUI's own texts (``onestop_``) or the error messages
+    (``errors_``, see :func:`error_text`).
+    """
     if lang == DEFAULT_LANGUAGE:
         return None
-    resource = files(RESOURCES_PACKAGE).joinpath("translations").joinpath(catalogue_name(lang))
+    resource = (
+        files(RESOURCES_PACKAGE).joinpath("translations").joinpath(catalogue_name(lang, prefix))
+    )
     translator = QTranslator()
     # The package is installed as plain files (checkout, wheel, frozen build alike), so the
     # resource is a real path; as_file() also covers a zip import.
@@ -135,7 +145,11 @@ def install(lang: str | None = None) -> str:
     for old in _installed:
         QCoreApplication.removeTranslator(old)
     _installed.clear()
-    for new in (load_qtbase(chosen), load_catalogue(chosen)):
+    for new in (
+        load_qtbase(chosen),
+        load_catalogue(chosen),
+        load_catalogue(chosen, ERRORS_PREFIX),
+    ):
         if new is not None and QCoreApplication.installTranslator(new):
             _installed.append(new)
     QLocale.setDefault(_LOCALES[chosen])
@@ -167,118 +181,26 @@ def fmt(text: str, *values: object) -> str:
 
 # ------------------------------------------------------------------ service messages
 
-_ERRORS = "OneStopError"
-
-# The service messages the GUI can show: a pattern over the Vietnamese text, and the template
-# to translate (same placeholders, in the order of the pattern's groups). A message with no
-# pattern is translated as a whole if the catalogue has it, else shown as the service wrote it
-# (Vietnamese): always correct, only not translated.
-_MESSAGE_TEMPLATES: tuple[tuple[str, str], ...] = (
-    (
-        r"^Sai tên đăng nhập hoặc mật khẩu$",
-        QT_TRANSLATE_NOOP("OneStopError", "Sai tên đăng nhập hoặc mật khẩu"),
-    ),
-    (
-        r"^Sai tên đăng nhập hoặc mật khẩu \(còn (\d+) lần thử trước khi khóa\)$",
-        QT_TRANSLATE_NOOP(
-            "OneStopError", "Sai tên đăng nhập hoặc mật khẩu (còn %1 lần thử trước khi khóa)"
-        ),
-    ),
-    (
-        r"^Sai mật khẩu (\d+) lần: tài khoản bị khóa (\d+) phút$",
-        QT_TRANSLATE_NOOP("OneStopError", "Sai mật khẩu %1 lần: tài khoản bị khóa %2 phút"),
-    ),
-    (
-        r"^Tài khoản bị khóa do nhập sai mật khẩu (\d+) lần; thử lại sau (\d\d:\d\d)$",
-        QT_TRANSLATE_NOOP(
-            "OneStopError", "Tài khoản bị khóa do nhập sai mật khẩu %1 lần; thử lại sau %2"
-        ),
-    ),
-    (
-        r"^Tài khoản «(.+)» đã bị vô hiệu hóa$",
-        QT_TRANSLATE_NOOP("OneStopError", "Tài khoản «%1» đã bị vô hiệu hóa"),
-    ),
-    (
-        r"^Cơ sở dữ liệu chưa được khởi tạo; hãy chạy «onestop init»$",
-        QT_TRANSLATE_NOOP(
-            "OneStopError", "Cơ sở dữ liệu chưa được khởi tạo; hãy chạy «onestop init»"
-        ),
-    ),
-    (
-        r"^Chưa có cơ sở dữ liệu tại (.+); hãy chạy «onestop init» trước$",
-        QT_TRANSLATE_NOOP(
-            "OneStopError", "Chưa có cơ sở dữ liệu tại %1; hãy chạy «onestop init» trước"
-        ),
-    ),
-    (
-        r"^Tệp (.+) không phải cơ sở dữ liệu SQLite của OneStop$",
-        QT_TRANSLATE_NOOP("OneStopError", "Tệp %1 không phải cơ sở dữ liệu SQLite của OneStop"),
-    ),
-    (
-        r"^Thư mục dữ liệu chỉ cho phép đọc, không ghi được(.*)$",
-        QT_TRANSLATE_NOOP("OneStopError", "Thư mục dữ liệu chỉ cho phép đọc, không ghi được%1"),
-    ),
-    (
-        r"^Ổ đĩa đã đầy, không ghi được dữ liệu(.*)$",
-        QT_TRANSLATE_NOOP("OneStopError", "Ổ đĩa đã đầy, không ghi được dữ liệu%1"),
-    ),
-    (
-        r"^Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu SQLite(.*)$",
-        QT_TRANSLATE_NOOP(
-            "OneStopError", "Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu SQLite%1"
-        ),
-    ),
-    (
-        r"^Cơ sở dữ liệu đang bị một chương trình khác khóa, thử lại sau(.*)$",
-        QT_TRANSLATE_NOOP(
-            "OneStopError", "Cơ sở dữ liệu đang bị một chương trình khác khóa, thử lại sau%1"
-        ),
-    ),
-    (
-        r"^Không mở được cơ sở dữ liệu(.*)$",
-        QT_TRANSLATE_NOOP("OneStopError", "Không mở được cơ sở dữ liệu%1"),
-    ),
-    (
-        r"^Lỗi cơ sở dữ liệu(.*)$",
-        QT_TRANSLATE_NOOP("OneStopError", "Lỗi cơ sở dữ liệu%1"),
-    ),
-    (
-        r"^Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất \(onestop restore\)$",
-        QT_TRANSLATE_NOOP(
-            "OneStopError",
-            "Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất (onestop restore)",
-        ),
-    ),
-    (
-        r"^Cơ sở dữ liệu thuộc phiên bản phần mềm mới hơn; hãy cập nhật OneStop Desktop "
-        r"trước khi mở$",
-        QT_TRANSLATE_NOOP(
-            "OneStopError",
-            "Cơ sở dữ liệu thuộc phiên bản phần mềm mới hơn; hãy cập nhật OneStop Desktop "
-            "trước khi mở",
-        ),
-    ),
-)
+# An error carries its Vietnamese template and arguments (``errors.py``): the template is looked
+# up in the errors catalogue (``errors_<lang>.qm``, context ``OneStopError``, written by
+# ``installer/error_catalogue.py`` from every template in the code) and the arguments filled in
+# after, so no rendered text is ever parsed. A template with no translation is shown as the
+# service wrote it (Vietnamese): always correct, only not translated.
 
 
-@functools.cache
-def _message_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The message patterns, compiled on first use (not while the sign-in window starts)."""
-    return tuple((re.compile(pattern), template) for pattern, template in _MESSAGE_TEMPLATES)
+def translate_template(template: str) -> str:
+    """An error template (or :class:`~onestop_desktop.errors.Msg` template) in the GUI language."""
+    return QCoreApplication.translate(ERRORS_CONTEXT, template)
 
 
-def translate_message(message: str) -> str:
-    """A service's Vietnamese message in the GUI language (as is when it has no translation)."""
-    for pattern, template in _message_patterns():
-        match = pattern.match(message)
-        if match:
-            return fmt(QCoreApplication.translate(_ERRORS, template), *match.groups())
-    return QCoreApplication.translate(_ERRORS, message)
+def translate_message(message: Msg) -> str:
+    """A translatable piece of a message (a reason, a label) in the GUI language."""
+    return message.render(translate_template)
 
 
 def error_text(exc: OneStopError) -> str:
-    """What to show a clerk for an expected fault (its message, translated)."""
-    return translate_message(exc.message)
+    """What to show a clerk for an expected fault: its message in the GUI language."""
+    return exc.render(translate_template)
 
 
 # ------------------------------------------------------------------ Qt's own strings

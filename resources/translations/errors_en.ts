@@ -1,0 +1,1192 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi_VN">
+    <context>
+        <name>OneStopError</name>
+        <message>
+            <location filename="../../src/onestop_desktop/app.py" />
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất (onestop restore)</source>
+            <translation>The database is damaged; restore it from the latest backup (onestop restore)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli.py" />
+            <location filename="../../src/onestop_desktop/cli/common.py" />
+            <source>Không đọc được mật khẩu từ đầu vào chuẩn</source>
+            <translation>The password could not be read from standard input</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli.py" />
+            <location filename="../../src/onestop_desktop/cli/common.py" />
+            <source>Không có bàn phím để nhập mật khẩu; dùng --password-stdin</source>
+            <translation>There is no keyboard to type the password; use --password-stdin</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli.py" />
+            <location filename="../../src/onestop_desktop/cli/common.py" />
+            <source>Hai lần nhập mật khẩu không khớp</source>
+            <translation>The two passwords do not match</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli.py" />
+            <location filename="../../src/onestop_desktop/cli/station.py" />
+            <source>Số hồ sơ mẫu phải không âm</source>
+            <translation>The number of sample dossiers must not be negative</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/common.py" />
+            <source>Ngày «{text}» không đúng dạng YYYY-MM-DD hoặc dd/mm/yyyy</source>
+            <translation>The date «{text}» is not in the form YYYY-MM-DD or dd/mm/yyyy</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/common.py" />
+            <source>Thời điểm «{text}» không đúng dạng «YYYY-MM-DD HH:MM»</source>
+            <translation>The moment «{text}» is not in the form «YYYY-MM-DD HH:MM»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/common.py" />
+            <source>{flag}: «{text}» không phải số nguyên hợp lệ (cần số từ {low} đến {high})</source>
+            <translation>{flag}: «{text}» is not a valid whole number (a number from {low} to {high} is needed)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/common.py" />
+            <source>{flag}: «{text}» không phải số nguyên hợp lệ (cần số từ {low} trở lên)</source>
+            <translation>{flag}: «{text}» is not a valid whole number (a number of {low} or more is needed)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli_rules.py" />
+            <source>Định dạng xlsx cần --out TỆP</source>
+            <translation>The xlsx format needs --out FILE</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Giờ làm việc phải có ít nhất một buổi.</source>
+            <translation>Office hours must have at least one session.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Buổi làm việc {start}–{end}: giờ bắt đầu phải trước giờ kết thúc.</source>
+            <translation>Session {start}–{end}: the start must be before the end.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Các buổi làm việc phải theo thứ tự và không chồng lên nhau: {first} và {second}.</source>
+            <translation>Sessions must be in order and must not overlap: {first} and {second}.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Giờ chốt nhận hồ sơ trong ngày ({cutoff}) phải nằm trong giờ làm việc ({opening}–{closing}).</source>
+            <translation>The same-day cut-off ({cutoff}) must be within office hours ({opening}–{closing}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Ngày trong lịch làm việc không hợp lệ.</source>
+            <translation>Invalid date in the working calendar.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Loại ngày «{kind}» không hợp lệ (chỉ nhận day_off hoặc workday).</source>
+            <translation>Invalid day type «{kind}» (only day_off or workday).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Nguồn «{source}» không hợp lệ (chỉ nhận seed hoặc manual).</source>
+            <translation>Invalid source «{source}» (only seed or manual).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Lịch làm việc không có ngày làm việc nào trong {days} ngày sau {date}: hãy kiểm tra bảng ngày nghỉ.</source>
+            <translation>The working calendar has no working day in the {days} days after {date}: check the table of days off.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Số giờ làm việc phải là số không âm (nhận được {value}).</source>
+            <translation>The number of working hours must not be negative (got {value}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Số ngày làm việc phải là số không âm (nhận được {value}).</source>
+            <translation>The number of working days must not be negative (got {value}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Không hiểu đơn vị thời hạn «{text}»: dùng «ngày làm việc», «giờ làm việc», «ngày» hoặc «trong ngày».</source>
+            <translation>Unknown time limit unit «{text}»: use «working days», «working hours», «days» or «same day».</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Đơn vị thời hạn «{unit}» không hợp lệ.</source>
+            <translation>Invalid time limit unit «{unit}».</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Thời hạn phải là số nguyên (nhận được {value}).</source>
+            <translation>The time limit must be a whole number (got {value}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Thời hạn phải từ 0 đến {limit} (nhận được {value}).</source>
+            <translation>The time limit must be from 0 to {limit} (got {value}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Chưa nhập thời hạn giải quyết (ví dụ «3 ngày làm việc», «8 giờ làm việc», «30 ngày», «trong ngày»).</source>
+            <translation>The processing time limit is missing (for example «3 working days», «8 working hours», «30 days», «same day»).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Không hiểu thời hạn giải quyết «{text}» (ví dụ «3 ngày làm việc», «8 giờ làm việc», «30 ngày», «trong ngày»).</source>
+            <translation>Cannot read the processing time limit «{text}» (for example «3 working days», «8 working hours», «30 days», «same day»).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Năm {year} nằm ngoài khoảng hỗ trợ.</source>
+            <translation>The year {year} is outside the supported range.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Mã thủ tục</source>
+            <translation>Procedure code</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Tên thủ tục</source>
+            <translation>Procedure name</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Lĩnh vực</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Cơ quan có thẩm quyền</source>
+            <translation>Competent authority</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Thời hạn giải quyết</source>
+            <translation>Processing time limit</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Đơn vị thời hạn</source>
+            <translation>Time limit unit</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Phí, lệ phí</source>
+            <translation>Fees and charges</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Mức thu (đồng)</source>
+            <translation>Amount (dong)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Thành phần hồ sơ</source>
+            <translation>Required documents</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Kết quả</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Căn cứ pháp lý</source>
+            <translation>Legal basis</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Liên thông</source>
+            <translation>Inter-agency</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Công khai</source>
+            <translation>Published</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Phiên bản</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>tên thủ tục</source>
+            <translation>the procedure name</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>lĩnh vực</source>
+            <translation>the field</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>cơ quan có thẩm quyền</source>
+            <translation>the competent authority</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>{label} có ký tự điều khiển không hợp lệ.</source>
+            <translation>{label} contains invalid control characters.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Chưa nhập {label}.</source>
+            <translation>Enter {label}.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>{label} dài quá {limit} ký tự.</source>
+            <translation>{label} is longer than {limit} characters.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Mã thủ tục «{code}» không đúng dạng: cần mã quốc gia N.NNNNNN (ví dụ 1.001193) hoặc mã của tỉnh (ví dụ 1.001193.000.00.00.H56).</source>
+            <translation>The procedure code «{code}» is malformed: a national code N.NNNNNN (for example 1.001193) or a provincial code (for example 1.001193.000.00.00.H56) is needed.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Hình thức giấy tờ «{form}» không hợp lệ: dùng «Bản chính», «Bản sao có chứng thực» hoặc «Bản sao».</source>
+            <translation>Invalid document form «{form}»: use «Original», «Certified copy» or «Copy».</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Thành phần hồ sơ có giấy tờ chưa nhập tên.</source>
+            <translation>A required document has no name.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Số lượng của giấy tờ «{name}» phải từ 1 đến {limit} (nhận được {value}).</source>
+            <translation>The count of document «{name}» must be from 1 to {limit} (got {value}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Giấy tờ «{name}» có quá nhiều phần: viết «tên|hình thức|số lượng».</source>
+            <translation>Document «{name}» has too many parts: write «name|form|count».</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Số lượng của giấy tờ «{name}» phải là số nguyên (nhận được «{value}»).</source>
+            <translation>The count of document «{name}» must be a whole number (got «{value}»).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Thời hạn giải quyết không hợp lệ.</source>
+            <translation>Invalid processing time limit.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Mức thu phải là số đồng không âm, hoặc để trống nếu theo HĐND tỉnh (nhận được {value}).</source>
+            <translation>The amount must be a non-negative number of dong, or empty if set by the Provincial People's Council (got {value}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Thành phần hồ sơ không hợp lệ.</source>
+            <translation>Invalid required documents.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>{label} phải là có hoặc không.</source>
+            <translation>{label} must be yes or no.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Phiên bản phải là số nguyên từ 1 (nhận được {value}).</source>
+            <translation>The version must be a whole number from 1 (got {value}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>{label}: «{value}» không hiểu được, hãy ghi «có» hoặc «không».</source>
+            <translation>{label}: «{value}» cannot be read; write «yes» or «no».</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>{label} phải là số nguyên.</source>
+            <translation>{label} must be a whole number.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>{label} phải là số nguyên (nhận được «{value}»).</source>
+            <translation>{label} must be a whole number (got «{value}»).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>{label} phải là văn bản.</source>
+            <translation>{label} must be text.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>{reason}</source>
+            <translation>{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Chưa nhập thời hạn giải quyết.</source>
+            <translation>The processing time limit is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Chưa nhập đơn vị thời hạn (ngày làm việc, giờ làm việc, ngày, trong ngày).</source>
+            <translation>The time limit unit is missing (working days, working hours, days, same day).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/codes.py" />
+            <source>Mã định danh đơn vị «{code}» không đúng dạng LLL.KK.JJ.XNN (ví dụ 000.00.12.H29)</source>
+            <translation>The unit's agency code «{code}» is not in the form LLL.KK.JJ.XNN (for example 000.00.12.H29)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/codes.py" />
+            <source>Số hiệu máy trạm phải từ 1 đến {limit} (nhận được {value})</source>
+            <translation>The station number must be from 1 to {limit} (got {value})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/codes.py" />
+            <source>Mã hồ sơ «{code}» không đúng dạng</source>
+            <translation>The dossier code «{code}» is malformed</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Giới tính không hợp lệ: «{sex}» (ghi «Nam» hoặc «Nữ»)</source>
+            <translation>Invalid sex: «{sex}» (write «Male» or «Female»)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>nữ</source>
+            <translation>female</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>nam</source>
+            <translation>male</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Chưa nhập số định danh</source>
+            <translation>The ID number is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Số định danh chỉ được gồm chữ số</source>
+            <translation>The ID number may contain digits only</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Số định danh phải có đúng 12 chữ số (đã nhập {count} chữ số)</source>
+            <translation>The ID number must have exactly 12 digits ({count} digits entered)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Mã tỉnh {code} không tồn tại</source>
+            <translation>There is no province code {code}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Ngày sinh {date} nằm trong tương lai</source>
+            <translation>The birth date {date} is in the future</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Chữ số thứ 4 (thế kỷ/giới tính) không khớp năm sinh {year}: số {digit} dành cho người sinh năm {first}–{last}</source>
+            <translation>Digit 4 (century/sex) does not match the birth year {year}: {digit} is for people born in {first}–{last}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Chữ số thứ 5–6 ({digits}) không khớp năm sinh {year}: phải là {expected}</source>
+            <translation>Digits 5–6 ({digits}) do not match the birth year {year}: they must be {expected}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Chữ số thứ 4–6 ({digits}) cho năm sinh {year}, là năm trong tương lai</source>
+            <translation>Digits 4–6 ({digits}) give the birth year {year}, which is in the future</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Chữ số thứ 4 (thế kỷ/giới tính) là {digit}, dành cho giới tính {encoded}, không khớp giới tính {wanted}</source>
+            <translation>Digit 4 (century/sex) is {digit}, which is for {encoded}, and does not match the sex {wanted}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Chứng minh nhân dân 9 số không còn giá trị từ 01/01/2025; hãy nhập số định danh cá nhân 12 số</source>
+            <translation>The 9-digit identity card (CMND) is no longer valid since 01/01/2025; enter the 12-digit personal ID number</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Số định danh phải có đúng 12 chữ số (hoặc 9 chữ số nếu là chứng minh nhân dân cũ); đã nhập {count} chữ số</source>
+            <translation>The ID number must have exactly 12 digits (or 9 digits for an old identity card); {count} digits entered</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Số định danh phải có đúng 12 chữ số; đã nhập {count} chữ số</source>
+            <translation>The ID number must have exactly 12 digits; {count} digits entered</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Chưa nhập số điện thoại</source>
+            <translation>The phone number is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Số điện thoại {phone} không phải số Việt Nam (+84)</source>
+            <translation>The phone number {phone} is not a Vietnamese number (+84)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Số điện thoại chỉ được gồm chữ số (có thể có dấu cách, dấu chấm, dấu gạch ngang, +84)</source>
+            <translation>The phone number may contain digits only (spaces, dots, dashes and +84 are allowed)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Số điện thoại {phone} phải bắt đầu bằng 0 hoặc +84</source>
+            <translation>The phone number {phone} must start with 0 or +84</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Số điện thoại {phone} quá ngắn</source>
+            <translation>The phone number {phone} is too short</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Số máy bàn phải có 11 chữ số (đã nhập {count} chữ số)</source>
+            <translation>A landline number must have 11 digits ({count} digits entered)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Số di động phải có 10 chữ số (đã nhập {count} chữ số)</source>
+            <translation>A mobile number must have 10 digits ({count} digits entered)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Đầu số {prefix} đã đổi sang đầu số mới từ năm 2018; hãy nhập số 10 chữ số mới</source>
+            <translation>The prefix {prefix} was replaced in 2018; enter the new 10-digit number</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Đầu số {prefix} không phải đầu số điện thoại Việt Nam</source>
+            <translation>{prefix} is not a Vietnamese phone prefix</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Họ tên không được chứa chữ số</source>
+            <translation>A name must not contain digits</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Họ tên chứa ký tự không hợp lệ: «{char}»</source>
+            <translation>The name contains an invalid character: «{char}»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Họ tên phải có ít nhất 2 chữ cái</source>
+            <translation>A name must have at least 2 letters</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Chưa nhập ngày sinh</source>
+            <translation>The birth date is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Ngày sinh «{text}» không đúng dạng ngày/tháng/năm (ví dụ 05/09/1990)</source>
+            <translation>The birth date «{text}» is not in the form day/month/year (for example 05/09/1990)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Ngày sinh {text} không có thật</source>
+            <translation>The birth date {text} does not exist</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Năm sinh {year} không hợp lệ (phải từ {earliest})</source>
+            <translation>Invalid birth year {year} (it must be {earliest} or later)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>Sự kiện số {seq} của máy trạm {station} (loại «{kind}») không hợp lệ: trường «{name}» {reason}</source>
+            <translation>Event {seq} of station {station} (kind «{kind}») is invalid: field «{name}» {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>là loại sự kiện lạ</source>
+            <translation>is an unknown event kind</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>là phiên bản {version}, mới hơn phiên bản phần mềm này đọc được ({known}); hãy cập nhật phần mềm</source>
+            <translation>is version {version}, newer than this software can read ({known}); update the software</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>phải là chuỗi chữ</source>
+            <translation>must be a text string</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>phải là số nguyên</source>
+            <translation>must be a whole number</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>phải là true hoặc false</source>
+            <translation>must be true or false</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>phải là một thời điểm ISO 8601</source>
+            <translation>must be an ISO 8601 moment</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>phải là một ngày dạng YYYY-MM-DD</source>
+            <translation>must be a date in the form YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>phải là một trong: {choices}</source>
+            <translation>must be one of: {choices}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>phải là một danh sách</source>
+            <translation>must be a list</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>phải là một danh sách {size} phần tử</source>
+            <translation>must be a list of {size} items</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>phải là một đối tượng JSON</source>
+            <translation>must be a JSON object</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>không có trong định dạng của loại này</source>
+            <translation>is not in the format of this kind</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>bị thiếu</source>
+            <translation>is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/payloads.py" />
+            <source>phải từ 1 trở lên</source>
+            <translation>must be 1 or more</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/projection.py" />
+            <source>Sự kiện số {seq} của máy trạm {station} tạo lại hồ sơ {dossier} đã có</source>
+            <translation>Event {seq} of station {station} creates dossier {dossier} again, which already exists</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/projection.py" />
+            <source>Sự kiện số {seq} của máy trạm {station} (loại «{kind}») không thuộc hồ sơ nào</source>
+            <translation>Event {seq} of station {station} (kind «{kind}») belongs to no dossier</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/projection.py" />
+            <source>Sự kiện số {seq} của máy trạm {station} (loại «{kind}») thuộc hồ sơ {dossier} chưa được tạo</source>
+            <translation>Event {seq} of station {station} (kind «{kind}») belongs to dossier {dossier}, which has not been created</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/roles.py" />
+            <source>Cán bộ tiếp nhận</source>
+            <translation>Reception clerk</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/roles.py" />
+            <source>Chuyên viên xử lý</source>
+            <translation>Processing officer</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/roles.py" />
+            <source>Lãnh đạo</source>
+            <translation>Leader</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/roles.py" />
+            <source>Quản trị</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/roles.py" />
+            <source>Vận hành (dòng lệnh)</source>
+            <translation>Operator (command line)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/roles.py" />
+            <source>Vai trò không hợp lệ: {value} (chọn clerk, officer, leader hoặc admin)</source>
+            <translation>Invalid role: {value} (choose clerk, officer, leader or admin)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/stats.py" />
+            <source>Ngày bắt đầu kỳ báo cáo ({start}) phải trước hoặc bằng ngày kết thúc ({end})</source>
+            <translation>The start of the report period ({start}) must be on or before its end ({end})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/stats.py" />
+            <source>Kênh tiếp nhận không hợp lệ: «{channel}» (online, in_person hoặc postal)</source>
+            <translation>Invalid intake channel: «{channel}» (online, in_person or postal)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/stats.py" />
+            <source>Trạng thái hiện tại ({current}) không khớp trạng thái cuối trong lịch sử ({last})</source>
+            <translation>The current status ({current}) does not match the last status in the history ({last})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Mới đăng ký</source>
+            <translation>Newly registered</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Được tiếp nhận</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Không được tiếp nhận</source>
+            <translation>Not accepted</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Đang xử lý</source>
+            <translation>Processing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Yêu cầu bổ sung giấy tờ</source>
+            <translation>Documents to be supplemented</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Yêu cầu thực hiện nghĩa vụ tài chính</source>
+            <translation>Financial obligation requested</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Công dân yêu cầu rút hồ sơ</source>
+            <translation>Withdrawn at the citizen's request</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Dừng xử lý</source>
+            <translation>Processing stopped</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Đã xử lý xong</source>
+            <translation>Processed</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Đã trả kết quả</source>
+            <translation>Result returned</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Trạng thái không hợp lệ: {value}</source>
+            <translation>Invalid status: {value}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Đăng ký trực tuyến</source>
+            <translation>Register online</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Tiếp nhận hồ sơ</source>
+            <translation>Receive the dossier</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Tiếp nhận hồ sơ trực tuyến</source>
+            <translation>Accept the online dossier</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Từ chối tiếp nhận</source>
+            <translation>Refuse the dossier</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Chuyển xử lý</source>
+            <translation>Hand over for processing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Yêu cầu bổ sung hồ sơ</source>
+            <translation>Request supplementary documents</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Nhận hồ sơ bổ sung</source>
+            <translation>Receive supplementary documents</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Đã thực hiện nghĩa vụ tài chính</source>
+            <translation>Financial obligation fulfilled</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Có kết quả</source>
+            <translation>Result ready</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Trả kết quả</source>
+            <translation>Return the result</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Rút hồ sơ</source>
+            <translation>Withdraw the dossier</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Xin lỗi và hẹn lại ngày trả</source>
+            <translation>Apologise and set a new return date</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/status.py" />
+            <source>Không thể «{action}» khi hồ sơ đang ở trạng thái «{status}»</source>
+            <translation>Cannot «{action}» while the dossier is in the status «{status}»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/files.py" />
+            <source>ổ đĩa chỉ cho phép đọc</source>
+            <translation>the disk is read-only</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/files.py" />
+            <source>không có quyền ghi</source>
+            <translation>no permission to write</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/files.py" />
+            <source>ổ đĩa đã đầy</source>
+            <translation>the disk is full</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/files.py" />
+            <source>tệp quá lớn cho ổ đĩa này</source>
+            <translation>the file is too large for this disk</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/files.py" />
+            <source>đường dẫn đi qua một tệp, không phải thư mục</source>
+            <translation>the path goes through a file, not a folder</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/files.py" />
+            <source>đó là một thư mục</source>
+            <translation>it is a folder</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/files.py" />
+            <source>lỗi đọc ghi ổ đĩa (USB bị rút hoặc ổ hỏng)</source>
+            <translation>disk read/write error (USB stick pulled out or faulty disk)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/files.py" />
+            <source>{error}</source>
+            <translation>{error}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/files.py" />
+            <source>Không ghi được tệp {path}: {reason}</source>
+            <translation>Cannot write the file {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/reports/report06.py" />
+            <source>Ngày kết thúc kỳ báo cáo phải không trước ngày bắt đầu</source>
+            <translation>The end of the report period must not be before its start</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Sự kiện loại «{kind}» ghi sai: thiếu hoặc thừa mã hồ sơ</source>
+            <translation>An event of kind «{kind}» is malformed: a dossier code is missing or superfluous</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/calendar.py" />
+            <source>Ngày {day} không có trong bảng ngày nghỉ/làm bù</source>
+            <translation>The date {day} is not in the table of days off and make-up working days</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>Cơ sở dữ liệu chưa được khởi tạo; hãy chạy «onestop init»</source>
+            <translation>The database has not been initialised; run «onestop init»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>quản lý tài khoản</source>
+            <translation>manage accounts</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>quản lý danh mục thủ tục</source>
+            <translation>manage the procedure catalogue</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>quản lý lịch làm việc</source>
+            <translation>manage the working calendar</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>đồng bộ dữ liệu</source>
+            <translation>synchronise data</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>xem báo cáo</source>
+            <translation>view reports</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>xem hồ sơ</source>
+            <translation>view dossiers</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>nhập sổ theo dõi cũ</source>
+            <translation>import an old ledger</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>Tài khoản {user} ({role}) không có quyền «{action}»</source>
+            <translation>The account {user} ({role}) may not «{action}»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>Tài khoản {user} ({role}) không có quyền {what}</source>
+            <translation>The account {user} ({role}) may not {what}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>{permission}</source>
+            <translation>{permission}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/demo.py" />
+            <source>Thư mục này là dữ liệu thật của một máy trạm; chỉ tạo dữ liệu mẫu trong một thư mục dữ liệu mới</source>
+            <translation>This folder holds a station's real data; create sample data only in a new data folder</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/demo.py" />
+            <source>Cơ sở dữ liệu đã có hồ sơ; chỉ tạo dữ liệu mẫu trong một thư mục dữ liệu mới</source>
+            <translation>The database already has dossiers; create sample data only in a new data folder</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Số bộ hồ sơ phải từ 1 đến 99</source>
+            <translation>The number of copies must be from 1 to 99</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Không tìm thấy hồ sơ trùng đã chọn</source>
+            <translation>The chosen duplicate dossier was not found</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Không tìm thấy hồ sơ</source>
+            <translation>Dossier not found</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Chưa chọn cán bộ nhận hồ sơ</source>
+            <translation>No staff member has been chosen to take the dossier</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Chỉ chuyển hồ sơ cho chuyên viên xử lý hoặc lãnh đạo</source>
+            <translation>A dossier can only be handed to a processing officer or a leader</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Chưa nhập lý do từ chối</source>
+            <translation>The reason for refusal is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Chưa nhập lý do yêu cầu bổ sung</source>
+            <translation>The reason for the supplement request is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Chưa nhập lý do</source>
+            <translation>The reason is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Chưa nhập người nhận kết quả</source>
+            <translation>The person receiving the result is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Chưa nhập lý do hẹn lại</source>
+            <translation>The reason for the new date is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Chưa nhập ngày hẹn trả mới</source>
+            <translation>The new return date is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Ngày hẹn mới phải sau ngày hẹn cũ</source>
+            <translation>The new return date must be after the old one</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/integrity.py" />
+            <source>Không dựng lại được: chuỗi sự kiện bị đứt tại máy trạm {station}, sự kiện số {seq} ({reason}); hãy khôi phục từ bản sao lưu</source>
+            <translation>Cannot rebuild: the event chain is broken at station {station}, event {seq} ({reason}); restore from a backup</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>«{text}» không đúng dạng HH:MM</source>
+            <translation>«{text}» is not in the form HH:MM</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>«{text}» không phải một giờ trong ngày</source>
+            <translation>«{text}» is not a time of day</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>một trong các giá trị</source>
+            <translation>one of the values</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Khi nhận hồ sơ bổ sung: «pause» tạm dừng thời hạn (lùi ngày hẹn thêm đúng số giờ làm việc chờ bổ sung) hoặc «restart» tính lại thời hạn từ đầu kể từ lúc nhận bổ sung</source>
+            <translation>When supplementary documents arrive: «pause» pauses the time limit (the return date moves by the working hours spent waiting) or «restart» starts the time limit again from the moment they arrive</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>«pause» hoặc «restart»</source>
+            <translation>«pause» or «restart»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>số nguyên dương, hoặc để trống</source>
+            <translation>a positive whole number, or empty</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Số lần tối đa được xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) của một hồ sơ; để trống là không giới hạn</source>
+            <translation>The most times a dossier's return date may be put off with an apology (Form 04); empty means no limit</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>để trống (không giới hạn) hoặc một số nguyên từ 1 trở lên, ví dụ «1»</source>
+            <translation>empty (no limit) or a whole number from 1, for example «1»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>các buổi HH:MM-HH:MM</source>
+            <translation>sessions HH:MM-HH:MM</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Giờ làm việc của Bộ phận Một cửa, các buổi cách nhau bằng dấu phẩy; dùng để tính ngày hẹn trả</source>
+            <translation>Office hours of the one-stop counter, sessions separated by commas; used to compute return dates</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>các buổi «HH:MM-HH:MM» theo thứ tự, không chồng lên nhau, cách nhau bằng dấu phẩy, ví dụ «07:00-11:30,13:30-17:00»</source>
+            <translation>sessions «HH:MM-HH:MM» in order, not overlapping, separated by commas, for example «07:00-11:30,13:30-17:00»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>giờ HH:MM</source>
+            <translation>a time HH:MM</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Giờ chốt nhận hồ sơ trả trong ngày: nhận trước giờ này thì trả trong ngày, sau giờ này thì trả ngày làm việc kế tiếp</source>
+            <translation>Same-day cut-off: a dossier received before this time is returned the same day, after it on the next working day</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>giờ «HH:MM» nằm trong giờ làm việc (sau giờ mở cửa, không muộn hơn giờ đóng cửa), ví dụ «15:00»</source>
+            <translation>a time «HH:MM» within office hours (after opening, not later than closing), for example «15:00»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Không có thiết lập «{key}»; các thiết lập nghiệp vụ: {keys}</source>
+            <translation>There is no setting «{key}»; the business settings are: {keys}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Tài khoản {username} ({role}) không có quyền thay đổi thiết lập nghiệp vụ (chỉ quản trị viên)</source>
+            <translation>The account {username} ({role}) may not change business settings (administrators only)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Giá trị «{value}» của thiết lập {key} không hợp lệ ({reason}); giá trị hợp lệ: {accepted}</source>
+            <translation>The value «{value}» of the setting {key} is invalid ({reason}); valid values: {accepted}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Giá trị «{value}» của thiết lập {key} không hợp lệ; giá trị hợp lệ: {accepted}</source>
+            <translation>The value «{value}» of the setting {key} is invalid; valid values: {accepted}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Không đặt được thiết lập {key} = «{value}»: {reason} (thiết lập {other} đang là «{current}»; đổi {other} trước nếu cần)</source>
+            <translation>Cannot set {key} = «{value}»: {reason} (the setting {other} is «{current}»; change {other} first if needed)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/station.py" />
+            <source>Cơ sở dữ liệu này đã được khởi tạo; không khởi tạo lại</source>
+            <translation>This database has already been initialised; it is not initialised again</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/station.py" />
+            <source>Chưa nhập tên đơn vị</source>
+            <translation>The unit name is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Tên đăng nhập phải dài 3–32 ký tự, chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới</source>
+            <translation>A user name must be 3–32 characters long, made of lower-case letters without accents, digits, dots, hyphens or underscores</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Mật khẩu phải có ít nhất {count} ký tự</source>
+            <translation>A password must have at least {count} characters</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Không có tài khoản «{username}»</source>
+            <translation>There is no account «{username}»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Chưa nhập họ tên cán bộ</source>
+            <translation>The staff member's full name is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Tài khoản «{username}» đã có</source>
+            <translation>The account «{username}» already exists</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Mật khẩu hiện tại không đúng</source>
+            <translation>The current password is wrong</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Tài khoản «{username}» đã bị vô hiệu hóa từ trước</source>
+            <translation>The account «{username}» was already deactivated</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Không thể vô hiệu hóa tài khoản quản trị cuối cùng</source>
+            <translation>The last administrator account cannot be deactivated</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Tài khoản «{username}» không bị khóa</source>
+            <translation>The account «{username}» is not locked</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Tài khoản bị khóa do nhập sai mật khẩu {count} lần liên tiếp; thử lại sau {minutes} phút</source>
+            <translation>The account is locked after {count} wrong passwords in a row; try again in {minutes} minutes</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Sai tên đăng nhập hoặc mật khẩu (nhập sai {count} lần liên tiếp thì tài khoản bị khóa {minutes} phút)</source>
+            <translation>Wrong user name or password ({count} wrong tries in a row lock the account for {minutes} minutes)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Sai mật khẩu {count} lần liên tiếp: tài khoản bị khóa {minutes} phút</source>
+            <translation>{count} wrong passwords in a row: the account is locked for {minutes} minutes</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Tài khoản «{username}» đã bị vô hiệu hóa</source>
+            <translation>The account «{username}» has been deactivated</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Thư mục dữ liệu chỉ cho phép đọc, không ghi được{where}</source>
+            <translation>The data folder is read-only; nothing can be written{where}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Ổ đĩa đã đầy, không ghi được dữ liệu{where}</source>
+            <translation>The disk is full; data cannot be written{where}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Không ghi được xuống ổ đĩa (ổ đầy, tệp quá lớn, USB bị rút hoặc ổ hỏng){where}</source>
+            <translation>Cannot write to the disk (disk full, file too large, USB stick pulled out or faulty disk){where}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu SQLite{where}</source>
+            <translation>The database file is damaged or is not an SQLite database{where}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Cơ sở dữ liệu đang bị một chương trình khác khóa, thử lại sau{where}</source>
+            <translation>Another program has locked the database; try again later{where}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Không mở được cơ sở dữ liệu{where}</source>
+            <translation>Cannot open the database{where}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Lỗi cơ sở dữ liệu{where}</source>
+            <translation>Database error{where}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Không bật được chế độ ghi nhật ký WAL cho cơ sở dữ liệu</source>
+            <translation>Cannot switch the database to WAL journal mode</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Cơ sở dữ liệu thuộc phiên bản phần mềm mới hơn; hãy cập nhật OneStop Desktop trước khi mở</source>
+            <translation>The database belongs to a newer version of the software; update OneStop Desktop before opening it</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Cơ sở dữ liệu bị hỏng nên chương trình không ghi thêm thay đổi nào; hãy khôi phục từ bản sao lưu gần nhất (onestop restore)</source>
+            <translation>The database is damaged, so no further change is written; restore it from the latest backup (onestop restore)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Chưa có cơ sở dữ liệu tại {path}; hãy chạy «onestop init» trước</source>
+            <translation>There is no database at {path}; run «onestop init» first</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Tệp {path} không phải cơ sở dữ liệu SQLite của OneStop</source>
+            <translation>The file {path} is not a OneStop SQLite database</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/ui/mainwindow.py" />
+            <source>Cơ sở dữ liệu trong bộ nhớ không sao lưu được</source>
+            <translation>An in-memory database cannot be backed up</translation>
+        </message>
+    </context>
+</TS>
