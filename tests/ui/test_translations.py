@@ -15,7 +15,6 @@ import pytest
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
-from onestop_desktop.errors import AuthError
 from onestop_desktop.ui import i18n
 
 REPO = Path(__file__).resolve().parents[2]
@@ -28,8 +27,11 @@ SOURCES = [
     REPO / "src/onestop_desktop/app.py",
 ]
 PLACEHOLDER = re.compile(r"%L?(?:\d|n)")
-VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợ"
-                             r"ùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE)
+VIETNAMESE_ONLY = re.compile(
+    r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợ"
+    r"ùúủũụừứửữựỳýỷỹỵ]",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -131,9 +133,20 @@ def test_ts_is_up_to_date_with_the_sources(tmp_path: Path) -> None:
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
-        [tool, "-silent", "-locations", "none", "-target-language", "en",
-         *map(str, SOURCES), "-ts", str(fresh)],
-        check=True, capture_output=True, timeout=120,
+        [
+            tool,
+            "-silent",
+            "-locations",
+            "none",
+            "-target-language",
+            "en",
+            *map(str, SOURCES),
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     in_sources = {(m.context, m.source) for m in read_ts(fresh)}
     in_catalogue = {(m.context, m.source) for m in MESSAGES}
@@ -141,38 +154,9 @@ def test_ts_is_up_to_date_with_the_sources(tmp_path: Path) -> None:
     assert in_catalogue - in_sources == set(), "run installer/translations.sh (stale messages)"
 
 
-def test_every_service_message_pattern_is_in_the_catalogue() -> None:
-    in_catalogue = {m.source for m in MESSAGES if m.context == "OneStopError"}
-    templates = {template for _pattern, template in i18n._MESSAGE_TEMPLATES}
-    assert templates == in_catalogue
+# Service messages (context OneStopError, catalogue errors_en.ts) are checked by
+# tests/ui/test_error_translations.py and tests/unit/test_error_catalogue.py.
 
-
-@pytest.mark.parametrize(
-    ("message", "english"),
-    [
-        ("Sai tên đăng nhập hoặc mật khẩu", "Wrong user name or password"),
-        (
-            "Sai tên đăng nhập hoặc mật khẩu (còn 2 lần thử trước khi khóa)",
-            "Wrong user name or password (2 tries left before the account is locked)",
-        ),
-        (
-            "Tài khoản bị khóa do nhập sai mật khẩu 5 lần; thử lại sau 09:45",
-            "The account is locked after 5 wrong passwords; try again after 09:45",
-        ),
-        ("Tài khoản «lan» đã bị vô hiệu hóa", "The account «lan» has been deactivated"),
-        (
-            "Ổ đĩa đã đầy, không ghi được dữ liệu (/media/usb)",
-            "The disk is full; data cannot be written (/media/usb)",
-        ),
-        # A message the GUI does not know stays as the service wrote it.
-        ("Một thông báo mới chưa dịch", "Một thông báo mới chưa dịch"),
-    ],
-)
-def test_service_messages_in_english(message: str, english: str, qapp: QApplication) -> None:
-    assert i18n.install("en") == "en"
-    assert i18n.error_text(AuthError(message)) == english
-    assert i18n.install("vi") == "vi"
-    assert i18n.error_text(AuthError(message)) == message
 
 
 def test_fmt_fills_placeholders_in_one_pass() -> None:
