@@ -10,8 +10,8 @@ import sys
 def test_parser_imports_no_service_layer() -> None:
     code = (
         "import sys\n"
-        "from onestop_desktop import cli\n"
-        "cli.build_parser()\n"
+        "from onestop_desktop.cli.parser import build_parser\n"
+        "build_parser()\n"
         "heavy = sorted(m for m in sys.modules if m.startswith(('sqlite_utils', "
         "'onestop_desktop.services', 'onestop_desktop.store', 'argon2', 'openpyxl')))\n"
         "print(heavy)\n"
@@ -22,6 +22,8 @@ def test_parser_imports_no_service_layer() -> None:
 
 def test_gui_fast_path_reads_what_the_full_parser_reads() -> None:
     from onestop_desktop import cli
+    from onestop_desktop.cli.parser import build_parser
+    from onestop_desktop.cli.station import cmd_gui
 
     for argv in (
         [],
@@ -31,12 +33,12 @@ def test_gui_fast_path_reads_what_the_full_parser_reads() -> None:
         ["-v", "--data-dir", "/x", "gui"],
     ):
         fast = cli.gui_args(argv)
-        full = cli.build_parser().parse_args(argv)
+        full = build_parser().parse_args(argv)
         assert fast is not None, argv
         for name in ("data_dir", "verbose"):
             assert getattr(fast, name) == getattr(full, name), (argv, name)
         assert fast.smoke_test == getattr(full, "smoke_test", False)
-        assert getattr(full, "handler", cli.cmd_gui) is cli.cmd_gui
+        assert getattr(full, "handler", cmd_gui) is cmd_gui
     for argv in (
         ["search", "x"],
         ["--version"],

@@ -1,0 +1,39 @@
+"""``onestop report``: form 06 and the published figures."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from onestop_desktop import paths
+from onestop_desktop.cli.common import parse_date, session
+from onestop_desktop.errors import ValidationError
+
+
+def cmd_report(args: argparse.Namespace, data: paths.DataDir) -> int:
+    from onestop_desktop.reports import report06
+
+    ctx = session(data, write=False)
+    start, end = parse_date(args.from_), parse_date(args.to)
+    report = report06.build(ctx, start, end)
+    fmt = args.format
+    if fmt in ("xlsx",) and not args.out:
+        raise ValidationError("Định dạng xlsx cần --out TỆP")
+    if args.out:
+        report06.write(report, fmt, Path(args.out), ctx.station)
+        print(f"Đã ghi báo cáo ra {args.out}")
+        return 0
+    sys.stdout.write(report06.render(report, fmt, ctx.station))
+    return 0
+
+
+def add_commands(sub: Any) -> None:
+    """Register ``report`` on the main parser's subparsers."""
+    p = sub.add_parser("report", help="báo cáo Biểu 06 và số liệu công bố")
+    p.add_argument("--from", dest="from_", required=True)
+    p.add_argument("--to", required=True)
+    p.add_argument("--format", default="text", choices=["text", "json", "csv", "xlsx"])
+    p.add_argument("--out")
+    p.set_defaults(handler=cmd_report)

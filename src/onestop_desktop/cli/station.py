@@ -1,0 +1,153 @@
+"""The station's own commands: ``init``, ``demo``, ``verify``, ``rebuild``, ``self-check``, ``gui``
+(and the internal ``qt-probe``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from onestop_desktop import paths
+from onestop_desktop.cli.common import open_session, print_json, read_password
+from onestop_desktop.errors import ValidationError
+
+
+def cmd_init(args: argparse.Namespace, data: paths.DataDir) -> int:
+    from onestop_desktop.domain.codes import validate_station, validate_unit_code
+    from onestop_desktop.services import station
+
+    # Check the arguments before asking for a password.
+    validate_unit_code(args.unit_code)
+    validate_station(args.station)
+    password = read_password(args)
+    ctx = station.init_data_dir(
+        data,
+        unit_code=args.unit_code,
+        unit_name=args.unit_name,
+        station=args.station,
+        admin=args.admin,
+        password=password,
+    )
+    print(
+        f"Đã khởi tạo máy trạm {ctx.station.station_id} của {ctx.station.unit_name} "
+        f"({ctx.station.unit_code}) tại {data.root}; tài khoản quản trị: {args.admin}"
+    )
+    ctx.store.close()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, data: paths.DataDir) -> int:
+    from onestop_desktop.services import demo
+
+    if args.dossiers < 0:
+        raise ValidationError("Số hồ sơ mẫu phải không âm", field="dossiers")
+    result = demo.fill(data, args.dossiers, seed=args.seed, progress=not args.quiet)
+    if args.json:
+        print_json(result.to_json())
+    else:
+        print(result.text())
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, data: paths.DataDir) -> int:
+    from onestop_desktop.services import integrity
+
+    ctx = open_session(data)
+    report = integrity.verify(ctx)
+    if args.json:
+        b = report.broken
+        print_json(
+            {
+                "ok": report.ok,
+                "checked": report.checked,
+                "broken": None
+                if b is None
+                else {"station_id": b.station_id, "seq": b.seq, "reason": b.reason},
+            }
+        )
+    else:
+        print(report.text(), file=sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_rebuild(args: argparse.Namespace, data: paths.DataDir) -> int:
+    from onestop_desktop.services import integrity
+
+    ctx = open_session(data)
+    report = integrity.rebuild(ctx, write=not args.dry_run)
+    if args.json:
+        print_json(
+            {
+                "dossiers": report.dossiers,
+                "events": report.events,
+                "changed": report.changed,
+                "added": report.added,
+                "removed": report.removed,
+                "differences": report.differences,
+            }
+        )
+    else:
+        print(report.text())
+    return 0
+
+
+def cmd_self_check(args: argparse.Namespace, data: paths.DataDir) -> int:
+    from onestop_desktop.services import selfcheck
+
+    report = selfcheck.run(data)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        print(report.text())
+    return 0 if report.ok else 1
+
+
+def cmd_gui(args: argparse.Namespace, data: paths.DataDir) -> int:
+    from onestop_desktop import app
+
+    return app.run(data, argv=[sys.argv[0]], smoke_test=getattr(args, "smoke_test", False))
+
+
+def cmd_qt_probe(args: argparse.Namespace, data: paths.DataDir) -> int:
+    from onestop_desktop import app
+
+    return app.qt_probe()
+
+
+def add_commands(sub: Any) -> None:
+    """Register the station's commands on the main parser's subparsers."""
+    p = sub.add_parser("init", help="khởi tạo máy trạm và tài khoản quản trị đầu tiên")
+    p.add_argument("--unit-code", required=True, help="mã định danh đơn vị, ví dụ 000.00.12.H29")
+    p.add_argument("--unit-name", required=True, help="tên đơn vị, ví dụ «UBND xã Hòa Bình»")
+    p.add_argument("--station", required=True, help="số hiệu máy trạm (1–9)")
+    p.add_argument("--admin", default="admin", help="tên đăng nhập của quản trị viên")
+    p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ đầu vào chuẩn")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("demo", help="tạo dữ liệu mẫu của một xã")
+    p.add_argument("--dossiers", type=int, required=True)
+    p.add_argument("--seed", type=int, default=2025)
+    p.add_argument("--quiet", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("verify", help="kiểm tra chuỗi băm của nhật ký sự kiện")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_verify)
+
+    p = sub.add_parser("rebuild", help="dựng lại bảng hồ sơ từ sự kiện và báo khác biệt")
+    p.add_argument("--dry-run", action="store_true", help="chỉ báo, không sửa")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_rebuild)
+
+    p = sub.add_parser("self-check", help="tự kiểm tra cơ sở dữ liệu, tài nguyên, phông chữ, Qt")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_self_check)
+
+    p = sub.add_parser("gui", help="mở giao diện (mặc định khi không có lệnh)")
+    p.add_argument(
+        "--smoke-test", action="store_true", help="hiện cửa sổ đăng nhập rồi thoát (kiểm tra)"
+    )
+    p.set_defaults(handler=cmd_gui)
+    p = sub.add_parser("qt-probe", help=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_qt_probe)

@@ -1,0 +1,65 @@
+"""``onestop user …``: the officers' accounts."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from onestop_desktop import paths
+from onestop_desktop.cli.common import open_session, print_json, read_password
+
+
+def cmd_user(args: argparse.Namespace, data: paths.DataDir) -> int:
+    from onestop_desktop.services import users
+
+    ctx = open_session(data, integrity="daily" if args.user_command == "list" else "quick")
+    if args.user_command == "add":
+        password = read_password(args)
+        user = users.add_user(ctx, args.username, args.role, args.full_name, password)
+        print(f"Đã thêm tài khoản {user.username} ({user.role.label})")
+    elif args.user_command == "list":
+        rows = users.list_users(ctx)
+        if args.json:
+            print_json(
+                [
+                    {
+                        "username": u.username,
+                        "full_name": u.full_name,
+                        "role": u.role.value,
+                        "active": u.active,
+                        "locked_until": u.locked_until,
+                    }
+                    for u in rows
+                ]
+            )
+        else:
+            for u in rows:
+                state = "đang hoạt động" if u.active else "đã vô hiệu hóa"
+                print(f"{u.username:<16} {u.role.value:<8} {u.full_name} ({state})")
+    elif args.user_command == "passwd":
+        password = read_password(args, "Mật khẩu mới: ")
+        users.change_password(ctx, args.username, password)
+        print(f"Đã đổi mật khẩu của {args.username}")
+    elif args.user_command == "deactivate":
+        users.deactivate(ctx, args.username)
+        print(f"Đã vô hiệu hóa tài khoản {args.username}")
+    return 0
+
+
+def add_commands(sub: Any) -> None:
+    """Register ``user`` on the main parser's subparsers."""
+    p = sub.add_parser("user", help="quản lý tài khoản cán bộ")
+    usub = p.add_subparsers(dest="user_command", required=True, metavar="ACTION")
+    q = usub.add_parser("add", help="thêm tài khoản")
+    q.add_argument("username")
+    q.add_argument("--role", required=True, choices=["clerk", "officer", "leader", "admin"])
+    q.add_argument("--full-name", required=True)
+    q.add_argument("--password-stdin", action="store_true")
+    q = usub.add_parser("list", help="liệt kê tài khoản")
+    q.add_argument("--json", action="store_true")
+    q = usub.add_parser("passwd", help="đổi mật khẩu")
+    q.add_argument("username")
+    q.add_argument("--password-stdin", action="store_true")
+    q = usub.add_parser("deactivate", help="vô hiệu hóa tài khoản (không xóa)")
+    q.add_argument("username")
+    p.set_defaults(handler=cmd_user)
