@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from onestop_desktop.domain import clock
 from onestop_desktop.domain.status import Status
 from onestop_desktop.errors import PermissionDenied, ValidationError
 from onestop_desktop.reports import report06

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from onestop_desktop.domain import clock
 from onestop_desktop.errors import ValidationError
 from onestop_desktop.reports import report06
 from onestop_desktop.services import dossiers

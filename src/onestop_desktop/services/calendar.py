@@ -14,7 +14,7 @@ from onestop_desktop.domain.calendar import (
     WorkCalendar,
     seed_year,
 )
-from onestop_desktop.domain.payloads import CalendarDayRemoved, CalendarDaySet
+from onestop_desktop.domain.payloads import CalendarDayRemoved, CalendarDaySet, Day
 from onestop_desktop.errors import NotFound
 from onestop_desktop.services import settings
 from onestop_desktop.services.audit import record
@@ -97,7 +97,7 @@ def set_day(ctx: Session, day: date, kind: str, note: str = "") -> None:
     ensure_seeded(ctx.store, [day.year])
     with ctx.store.atomic():
         calendar_rows.set_manual(ctx.store, day.isoformat(), entry.kind, entry.note)
-        record(ctx, CalendarDaySet(day=day.isoformat(), kind=kind, note=entry.note))
+        record(ctx, CalendarDaySet(day=Day(day.isoformat()), kind=kind, note=entry.note))
 
 
 def remove_day(ctx: Session, day: date) -> None:
@@ -109,4 +109,4 @@ def remove_day(ctx: Session, day: date) -> None:
             raise NotFound(
                 "Ngày {day} không có trong bảng ngày nghỉ/làm bù", day=clock.fmt_date(day)
             )
-        record(ctx, CalendarDayRemoved(day=day.isoformat()))
+        record(ctx, CalendarDayRemoved(day=Day(day.isoformat())))

@@ -119,7 +119,7 @@ def _initialise(
             ),
         )
         info = create_user(store, admin, Role.ADMIN, admin_full_name, password)
-        record(ctx, UserAdded(**info))
+        record(ctx, UserAdded.of(info))
     return ctx
 
 

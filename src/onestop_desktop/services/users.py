@@ -125,7 +125,7 @@ def add_user(ctx: Session, username: str, role: str | Role, full_name: str, pass
     the_role = role if isinstance(role, Role) else parse_role(role)
     with ctx.store.atomic():
         info = create_user(ctx.store, username, the_role, full_name, password)
-        record(ctx, UserAdded(**info))
+        record(ctx, UserAdded.of(info))
     return get_user(ctx.store, info["username"])
 
 

@@ -60,8 +60,9 @@ class IntegrityCheck(QObject):
         store: Store,
         parent: QObject | None = None,
         *,
-        check: CheckFunction = quick_check,
+        check: CheckFunction | None = None,
     ) -> None:
+        """``check`` defaults to :func:`quick_check` (looked up when the check starts)."""
         super().__init__(parent)
         if store.path is None:
             raise ValueError("an in-memory store has no file to check")
@@ -114,7 +115,8 @@ class IntegrityCheck(QObject):
     def _run(self, job: Job) -> list[str]:
         assert job.database is not None
         try:
-            problems = self._check(job.database, self._opened)
+            check = self._check or quick_check
+            problems = check(job.database, self._opened)
         except sqlite3.Error as exc:
             if job.cancelled():
                 raise Cancelled from exc

@@ -104,11 +104,18 @@ def open_error(
     """
     box = message_box(exc, parent, title=title)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setWindowModality(
-        Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal
-    )
+    if parent is None:
+        # Nothing else owns a box without a parent: keep it alive until it is closed.
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        _open_boxes.add(box)
+        box.finished.connect(lambda _result: _open_boxes.discard(box))
+    else:
+        box.setWindowModality(Qt.WindowModality.WindowModal)
     box.open()
     return box
+
+
+_open_boxes: set[QMessageBox] = set()
 
 
 # ------------------------------------------------------------------ bugs
