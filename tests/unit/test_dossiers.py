@@ -78,9 +78,11 @@ def test_full_lifecycle_and_roles(ctx: Session, fake_clock: FakeClock) -> None:
         dossiers.act(s["tiepnhan"], d.code, "returned", {})
     back = dossiers.act(s["tiepnhan"], d.code, "returned", {"collected_by": "Nguyễn Thị Lan"})
     assert back.status is Status.RETURNED
-    row = dossiers.get(s["tiepnhan"], d.code)
-    assert row["returned_to"] == "Nguyễn Thị Lan"
-    assert [h[1] for h in row["history"]] == [2, 4, 9, 10]
+    det = dossiers.detail(s["tiepnhan"], d.code)
+    assert det.returned_to == "Nguyễn Thị Lan"
+    assert [h.status for h in det.status_history] == [2, 4, 9, 10]
+    assert det.assignee == "chuyenvien" and det.assignee_name
+    assert det.on_time is True and det.time_left is None
     assert integrity.rebuild(ctx).clean
     assert events.verify(ctx.store)[1] is None
 
@@ -134,9 +136,9 @@ def test_duplicates_are_shown_never_silent(ctx: Session) -> None:
         s["tiepnhan"], Intake("1.004873", LAN, refuse_as_duplicate_of=first.id)
     )
     assert refused.status is Status.NOT_ACCEPTED
-    row = dossiers.get(s["tiepnhan"], refused.code)
-    assert row["duplicate_of"] == first.id
-    assert first.code in row["refusal_reason"]
+    det = dossiers.detail(s["tiepnhan"], refused.code)
+    assert det.duplicate_of == first.id and det.duplicate_of_code == first.code
+    assert det.refusal_reason and first.code in det.refusal_reason
     # Or receives it anyway, knowingly.
     again = dossiers.receive(s["tiepnhan"], Intake("1.004873", LAN, acknowledge_duplicates=True))
     assert again.status is Status.RECEIVED
@@ -229,8 +231,8 @@ def test_online_filing_waits_for_acceptance(ctx: Session, fake_clock: FakeClock)
     assert accepted.status is Status.RECEIVED
     assert accepted.received_at == clock.parse_iso("2026-03-03T09:00:00+07:00")
     assert accepted.due_at == clock.parse_iso("2026-03-06T09:00:00+07:00")
-    row = dossiers.get(s["tiepnhan"], d.code)
-    assert row["channel"] == "online"
+    det = dossiers.detail(s["tiepnhan"], d.code)
+    assert det.channel == "online" and det.channel_label == "Trực tuyến"
     assert integrity.rebuild(ctx).clean
 
 

@@ -102,4 +102,4 @@ def test_rebuild_reports_and_repairs_differences(ctx: Session) -> None:
     fixed = integrity.rebuild(ctx)
     assert not fixed.clean
     assert integrity.rebuild(ctx).clean
-    assert dossiers.get(ctx, codes[1])["applicant_name"] == "Nguyễn Văn Đức B"
+    assert dossiers.detail(ctx, codes[1]).applicant.name == "Nguyễn Văn Đức B"

@@ -1,7 +1,9 @@
 """The dossier projection: a pure fold of events into the row the worklist reads.
 
 The services write events and this function derives the row, so ``onestop rebuild`` recomputes
-exactly what intake and processing wrote (nothing in the row is set any other way).
+exactly what intake and processing wrote (nothing in the row is set any other way). Payloads are
+read through the one table in ``domain.payloads``; each dossier kind's class carries its own fold
+step, and :func:`apply` does what every step shares (status, histories, bookkeeping).
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ import json
 from typing import Any
 
 from onestop_desktop.domain.events import Event
-from onestop_desktop.domain.status import CREATING_KINDS, Status, next_status
+from onestop_desktop.domain.payloads import Creation, DossierAction, Imported, Payload, parse
+from onestop_desktop.domain.status import Status, next_status
 from onestop_desktop.domain.text import fold
+from onestop_desktop.errors import Conflict
 
 Row = dict[str, Any]
 
@@ -71,59 +75,51 @@ def _history(row: Row) -> list[list[Any]]:
     return list(json.loads(value)) if isinstance(value, str) else list(value)
 
 
-def apply(row: Row | None, event: Event) -> Row:
-    """The dossier row after ``event``. Raises ``Conflict`` on a transition the law forbids."""
-    p = event.payload
-    if event.kind in CREATING_KINDS:
+def apply(row: Row | None, event: Event, payload: Payload | None = None) -> Row:
+    """The dossier row after ``event``.
+
+    The payload is read through ``domain.payloads`` (:class:`InvalidPayload` names the event and
+    the field when it does not fit its kind); a caller that has just built the typed payload of
+    ``event`` passes it as ``payload`` to skip reading it back. Raises ``Conflict`` on a transition
+    the law forbids.
+    """
+    p = payload if payload is not None else parse_event(event)
+    if isinstance(p, Creation):
         if row is not None:
-            raise ValueError(f"dossier {event.dossier_id} created twice")
-        return _create(event)
+            raise Conflict(
+                "Sự kiện số {seq} của máy trạm {station} tạo lại hồ sơ {dossier} đã có",
+                seq=event.seq,
+                station=event.station_id,
+                dossier=event.dossier_id,
+            )
+        return _create(event, p)
+    if not isinstance(p, DossierAction):
+        raise Conflict(
+            "Sự kiện số {seq} của máy trạm {station} (loại «{kind}») không thuộc hồ sơ nào",
+            seq=event.seq,
+            station=event.station_id,
+            kind=event.kind,
+        )
     if row is None:
-        raise ValueError(f"event {event.kind} for unknown dossier {event.dossier_id}")
+        raise Conflict(
+            "Sự kiện số {seq} của máy trạm {station} (loại «{kind}») thuộc hồ sơ {dossier} "
+            "chưa được tạo",
+            seq=event.seq,
+            station=event.station_id,
+            kind=event.kind,
+            dossier=event.dossier_id,
+        )
     new = dict(row)
     current = Status(int(row["status"]))
     status = next_status(current, event.kind)
-    kind = event.kind
-    if current is Status.REGISTERED_ONLINE and kind in ("accepted", "refused"):
+    if current is Status.REGISTERED_ONLINE and event.kind in ("accepted", "refused"):
         # An online filing counts as received when the centre accepts or refuses it (the
         # provincial system's NgayTiepNhan), not when the citizen submitted it.
         new["received_at"] = event.at
-    if kind == "accepted":
-        new["due_at"] = p["due_at"]
-    elif kind == "refused":
-        new["refusal_reason"] = p.get("reason")
-        new["duplicate_of"] = p.get("duplicate_of")
-        new["due_at"] = None  # a refused dossier has no appointment to keep
-    elif kind == "handed_over":
-        new["assignee"] = p.get("to")
-    elif kind == "supplement_requested":
-        new["supplement_count"] = int(row["supplement_count"]) + 1
-        new["paused_since"] = event.at
-    elif kind == "supplement_received":
-        new["paused_since"] = None
-        if p.get("due_at"):
-            new["due_at"] = p["due_at"]
-    elif kind == "financial_requested":
-        new["paused_since"] = event.at
-    elif kind == "financial_done":
-        new["paused_since"] = None
-        if p.get("due_at"):
-            new["due_at"] = p["due_at"]
-    elif kind == "result_ready":
-        new["finished_at"] = event.at
-    elif kind == "returned":
-        new["returned_at"] = event.at
-        new["returned_to"] = p.get("collected_by")
-        if not new.get("finished_at"):
-            new["finished_at"] = event.at
-    elif kind == "rescheduled":
-        new["due_at"] = p["new_due_at"]
-        new["reschedule_count"] = int(row["reschedule_count"]) + 1
-    elif kind in ("stopped", "withdrawn"):
-        new["refusal_reason"] = p.get("reason")
-        new["paused_since"] = None
-    if p.get("note"):
-        new["note"] = p["note"]
+    p.fold(new, event.at)
+    note = getattr(p, "note", None)
+    if note:
+        new["note"] = note
     if new.get("due_at") != row.get("due_at"):
         dues = json.loads(row.get("due_history") or "[]")
         dues.append([event.at, new["due_at"]])
@@ -139,48 +135,58 @@ def apply(row: Row | None, event: Event) -> Row:
     return new
 
 
-def _create(event: Event) -> Row:
-    p = event.payload
-    proc = p["procedure"]
-    applicant = p["applicant"]
-    status = Status(int(p.get("status", _CREATED_STATUS[event.kind])))
-    received_at = p.get("received_at") or event.at
-    history = p.get("history") or [[received_at, int(status)]]
+def parse_event(event: Event) -> Payload:
+    """The typed payload of ``event`` (:class:`InvalidPayload` names the event and field)."""
+    return parse(event.kind, event.payload, station=event.station_id, seq=event.seq)
+
+
+def _create(event: Event, p: Creation) -> Row:
+    proc = p.procedure
+    applicant = p.applicant
+    if isinstance(p, Imported):
+        status = Status(p.status)
+        finished_at, returned_at, returned_to = p.finished_at, p.returned_at, p.returned_to
+        refusal_reason: str | None = p.refusal_reason
+        steps: list[list[Any]] = [[t, s] for t, s in p.history]
+    else:
+        status = _CREATED_STATUS[event.kind]
+        finished_at = returned_at = returned_to = refusal_reason = None
+        steps = []
+    received_at = p.received_at or event.at
+    history = steps or [[received_at, int(status)]]
     row: Row = {
         "id": event.dossier_id,
-        "code": p["code"],
+        "code": p.code,
         "station_id": event.station_id,
-        "unit_code": p["unit_code"],
-        "procedure_code": proc["code"],
-        "procedure_version": proc.get("version"),
-        "procedure_name": proc["name"],
-        "field": proc.get("field") or "",
-        "channel": p.get("channel") or "in_person",
-        "sets_count": int(p.get("sets_count") or 1),
-        "applicant_name": applicant["name"],
-        "applicant_id_number": applicant.get("id_number") or None,
-        "applicant_birth_date": applicant.get("birth_date") or None,
-        "applicant_phone": applicant.get("phone") or None,
-        "applicant_address": applicant.get("address") or None,
-        "applicant_email": applicant.get("email") or None,
+        "unit_code": p.unit_code,
+        "procedure_code": proc.code,
+        "procedure_version": proc.version,
+        "procedure_name": proc.name,
+        "field": proc.field or "",
+        "channel": p.channel,
+        "sets_count": p.sets_count or 1,
+        "applicant_name": applicant.name,
+        "applicant_id_number": applicant.id_number or None,
+        "applicant_birth_date": applicant.birth_date or None,
+        "applicant_phone": applicant.phone or None,
+        "applicant_address": applicant.address or None,
+        "applicant_email": applicant.email or None,
         "received_at": received_at,
-        "due_at": p.get("due_at"),
+        "due_at": p.due_at,
         "status": int(status),
         "assignee": None,
-        "finished_at": p.get("finished_at"),
-        "returned_at": p.get("returned_at"),
-        "returned_to": p.get("returned_to"),
-        "refusal_reason": p.get("refusal_reason"),
-        "duplicate_of": p.get("duplicate_of"),
+        "finished_at": finished_at,
+        "returned_at": returned_at,
+        "returned_to": returned_to,
+        "refusal_reason": refusal_reason,
+        "duplicate_of": None,
         "supplement_count": 0,
         "paused_since": None,
         "reschedule_count": 0,
-        "note": p.get("note") or None,
-        "documents": json.dumps(p.get("documents") or [], ensure_ascii=False),
+        "note": p.note or None,
+        "documents": json.dumps([d.to_dict() for d in p.documents], ensure_ascii=False),
         "history": json.dumps(history),
-        "due_history": json.dumps(
-            p.get("due_history") or ([[received_at, p["due_at"]]] if p.get("due_at") else [])
-        ),
+        "due_history": json.dumps([[received_at, p.due_at]] if p.due_at else []),
         "last_station": event.station_id,
         "last_seq": event.seq,
         "updated_at": event.at,
@@ -192,5 +198,4 @@ def _create(event: Event) -> Row:
 _CREATED_STATUS = {
     "received": Status.RECEIVED,
     "registered_online": Status.REGISTERED_ONLINE,
-    "imported": Status.RECEIVED,
 }

@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from onestop_desktop.domain import clock
+from onestop_desktop.domain import payloads as pl
 from onestop_desktop.domain import projection as proj
 from onestop_desktop.domain.calendar import WorkCalendar, due
 from onestop_desktop.domain.catalog import Procedure
@@ -25,6 +26,7 @@ from onestop_desktop.domain.codes import dossier_code
 from onestop_desktop.domain.events import Event
 from onestop_desktop.domain.identity import PROVINCES
 from onestop_desktop.domain.roles import Role
+from onestop_desktop.domain.status import Status
 from onestop_desktop.errors import Conflict
 from onestop_desktop.paths import DataDir
 from onestop_desktop.services import calendar as calendar_service
@@ -33,7 +35,7 @@ from onestop_desktop.services.context import Session
 from onestop_desktop.services.dossiers import procedure_snapshot
 from onestop_desktop.services.station import initialise
 from onestop_desktop.services.users import create_user
-from onestop_desktop.store import dossiers, events
+from onestop_desktop.store import counters, dossiers, events
 from onestop_desktop.store.db import Store, translated_errors
 
 DEMO_UNIT = "000.00.12.H29"
@@ -299,7 +301,7 @@ def _ensure_station(data: DataDir) -> tuple[Store, bool]:
 
         for username, role, full_name in DEMO_ACCOUNTS[1:]:
             info = create_user(store, username, role, full_name, DEMO_PASSWORD)
-            record(ctx, "user.added", info)
+            record(ctx, pl.UserAdded.of(info))
         store.set_setting("demo", "1")
     return store, True
 
@@ -317,8 +319,8 @@ def fill(data: DataDir, count: int, *, seed: int = 2025, progress: bool = False)
         catalog_service.ensure_starter(ctx)
         n_events = _generate(ctx, count, seed, progress) if count else 0
         by_status = {
-            f"{r['status']}. {proj_label(int(r['status']))}": int(r["n"])
-            for r in store.query("SELECT status, count(*) AS n FROM dossiers GROUP BY status")
+            f"{status}. {Status(status).label}": n
+            for status, n in dossiers.count_by_status(store).items()
         }
         accounts = [(u, DEMO_PASSWORD, r.value) for u, r, _ in DEMO_ACCOUNTS] if created else []
         return DemoResult(
@@ -334,12 +336,6 @@ def fill(data: DataDir, count: int, *, seed: int = 2025, progress: bool = False)
         store.close()
 
 
-def proj_label(status: int) -> str:
-    from onestop_desktop.domain.status import Status
-
-    return Status(status).label
-
-
 # ------------------------------------------------------------------------------ generation
 
 
@@ -348,9 +344,8 @@ class _Pending:
     at: datetime
     order: int
     dossier_id: str = field(compare=False)
-    kind: str = field(compare=False)
     actor: str = field(compare=False)
-    payload: dict[str, Any] = field(compare=False)
+    payload: pl.Payload = field(compare=False)
 
 
 class _Generator:
@@ -370,6 +365,13 @@ class _Generator:
         self.procs: list[Procedure] = procs
         self.weights = [WEIGHTS.get(p.code[:8], 1) for p in procs]
         self.snapshots = {p.code: procedure_snapshot(p) for p in procs}
+        self.documents = {
+            p.code: tuple(
+                pl.SubmittedDocument(name=d.name, form=d.form, count=d.count) for d in p.documents
+            )
+            for p in procs
+        }
+        self.full_names = {u: name for u, _, name in DEMO_ACCOUNTS}
         self.station = ctx.station.station_id
         self.unit = ctx.station.unit_code
         self.seq, self.prev = events.head(self.store, self.station)
@@ -416,9 +418,8 @@ class _Generator:
             self._finish(dossier_id, row)
         self._flush()
         with self.store.atomic():
-            self.store.db.conn.executemany(
-                "INSERT INTO code_counters(day, station, last) VALUES (?, ?, ?) "
-                "ON CONFLICT(day, station) DO UPDATE SET last = max(last, excluded.last)",
+            counters.raise_to(
+                self.store,
                 [(day, station, last) for (day, station), last in self.counters.items()],
             )
         if self.progress:
@@ -445,14 +446,12 @@ class _Generator:
             minutes=minutes, seconds=rng.randint(0, 59)
         )
 
-    def _push(
-        self, at: datetime, dossier_id: str, kind: str, actor: str, payload: dict[str, Any]
-    ) -> None:
+    def _push(self, at: datetime, dossier_id: str, actor: str, payload: pl.Payload) -> None:
         if at > self.now:
             return
         self.order += 1
         self.remaining[dossier_id] = self.remaining.get(dossier_id, 0) + 1
-        heapq.heappush(self.heap, _Pending(at, self.order, dossier_id, kind, actor, payload))
+        heapq.heappush(self.heap, _Pending(at, self.order, dossier_id, actor, payload))
 
     def _later(self, start: datetime, hours: float) -> datetime:
         return self.cal.add_working_hours(start, hours)
@@ -481,65 +480,64 @@ class _Generator:
         officer, officer_user = rng.choice(
             (("user:chuyenvien", "chuyenvien"), ("user:chuyenvien2", "chuyenvien2"))
         )
-        docs = [
-            {"name": d.name, "form": d.form, "count": d.count, "provided": True}
-            for d in proc.documents
-        ]
+        docs = self.documents[proc.code]
         channel_roll = rng.random()
         channel = (
             "online" if channel_roll < 0.08 else "postal" if channel_roll < 0.11 else ("in_person")
         )
-        payload = {
-            "code": dossier_code(self.unit, received.date(), self.station, n),
-            "unit_code": self.unit,
-            "procedure": self.snapshots[proc.code],
-            "channel": channel,
-            "sets_count": 1,
-            "applicant": {
-                "name": person.name,
-                "id_number": person.id_number,
-                "birth_date": person.birth.isoformat(),
-                "phone": person.phone,
-                "address": person.address,
-                "email": None,
-            },
-            "received_at": clock.iso(received),
-            "due_at": clock.iso(appointment),
-            "documents": docs,
-            "note": None,
-        }
+        code = dossier_code(self.unit, received.date(), self.station, n)
+        applicant = pl.ApplicantData(
+            name=person.name,
+            id_number=person.id_number,
+            birth_date=pl.Day(person.birth.isoformat()),
+            phone=person.phone,
+            address=person.address,
+            email=None,
+        )
         if channel == "online":
             # Filed on the portal earlier that day; the clerk accepts it at ``received``.
             day_start = datetime.combine(received.date(), time(0), clock.VN_TZ)
             filed = max(day_start, received - timedelta(minutes=rng.randint(5, 300)))
-            payload["received_at"] = clock.iso(filed)
-            payload["due_at"] = None
-            self._push(filed, dossier_id, "registered_online", "user:congdan", payload)
-            self._push(received, dossier_id, "accepted", clerk, {"due_at": clock.iso(appointment)})
+            online = pl.RegisteredOnline(
+                code=code,
+                unit_code=self.unit,
+                procedure=self.snapshots[proc.code],
+                channel="online",
+                applicant=applicant,
+                received_at=pl.Moment(clock.iso(filed)),
+                due_at=None,
+                documents=docs,
+            )
+            self._push(filed, dossier_id, "user:congdan", online)
+            accepted = pl.Accepted(due_at=pl.Moment(clock.iso(appointment)))
+            self._push(received, dossier_id, clerk, accepted)
         else:
-            self._push(received, dossier_id, "received", clerk, payload)
+            receipt = pl.Received(
+                code=code,
+                unit_code=self.unit,
+                procedure=self.snapshots[proc.code],
+                channel="postal" if channel == "postal" else "in_person",
+                applicant=applicant,
+                received_at=pl.Moment(clock.iso(received)),
+                due_at=pl.Moment(clock.iso(appointment)),
+                documents=docs,
+            )
+            self._push(received, dossier_id, clerk, receipt)
         t = received + timedelta(minutes=rng.randint(2, 8))
         if duplicate_of is not None:
             self._push(
                 t,
                 dossier_id,
-                "refused",
                 clerk,
-                {
-                    "reason": f"Trùng hồ sơ {self.rows[duplicate_of]['code']} đang giải quyết",
-                    "duplicate_of": duplicate_of,
-                },
+                pl.Refused(
+                    reason=f"Trùng hồ sơ {self.rows[duplicate_of]['code']} đang giải quyết",
+                    duplicate_of=duplicate_of,
+                ),
             )
             return
         roll = rng.random()
         if roll < 0.02:
-            self._push(
-                t,
-                dossier_id,
-                "refused",
-                clerk,
-                {"reason": rng.choice(REFUSAL_REASONS), "duplicate_of": None},
-            )
+            self._push(t, dossier_id, clerk, pl.Refused(reason=rng.choice(REFUSAL_REASONS)))
             return
         self.open_recent.append((dossier_id, proc.code, person))
         if len(self.open_recent) > 200:
@@ -549,16 +547,18 @@ class _Generator:
         )
         t = self._later(received, rng.uniform(0.1, min(1.0, span_hours / 4)))
         self._push(
-            t, dossier_id, "handed_over", clerk, {"to": officer_user, "to_name": "", "note": None}
+            t,
+            dossier_id,
+            clerk,
+            pl.HandedOver(to=officer_user, to_name=self.full_names[officer_user]),
         )
         current_due = appointment
         if roll < 0.03:
             self._push(
                 self._later(t, rng.uniform(1, 6)),
                 dossier_id,
-                "withdrawn",
                 clerk,
-                {"reason": "Công dân có đơn xin rút hồ sơ"},
+                pl.Withdrawn(reason="Công dân có đơn xin rút hồ sơ"),
             )
             return
         if roll < 0.11 and span_hours > 2:
@@ -566,12 +566,11 @@ class _Generator:
             self._push(
                 asked,
                 dossier_id,
-                "supplement_requested",
                 officer,
-                {
-                    "documents": [rng.choice(SUPPLEMENT_DOCS)],
-                    "reason": "Thành phần hồ sơ chưa đầy đủ theo quy định",
-                },
+                pl.SupplementRequested(
+                    documents=(rng.choice(SUPPLEMENT_DOCS),),
+                    reason="Thành phần hồ sơ chưa đầy đủ theo quy định",
+                ),
             )
             back = self._later(asked, rng.uniform(4, 40))
             paused = calendar_service.working_hours_between(self.cal, asked, back)
@@ -579,22 +578,20 @@ class _Generator:
             self._push(
                 back,
                 dossier_id,
-                "supplement_received",
                 clerk,
-                {
-                    "mode": "pause",
-                    "due_at": clock.iso(current_due),
-                    "paused_since": clock.iso(asked),
-                },
+                pl.SupplementReceived(
+                    mode="pause",
+                    due_at=pl.Moment(clock.iso(current_due)),
+                    paused_since=pl.Moment(clock.iso(asked)),
+                ),
             )
             t = back
         if roll > 0.995:
             self._push(
                 self._later(t, 2),
                 dossier_id,
-                "stopped",
                 "user:lanhdao",
-                {"reason": "Phát sinh tranh chấp, dừng giải quyết theo quy định"},
+                pl.Stopped(reason="Phát sinh tranh chấp, dừng giải quyết theo quy định"),
             )
             return
         late = roll > 0.93
@@ -607,29 +604,27 @@ class _Generator:
                 self._push(
                     apology_at,
                     dossier_id,
-                    "rescheduled",
                     "user:lanhdao",
-                    {
-                        "new_due_at": clock.iso(new_due),
-                        "old_due_at": clock.iso(current_due),
-                        "reason": rng.choice(RESCHEDULE_REASONS),
-                        "times": 1,
-                    },
+                    pl.Rescheduled(
+                        new_due_at=pl.Moment(clock.iso(new_due)),
+                        old_due_at=pl.Moment(clock.iso(current_due)),
+                        reason=rng.choice(RESCHEDULE_REASONS),
+                        times=1,
+                    ),
                 )
         else:
             finish = self._later(t, max(0.05, remaining * rng.uniform(0.3, 1.0)))
             if finish > current_due:
                 finish = current_due
         finish = max(finish, t + timedelta(minutes=5))
-        self._push(finish, dossier_id, "result_ready", officer, {"note": None})
+        self._push(finish, dossier_id, officer, pl.ResultReady())
         if rng.random() < 0.97:
             pickup = self._later(finish, rng.choice((0.5, 1, 2, 4, 8, 16, 40)))
             self._push(
                 pickup,
                 dossier_id,
-                "returned",
                 clerk,
-                {"collected_by": person.name, "collected_by_id": person.id_number, "note": None},
+                pl.Returned(collected_by=person.name, collected_by_id=person.id_number),
             )
 
     def _drain(self, until: datetime) -> None:
@@ -640,15 +635,15 @@ class _Generator:
                 self.station,
                 self.seq,
                 item.dossier_id,
-                item.kind,
+                pl.kind_of(item.payload),
                 item.actor,
                 clock.iso(item.at),
-                item.payload,
+                item.payload.to_dict(),
             ).sealed(self.prev)
             self.prev = ev.hash
             self.event_batch.append(ev)
             self.n_events += 1
-            row = proj.apply(self.rows.get(item.dossier_id), ev)
+            row = proj.apply(self.rows.get(item.dossier_id), ev, item.payload)
             self.rows[item.dossier_id] = row
             self.remaining[item.dossier_id] -= 1
             if self.remaining[item.dossier_id] == 0:

@@ -1,37 +1,51 @@
-"""Clerk actions on dossiers: intake and every step of processing, one function each.
+"""Clerk actions on dossiers: intake and every step of processing, one function each, and the
+typed read models of one dossier (:func:`detail`, :func:`timeline`).
 
-Each function checks the actor's permission, runs in one transaction, appends one event (two for
-"refuse as a duplicate at intake") and updates the projection row from that event.
+Each action checks the actor's permission, runs in one transaction, appends one event (two for
+"refuse as a duplicate at intake") built as a typed payload (``domain.payloads``) and updates the
+projection row from that event.
 """
 
 from __future__ import annotations
 
-import json
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from onestop_desktop.domain import clock, identity
+from onestop_desktop.domain import payloads as pl
 from onestop_desktop.domain import projection as proj
-from onestop_desktop.domain.calendar import TimeLimit, due
-from onestop_desktop.domain.catalog import Procedure
+from onestop_desktop.domain.calendar import TimeLimit, WorkCalendar, due
+from onestop_desktop.domain.catalog import DOCUMENT_FORMS, Procedure, RequiredDocument
 from onestop_desktop.domain.codes import dossier_code
 from onestop_desktop.domain.events import Event
 from onestop_desktop.domain.roles import Role
-from onestop_desktop.domain.status import ACTIONS, OPEN, Status, next_status
+from onestop_desktop.domain.status import ACTIONS, DONE, OPEN, Status, next_status
 from onestop_desktop.domain.text import fold, nfc
 from onestop_desktop.errors import Conflict, NotFound, ValidationError
 from onestop_desktop.services import calendar as calendar_service
 from onestop_desktop.services import catalog as catalog_service
-from onestop_desktop.services import settings
 from onestop_desktop.services.audit import record
 from onestop_desktop.services.context import Session
-from onestop_desktop.services.views import DossierSummary
-from onestop_desktop.store import dossiers, events
+from onestop_desktop.services.views import (
+    ApplicantView,
+    AppointmentChange,
+    ChecklistItem,
+    DossierDetail,
+    DossierSummary,
+    Pause,
+    StatusStep,
+    TimeLeft,
+    TimelineEntry,
+)
+from onestop_desktop.store import counters, dossiers, events
+from onestop_desktop.store import users as user_rows
 
 CHANNELS = {"in_person": "Trực tiếp", "online": "Trực tuyến", "postal": "Dịch vụ bưu chính"}
 SUPPLEMENT_MODES = ("pause", "restart")
+MAX_DOCUMENT_COUNT = 99
 
 
 @dataclass
@@ -46,6 +60,17 @@ class Applicant:
     email: str | None = None
 
 
+@dataclass(frozen=True)
+class HandedIn:
+    """One document handed in at intake: line ``item`` (1-based) of the procedure version's
+    checklist, in ``form`` (default: the form the checklist asks for), ``count`` copies (default:
+    the checklist's count). What ``--document N[:FORM[:COUNT]]`` gives."""
+
+    item: int
+    form: str | None = None
+    count: int | None = None
+
+
 @dataclass
 class Intake:
     """Everything the intake form collects."""
@@ -54,7 +79,7 @@ class Intake:
     applicant: Applicant
     channel: str = "in_person"
     sets_count: int = 1
-    documents: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[HandedIn] = field(default_factory=list)
     note: str | None = None
     acknowledge_duplicates: bool = False
     refuse_as_duplicate_of: str | None = None
@@ -66,8 +91,11 @@ class DuplicateFound(Conflict):
     def __init__(self, earlier: list[DossierSummary]) -> None:
         first = earlier[0]
         super().__init__(
-            f"Có thể trùng hồ sơ {first.code} của {first.applicant_name} "
-            f"(tiếp nhận {clock.fmt_date(first.received_at)}, {first.status.label})"
+            "Có thể trùng hồ sơ {code} của {name} (tiếp nhận {day}, {status})",
+            code=first.code,
+            name=first.applicant_name,
+            day=clock.fmt_date(first.received_at),
+            status=first.status.label_msg,
         )
         self.earlier = earlier
 
@@ -76,7 +104,7 @@ class DuplicateFound(Conflict):
 class CheckedApplicant:
     """The applicant after the identity and contact checks, with any warnings to show."""
 
-    data: dict[str, Any]
+    data: pl.ApplicantData
     warnings: list[str]
 
 
@@ -93,48 +121,100 @@ def check_applicant(applicant: Applicant) -> CheckedApplicant:
         warnings.extend(checked.warnings)
     phone = identity.normalise_phone(applicant.phone) if applicant.phone else None
     return CheckedApplicant(
-        {
-            "name": name,
-            "id_number": id_number,
-            "birth_date": applicant.birth_date.isoformat() if applicant.birth_date else None,
-            "phone": phone,
-            "address": nfc(applicant.address) if applicant.address else None,
-            "email": nfc(applicant.email).lower() if applicant.email else None,
-        },
+        pl.ApplicantData(
+            name=name,
+            id_number=id_number,
+            birth_date=pl.Day(applicant.birth_date.isoformat()) if applicant.birth_date else None,
+            phone=phone,
+            address=nfc(applicant.address) if applicant.address else None,
+            email=nfc(applicant.email).lower() if applicant.email else None,
+        ),
         warnings,
     )
 
 
 def find_duplicates(
-    ctx: Session, procedure_code: str, applicant: dict[str, Any]
+    ctx: Session, procedure_code: str, applicant: pl.ApplicantData
 ) -> list[DossierSummary]:
     """Open dossiers for the same procedure and the same ID number, or (without one) the same
     folded name and birth date."""
     rows = dossiers.open_duplicates(
         ctx.store,
-        id_number=applicant.get("id_number"),
+        id_number=applicant.id_number,
         procedure_code=procedure_code,
-        folded_name=fold(applicant["name"]) if applicant.get("name") else None,
-        birth_date=applicant.get("birth_date"),
+        folded_name=fold(applicant.name) if applicant.name else None,
+        birth_date=applicant.birth_date,
         open_statuses=[int(s) for s in OPEN],
     )
     return [DossierSummary.from_row(r) for r in rows]
 
 
-def procedure_snapshot(procedure: Procedure) -> dict[str, Any]:
+def procedure_snapshot(procedure: Procedure) -> pl.ProcedureSnapshot:
     """What a receipt event keeps of its procedure version (the rest is in ``procedures``)."""
-    return {
-        "code": procedure.code,
-        "version": procedure.version,
-        "name": procedure.name,
-        "field": procedure.field,
-        "time_limit": {"value": procedure.time_limit.value, "unit": procedure.time_limit.unit},
-        "fee_amount": procedure.fee_amount,
-    }
+    return pl.ProcedureSnapshot(
+        code=procedure.code,
+        version=procedure.version,
+        name=procedure.name,
+        field=procedure.field,
+        time_limit=pl.TimeLimitData(
+            value=procedure.time_limit.value,
+            unit=procedure.time_limit.unit,
+        ),
+        fee_amount=procedure.fee_amount,
+    )
 
 
-def _apply(ctx: Session, event: Event, row: dict[str, Any] | None) -> dict[str, Any]:
-    new = proj.apply(row, event)
+def checked_documents(
+    procedure: Procedure, handed_in: list[HandedIn]
+) -> tuple[pl.SubmittedDocument, ...]:
+    """The documents handed in, checked against the procedure version's checklist.
+
+    Each names a checklist line by its number; a number outside the checklist, a form the
+    catalogue does not know, a count outside 1–99 or the same line twice is refused, naming the
+    line.
+    """
+    checklist: tuple[RequiredDocument, ...] = tuple(procedure.documents)
+    seen: set[int] = set()
+    out: list[pl.SubmittedDocument] = []
+    for doc in handed_in:
+        if not 1 <= doc.item <= len(checklist):
+            raise ValidationError(
+                "Giấy tờ số {item} không có trong thành phần hồ sơ của thủ tục {code} "
+                "(thủ tục có {count} giấy tờ)",
+                field="documents",
+                item=doc.item,
+                code=procedure.code,
+                count=len(checklist),
+            )
+        if doc.item in seen:
+            raise ValidationError(
+                "Giấy tờ số {item} được nhập hai lần", field="documents", item=doc.item
+            )
+        seen.add(doc.item)
+        wanted = checklist[doc.item - 1]
+        form = doc.form if doc.form is not None else wanted.form
+        if form not in DOCUMENT_FORMS:
+            raise ValidationError(
+                "Hình thức của giấy tờ số {item} («{form}») không hợp lệ: dùng original (bản "
+                "chính), certified_copy (bản sao có chứng thực) hoặc copy (bản sao)",
+                field="documents",
+                item=doc.item,
+                form=form,
+            )
+        count = doc.count if doc.count is not None else wanted.count
+        if not 1 <= count <= MAX_DOCUMENT_COUNT:
+            raise ValidationError(
+                "Số lượng của giấy tờ số {item} phải từ 1 đến {limit}",
+                field="documents",
+                item=doc.item,
+                limit=MAX_DOCUMENT_COUNT,
+            )
+        out.append(pl.SubmittedDocument(name=wanted.name, form=form, count=count))
+    return tuple(out)
+
+
+def _apply(ctx: Session, event: Event, row: proj.Row | None, payload: pl.Payload) -> proj.Row:
+    new = proj.apply(row, event, payload)
     if row is None:
         dossiers.insert(ctx.store, new)
     else:
@@ -153,146 +233,177 @@ def receive(ctx: Session, intake: Intake, *, kind: str = "received") -> DossierS
     """Tiếp nhận: a new dossier with its code and appointment, or :class:`DuplicateFound`."""
     ctx.require(kind)
     if intake.channel not in CHANNELS:
-        raise ValidationError(f"Kênh tiếp nhận không hợp lệ: {intake.channel}", field="channel")
+        raise ValidationError(
+            "Kênh tiếp nhận không hợp lệ: {channel}", field="channel", channel=intake.channel
+        )
     if not 1 <= intake.sets_count <= 99:
         raise ValidationError("Số bộ hồ sơ phải từ 1 đến 99", field="sets_count")
     applicant = check_applicant(intake.applicant).data
     procedure = catalog_service.current_procedure(ctx.store, intake.procedure_code)
     if not procedure.published:
-        raise Conflict(f"Thủ tục {procedure.code} chưa được công bố, không tiếp nhận được")
-    if intake.refuse_as_duplicate_of is None and not intake.acknowledge_duplicates:
+        raise Conflict(
+            "Thủ tục {code} chưa được công bố, không tiếp nhận được", code=procedure.code
+        )
+    documents = checked_documents(procedure, intake.documents)
+    prior: proj.Row | None = None
+    if intake.refuse_as_duplicate_of is not None:
+        prior = _find_row(ctx, intake.refuse_as_duplicate_of)
+        if prior is None:
+            raise NotFound(
+                "Không tìm thấy hồ sơ trùng đã chọn «{key}»", key=intake.refuse_as_duplicate_of
+            )
+        ctx.require("refused")
+    elif not intake.acknowledge_duplicates:
         earlier = find_duplicates(ctx, procedure.code, applicant)
         if earlier:
             raise DuplicateFound(earlier)
     now = ctx.now()
     cal = calendar_service.load_calendar(ctx.store)
     # No appointment for an online filing (set at acceptance) or a filing refused on the spot.
-    gets_appointment = kind == "received" and intake.refuse_as_duplicate_of is None
+    gets_appointment = kind == "received" and prior is None
     appointment = due(now, procedure.time_limit, cal) if gets_appointment else None
-    documents = [
-        {
-            "name": nfc(str(d["name"])),
-            "form": str(d.get("form", "copy")),
-            "count": int(d.get("count", 1)),
-            "provided": bool(d.get("provided", True)),
-        }
-        for d in intake.documents
-    ]
     dossier_id = str(uuid.uuid4())
+    creation: type[pl.Creation] = pl.Received if kind == "received" else pl.RegisteredOnline
     with ctx.store.atomic():
         day = now.date()
-        n = dossiers.next_code_count(ctx.store, day.isoformat(), ctx.station.station_id)
+        n = counters.take_next(ctx.store, day.isoformat(), ctx.station.station_id)
         code = dossier_code(ctx.station.unit_code, day, ctx.station.station_id, n)
-        payload = {
-            "code": code,
-            "unit_code": ctx.station.unit_code,
-            "procedure": procedure_snapshot(procedure),
-            "channel": intake.channel,
-            "sets_count": intake.sets_count,
-            "applicant": applicant,
-            "received_at": clock.iso(now),
-            "due_at": clock.iso(appointment) if appointment else None,
-            "documents": documents,
-            "note": nfc(intake.note) if intake.note else None,
-        }
-        event = record(ctx, kind, payload, dossier_id=dossier_id)
-        row = _apply(ctx, event, None)
-        if intake.refuse_as_duplicate_of is not None:
-            prior = dossiers.get(ctx.store, intake.refuse_as_duplicate_of)
-            if prior is None:
-                raise NotFound("Không tìm thấy hồ sơ trùng đã chọn")
-            ctx.require("refused")
-            reason = f"Trùng hồ sơ {prior['code']} đang giải quyết"
-            refusal = record(
-                ctx,
-                "refused",
-                {"reason": reason, "duplicate_of": prior["id"]},
-                dossier_id=dossier_id,
+        payload = creation(
+            code=code,
+            unit_code=ctx.station.unit_code,
+            procedure=procedure_snapshot(procedure),
+            channel=intake.channel,  # type: ignore[arg-type]
+            sets_count=intake.sets_count,
+            applicant=applicant,
+            received_at=pl.Moment(clock.iso(now)),
+            due_at=pl.Moment(clock.iso(appointment)) if appointment else None,
+            documents=documents,
+            note=nfc(intake.note) if intake.note else None,
+        )
+        event = record(ctx, payload, dossier_id=dossier_id)
+        row = _apply(ctx, event, None, payload)
+        if prior is not None:
+            refusal = pl.Refused(
+                reason=f"Trùng hồ sơ {prior['code']} đang giải quyết",
+                duplicate_of=str(prior["id"]),
             )
-            row = _apply(ctx, refusal, row)
+            event = record(ctx, refusal, dossier_id=dossier_id)
+            row = _apply(ctx, event, row, refusal)
     return _summary(ctx, dossier_id)
 
 
-def _summary(ctx: Session, dossier_id: str) -> DossierSummary:
-    row = dossiers.get(ctx.store, dossier_id)
-    if row is None:
-        raise NotFound("Không tìm thấy hồ sơ")
-    return DossierSummary.from_row(row)
+def _find_row(ctx: Session, key: str) -> proj.Row | None:
+    key = key.strip()
+    return dossiers.get(ctx.store, key) or dossiers.get_by_code(ctx.store, key)
 
 
-def get(ctx: Session, key: str) -> dict[str, Any]:
-    """The full row of a dossier by UUID or code (what the dossier view shows)."""
-    ctx.require("dossiers.view")
-    row = dossiers.get(ctx.store, key) or dossiers.get_by_code(ctx.store, key)
+def _row(ctx: Session, key: str) -> proj.Row:
+    row = _find_row(ctx, key)
     if row is None:
-        raise NotFound(f"Không tìm thấy hồ sơ «{key}»")
-    row = dict(row)
-    row["documents"] = json.loads(row["documents"])
-    row["history"] = json.loads(row["history"])
+        raise NotFound("Không tìm thấy hồ sơ «{key}»", key=key)
     return row
 
 
+def _summary(ctx: Session, dossier_id: str) -> DossierSummary:
+    return DossierSummary.from_row(_row(ctx, dossier_id))
+
+
+def summary(ctx: Session, key: str) -> DossierSummary:
+    """The worklist line of one dossier by UUID or code."""
+    ctx.require("dossiers.view")
+    return _summary(ctx, key)
+
+
 def history(ctx: Session, key: str) -> list[Event]:
-    """Every event of a dossier, oldest first (its audit trail)."""
-    row = get(ctx, key)
-    return events.for_dossier(ctx.store, str(row["id"]))
+    """Every event of a dossier, oldest first (its raw audit trail; :func:`timeline` in words)."""
+    ctx.require("dossiers.view")
+    return events.for_dossier(ctx.store, str(_row(ctx, key)["id"]))
 
 
-def act(ctx: Session, key: str, kind: str, payload: dict[str, Any] | None = None) -> DossierSummary:
-    """Take action ``kind`` on a dossier: permission, allowed transition, event, projection."""
-    if kind not in ACTIONS or kind in ("received", "registered_online"):
-        raise ValidationError(f"Thao tác không hợp lệ: {kind}")
+def act(
+    ctx: Session, key: str, kind: str, payload: Mapping[str, Any] | None = None
+) -> DossierSummary:
+    """Take action ``kind`` on a dossier: permission, allowed transition, event, projection.
+
+    ``payload`` is what the clerk gave (reason, recipient, new appointment…); the service
+    validates it and builds the typed payload of ``kind``.
+    """
+    if kind not in ACTIONS or kind in pl.CREATING_KINDS:
+        raise ValidationError("Thao tác không hợp lệ: {kind}", field="kind", kind=kind)
     ctx.require(kind)
     with ctx.store.atomic():
-        row = dossiers.get(ctx.store, key) or dossiers.get_by_code(ctx.store, key)
-        if row is None:
-            raise NotFound(f"Không tìm thấy hồ sơ «{key}»")
+        row = _row(ctx, key)
         next_status(Status(int(row["status"])), kind)  # Conflict before anything is written
         body = _payload_for(ctx, row, kind, dict(payload or {}))
-        event = record(ctx, kind, body, dossier_id=str(row["id"]))
-        _apply(ctx, event, row)
+        event = record(ctx, body, dossier_id=str(row["id"]))
+        _apply(ctx, event, row, body)
     return _summary(ctx, str(row["id"]))
 
 
-def _required_text(payload: dict[str, Any], key: str, message: str) -> str:
+def _required_text(payload: Mapping[str, Any], key: str, missing: ValidationError) -> str:
+    """The NFC text the clerk gave for ``key``; ``missing`` is raised when there is none."""
     value = nfc(str(payload.get(key) or ""))
     if not value:
-        raise ValidationError(message, field=key)
+        raise missing
     return value
 
 
-def _time_limit(ctx: Session, dossier_id: str) -> TimeLimit:
+def _optional_text(payload: Mapping[str, Any], key: str) -> str | None:
+    value = payload.get(key)
+    return nfc(str(value)) if value not in (None, "") else None
+
+
+def _creation(ctx: Session, dossier_id: str) -> pl.Creation:
     first = events.for_dossier(ctx.store, dossier_id)[0]
-    limit = first.payload["procedure"]["time_limit"]
-    return TimeLimit(limit["value"], limit["unit"])
+    created = proj.parse_event(first)
+    assert isinstance(created, pl.Creation)
+    return created
 
 
-def _payload_for(ctx: Session, row: dict[str, Any], kind: str, p: dict[str, Any]) -> dict[str, Any]:
+def _time_limit(ctx: Session, dossier_id: str) -> TimeLimit:
+    limit = _creation(ctx, dossier_id).procedure.time_limit
+    if limit is None:
+        raise Conflict(
+            "Hồ sơ {dossier} không ghi thời hạn giải quyết của thủ tục", dossier=dossier_id
+        )
+    return TimeLimit(limit.value, limit.unit)
+
+
+def _payload_for(ctx: Session, row: proj.Row, kind: str, p: Mapping[str, Any]) -> pl.DossierAction:
     """Validate what the clerk gave for ``kind`` and add what the service computes."""
     now = ctx.now()
     if kind == "handed_over":
-        target = _required_text(p, "to", "Chưa chọn cán bộ nhận hồ sơ").lower()
-        users = ctx.store.query(
-            "SELECT username, full_name, role, active FROM users WHERE username = ?", [target]
-        )
-        if not users or not users[0]["active"]:
-            raise ValidationError(f"Không có cán bộ «{target}» đang hoạt động", field="to")
-        if users[0]["role"] not in (Role.OFFICER.value, Role.LEADER.value):
+        target = _required_text(
+            p, "to", ValidationError("Chưa chọn cán bộ nhận hồ sơ", field="to")
+        ).lower()
+        user = user_rows.get(ctx.store, target)
+        if user is None or not user.active:
+            raise ValidationError(
+                "Không có cán bộ «{username}» đang hoạt động", field="to", username=target
+            )
+        if user.role not in (Role.OFFICER.value, Role.LEADER.value):
             raise ValidationError(
                 "Chỉ chuyển hồ sơ cho chuyên viên xử lý hoặc lãnh đạo", field="to"
             )
-        return {"to": target, "to_name": users[0]["full_name"], "note": p.get("note")}
+        return pl.HandedOver(to=target, to_name=user.full_name, note=_optional_text(p, "note"))
     if kind == "refused":
-        return {
-            "reason": _required_text(p, "reason", "Chưa nhập lý do từ chối"),
-            "duplicate_of": p.get("duplicate_of"),
-        }
+        return pl.Refused(
+            reason=_required_text(
+                p, "reason", ValidationError("Chưa nhập lý do từ chối", field="reason")
+            ),
+            duplicate_of=_optional_text(p, "duplicate_of"),
+        )
     if kind == "supplement_requested":
-        docs = [nfc(str(d)) for d in p.get("documents") or [] if nfc(str(d))]
-        reason = _required_text(p, "reason", "Chưa nhập lý do yêu cầu bổ sung")
-        return {"documents": docs, "reason": reason}
+        docs = tuple(nfc(str(d)) for d in p.get("documents") or [] if nfc(str(d)))
+        reason = _required_text(
+            p, "reason", ValidationError("Chưa nhập lý do yêu cầu bổ sung", field="reason")
+        )
+        return pl.SupplementRequested(documents=docs, reason=reason)
     if kind in ("supplement_received", "financial_done"):
-        mode = settings.value(ctx.store, settings.SUPPLEMENT_MODE)
+        resumed = pl.SupplementReceived if kind == "supplement_received" else pl.FinancialDone
+        mode = ctx.store.setting("supplement_mode", "pause") or "pause"
+        if mode not in SUPPLEMENT_MODES:
+            raise Conflict("Thiết lập supplement_mode không hợp lệ: {mode}", mode=mode)
         cal = calendar_service.load_calendar(ctx.store)
         if kind == "supplement_received" and mode == "restart":
             new_due = due(now, _time_limit(ctx, str(row["id"])), cal)
@@ -302,22 +413,45 @@ def _payload_for(ctx: Session, row: dict[str, Any], kind: str, p: dict[str, Any]
             )
             new_due = cal.add_working_hours(clock.parse_iso(str(row["due_at"])), paused)
         else:
-            return {"mode": mode}
-        return {"mode": mode, "due_at": clock.iso(new_due), "paused_since": row["paused_since"]}
+            return resumed(mode=mode)  # type: ignore[arg-type]
+        return resumed(
+            mode=mode,  # type: ignore[arg-type]
+            due_at=pl.Moment(clock.iso(new_due)),
+            paused_since=row["paused_since"],
+        )
     if kind == "financial_requested":
-        return {"amount": int(p.get("amount") or 0), "note": p.get("note")}
-    if kind in ("stopped", "withdrawn"):
-        return {"reason": _required_text(p, "reason", "Chưa nhập lý do")}
+        amount = p.get("amount") or 0
+        if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
+            raise ValidationError(
+                "Số tiền phải là số nguyên không âm (nhận được {value})",
+                field="amount",
+                value=str(amount),
+            )
+        return pl.FinancialRequested(amount=amount, note=_optional_text(p, "note"))
+    if kind == "stopped":
+        return pl.Stopped(
+            reason=_required_text(p, "reason", ValidationError("Chưa nhập lý do", field="reason"))
+        )
+    if kind == "withdrawn":
+        return pl.Withdrawn(
+            reason=_required_text(p, "reason", ValidationError("Chưa nhập lý do", field="reason"))
+        )
     if kind == "result_ready":
-        return {"note": p.get("note")}
+        return pl.ResultReady(note=_optional_text(p, "note"))
     if kind == "returned":
-        return {
-            "collected_by": _required_text(p, "collected_by", "Chưa nhập người nhận kết quả"),
-            "collected_by_id": p.get("collected_by_id"),
-            "note": p.get("note"),
-        }
+        return pl.Returned(
+            collected_by=_required_text(
+                p,
+                "collected_by",
+                ValidationError("Chưa nhập người nhận kết quả", field="collected_by"),
+            ),
+            collected_by_id=_optional_text(p, "collected_by_id"),
+            note=_optional_text(p, "note"),
+        )
     if kind == "rescheduled":
-        reason = _required_text(p, "reason", "Chưa nhập lý do hẹn lại")
+        reason = _required_text(
+            p, "reason", ValidationError("Chưa nhập lý do hẹn lại", field="reason")
+        )
         new_due_raw = p.get("new_due_at")
         if not new_due_raw:
             raise ValidationError("Chưa nhập ngày hẹn trả mới", field="new_due_at")
@@ -327,17 +461,355 @@ def _payload_for(ctx: Session, row: dict[str, Any], kind: str, p: dict[str, Any]
         old_due = clock.parse_iso(str(row["due_at"])) if row.get("due_at") else None
         if old_due is not None and new_due <= old_due:
             raise ValidationError("Ngày hẹn mới phải sau ngày hẹn cũ", field="new_due_at")
-        limit = settings.value(ctx.store, settings.MAX_RESCHEDULES)
-        if limit is not None and int(row["reschedule_count"]) >= limit:
-            raise Conflict(f"Hồ sơ đã được hẹn lại {row['reschedule_count']} lần (tối đa {limit})")
-        return {
-            "new_due_at": clock.iso(new_due),
-            "old_due_at": row.get("due_at"),
-            "reason": reason,
-            "times": int(row["reschedule_count"]) + 1,
-        }
+        limit = ctx.store.setting("max_reschedules", "")
+        if limit and int(row["reschedule_count"]) >= int(limit):
+            raise Conflict(
+                "Hồ sơ đã được hẹn lại {times} lần (tối đa {limit})",
+                times=row["reschedule_count"],
+                limit=limit,
+            )
+        return pl.Rescheduled(
+            new_due_at=pl.Moment(clock.iso(new_due)),
+            old_due_at=row.get("due_at"),
+            reason=reason,
+            times=int(row["reschedule_count"]) + 1,
+        )
     if kind == "accepted":
         # The appointment of an online dossier is computed when it is accepted (reference §3).
         cal = calendar_service.load_calendar(ctx.store)
-        return {"due_at": clock.iso(due(now, _time_limit(ctx, str(row["id"])), cal))}
-    return {"note": p.get("note")}
+        appointment = due(now, _time_limit(ctx, str(row["id"])), cal)
+        return pl.Accepted(due_at=pl.Moment(clock.iso(appointment)))
+    raise ValidationError("Thao tác không hợp lệ: {kind}", field="kind", kind=kind)
+
+
+# --------------------------------------------------------------------------- read models
+
+
+def detail(ctx: Session, key: str) -> DossierDetail:
+    """Everything about one dossier by UUID or code (what the dossier view and slips show)."""
+    ctx.require("dossiers.view")
+    row = _row(ctx, key)
+    evs = events.for_dossier(ctx.store, str(row["id"]))
+    typed = [proj.parse_event(e) for e in evs]
+    created = typed[0]
+    assert isinstance(created, pl.Creation)
+    cal = calendar_service.load_calendar(ctx.store)
+    now = ctx.now()
+    assignee = row.get("assignee")
+    duplicate_of = row.get("duplicate_of")
+    dup_row = dossiers.get(ctx.store, str(duplicate_of)) if duplicate_of else None
+    status = Status(int(row["status"]))
+    due_at = _moment(row.get("due_at"))
+    finished_at = _moment(row.get("finished_at"))
+    return DossierDetail(
+        id=str(row["id"]),
+        code=str(row["code"]),
+        station_id=int(row["station_id"]),
+        unit_code=str(row["unit_code"]),
+        procedure=created.procedure,
+        channel=str(row["channel"]),
+        channel_label=CHANNELS.get(str(row["channel"]), str(row["channel"])),
+        sets_count=int(row["sets_count"]),
+        applicant=ApplicantView(
+            name=str(row["applicant_name"]),
+            id_number=row.get("applicant_id_number"),
+            birth_date=(
+                date.fromisoformat(str(row["applicant_birth_date"]))
+                if row.get("applicant_birth_date")
+                else None
+            ),
+            phone=row.get("applicant_phone"),
+            address=row.get("applicant_address"),
+            email=row.get("applicant_email"),
+        ),
+        received_at=clock.parse_iso(str(row["received_at"])),
+        due_at=due_at,
+        status=status,
+        assignee=assignee,
+        assignee_name=_full_name(ctx, str(assignee)) if assignee else None,
+        finished_at=finished_at,
+        returned_at=_moment(row.get("returned_at")),
+        returned_to=row.get("returned_to"),
+        refusal_reason=row.get("refusal_reason"),
+        duplicate_of=duplicate_of,
+        duplicate_of_code=str(dup_row["code"]) if dup_row else None,
+        supplement_count=int(row["supplement_count"]),
+        paused_since=_moment(row.get("paused_since")),
+        reschedule_count=int(row["reschedule_count"]),
+        note=row.get("note"),
+        documents=_checklist(ctx, created),
+        status_history=tuple(
+            StatusStep(clock.parse_iso(str(at)), Status(int(s))) for at, s in proj._history(row)
+        ),
+        appointments=_appointments(evs, typed),
+        pauses=_pauses(evs, typed, cal, now),
+        time_left=_time_left(row, created, cal, now) if status in OPEN else None,
+        on_time=(
+            finished_at <= due_at
+            if status in DONE and finished_at is not None and due_at is not None
+            else None
+        ),
+        updated_at=clock.parse_iso(str(row["updated_at"])),
+    )
+
+
+def _moment(value: Any) -> datetime | None:
+    return clock.parse_iso(str(value)) if value else None
+
+
+def _full_name(ctx: Session, username: str) -> str | None:
+    user = user_rows.get(ctx.store, username)
+    return user.full_name if user is not None else None
+
+
+def _checklist(ctx: Session, created: pl.Creation) -> tuple[ChecklistItem, ...]:
+    """The checklist of the procedure version received, with what was handed in for each line."""
+    snap = created.procedure
+    required: tuple[RequiredDocument, ...] = ()
+    if snap.version is not None:
+        try:
+            required = tuple(
+                catalog_service.procedure_version(ctx.store, snap.code, snap.version).documents
+            )
+        except NotFound:
+            required = ()
+    given = {d.name: d for d in created.documents}
+    items: list[ChecklistItem] = []
+    for number, doc in enumerate(required, start=1):
+        got = given.pop(doc.name, None)
+        items.append(
+            ChecklistItem(
+                number=number,
+                name=doc.name,
+                required_form=doc.form,
+                required_count=doc.count,
+                provided=got is not None and got.provided,
+                form=got.form if got else None,
+                count=got.count if got else None,
+            )
+        )
+    for got in given.values():
+        items.append(
+            ChecklistItem(
+                number=None,
+                name=got.name,
+                required_form=None,
+                required_count=None,
+                provided=got.provided,
+                form=got.form,
+                count=got.count,
+            )
+        )
+    return tuple(items)
+
+
+def _appointments(evs: list[Event], typed: list[pl.Payload]) -> tuple[AppointmentChange, ...]:
+    out: list[AppointmentChange] = []
+    for ev, p in zip(evs, typed, strict=True):
+        at = clock.parse_iso(ev.at)
+        if isinstance(p, pl.Creation) and p.due_at:
+            cause = "Hẹn trả khi tiếp nhận" if ev.kind != "imported" else "Theo sổ theo dõi"
+            out.append(AppointmentChange(at, clock.parse_iso(p.due_at), cause, None))
+        elif isinstance(p, pl.Accepted):
+            out.append(
+                AppointmentChange(at, clock.parse_iso(p.due_at), "Hẹn trả khi tiếp nhận", None)
+            )
+        elif isinstance(p, pl.SupplementReceived | pl.FinancialDone) and p.due_at:
+            cause = (
+                "Tính lại thời hạn từ đầu sau khi nhận bổ sung"
+                if p.mode == "restart" and isinstance(p, pl.SupplementReceived)
+                else "Cộng thêm thời gian tạm dừng"
+            )
+            out.append(AppointmentChange(at, clock.parse_iso(p.due_at), cause, None))
+        elif isinstance(p, pl.Rescheduled):
+            out.append(
+                AppointmentChange(
+                    at, clock.parse_iso(p.new_due_at), f"Hẹn lại lần {p.times}", p.reason
+                )
+            )
+        elif isinstance(p, pl.Refused) and out and out[-1].due_at is not None:
+            out.append(AppointmentChange(at, None, "Không được tiếp nhận: bỏ hẹn trả", None))
+    return tuple(out)
+
+
+def _pauses(
+    evs: list[Event], typed: list[pl.Payload], cal: WorkCalendar, now: datetime
+) -> tuple[Pause, ...]:
+    out: list[Pause] = []
+    open_pause: dict[str, Any] | None = None
+
+    def close(until: datetime | None) -> None:
+        assert open_pause is not None
+        end = until if until is not None else now
+        hours = calendar_service.working_hours_between(cal, open_pause["since"], end)
+        out.append(Pause(until=until, working_hours=hours, **open_pause))
+
+    for ev, p in zip(evs, typed, strict=True):
+        at = clock.parse_iso(ev.at)
+        if isinstance(p, pl.SupplementRequested):
+            open_pause = {
+                "kind": "supplement",
+                "since": at,
+                "reason": p.reason,
+                "documents": p.documents,
+                "amount": None,
+            }
+        elif isinstance(p, pl.FinancialRequested):
+            open_pause = {
+                "kind": "financial",
+                "since": at,
+                "reason": p.note,
+                "documents": (),
+                "amount": p.amount,
+            }
+        elif open_pause is not None and isinstance(
+            p, pl.SupplementReceived | pl.FinancialDone | pl.Stopped | pl.Withdrawn
+        ):
+            close(at)
+            open_pause = None
+    if open_pause is not None:
+        close(None)
+    return tuple(out)
+
+
+def _time_left(
+    row: proj.Row, created: pl.Creation, cal: WorkCalendar, now: datetime
+) -> TimeLeft | None:
+    """The span from now (or from the start of the current pause) to the appointment."""
+    due_at = _moment(row.get("due_at"))
+    if due_at is None:
+        return None
+    paused_since = _moment(row.get("paused_since"))
+    start = paused_since if paused_since is not None else now
+    overdue = start > due_at
+    a, b = (due_at, start) if overdue else (start, due_at)
+    hours = calendar_service.working_hours_between(cal, a, b)
+    limit = created.procedure.time_limit
+    unit = limit.unit if limit is not None else "working_days"
+    if unit == "calendar_days":
+        amount = (b - a).total_seconds() / 86400
+        shown = "calendar_days"
+    elif unit == "working_days":
+        amount = hours / cal.hours.hours_per_day
+        shown = "working_days"
+    else:  # working_hours, same_day
+        amount = hours
+        shown = "working_hours"
+    return TimeLeft(
+        due_at=due_at,
+        overdue=overdue,
+        unit=shown,  # type: ignore[arg-type]
+        amount=amount,
+        working_hours=-hours if overdue else hours,
+        paused=paused_since is not None,
+    )
+
+
+_KIND_LABELS = {
+    "imported": "Nhập từ sổ theo dõi",
+}
+
+
+def timeline(ctx: Session, key: str) -> list[TimelineEntry]:
+    """A dossier's events in words, oldest first: who, when, what, and what it carried."""
+    ctx.require("dossiers.view")
+    row = _row(ctx, key)
+    names: dict[str, str] = {}
+    entries: list[TimelineEntry] = []
+    status: Status | None = None
+    for ev in events.for_dossier(ctx.store, str(row["id"])):
+        p = proj.parse_event(ev)
+        if isinstance(p, pl.Creation):
+            status = (
+                Status(p.status)
+                if isinstance(p, pl.Imported)
+                else Status.RECEIVED
+                if ev.kind == "received"
+                else Status.REGISTERED_ONLINE
+            )
+        else:
+            assert status is not None
+            target = ACTIONS[ev.kind].target
+            status = target if target is not None else status
+        if ev.actor not in names:
+            names[ev.actor] = _actor_name(ctx, ev.actor)
+        action = ACTIONS[ev.kind].label if ev.kind in ACTIONS else _KIND_LABELS[ev.kind]
+        entries.append(
+            TimelineEntry(
+                station_id=ev.station_id,
+                seq=ev.seq,
+                at=clock.parse_iso(ev.at),
+                kind=ev.kind,
+                actor=ev.actor,
+                actor_name=names[ev.actor],
+                action=action,
+                details=_details(ctx, ev, p),
+                status=status,
+                payload=p,
+            )
+        )
+    return entries
+
+
+def _actor_name(ctx: Session, tag: str) -> str:
+    """The full name behind an actor tag: a staff member's, the CLI operator, the citizen."""
+    what, _, who = tag.partition(":")
+    if what == "user":
+        name = _full_name(ctx, who)
+        if name:
+            return name
+        if who == "congdan":
+            return "Công dân (nộp trực tuyến)"
+        return who
+    if what == "operator":
+        return f"Người vận hành máy ({who})"
+    return tag
+
+
+def _when(moment: str | None) -> str:
+    return clock.fmt_datetime(clock.parse_iso(moment)) if moment else "không có"
+
+
+def _details(ctx: Session, ev: Event, p: pl.Payload) -> str:
+    """What an event carried, in Vietnamese words."""
+    parts: list[str] = []
+    if isinstance(p, pl.Creation):
+        parts.append(f"Mã hồ sơ {p.code}; thủ tục {p.procedure.name}")
+        if p.due_at:
+            parts.append(f"hẹn trả {_when(p.due_at)}")
+        if p.documents:
+            parts.append(f"{len(p.documents)} giấy tờ")
+        if isinstance(p, pl.Imported) and p.source is not None:
+            parts.append(f"từ tệp {p.source.file}, dòng {p.source.line}")
+    elif isinstance(p, pl.Accepted):
+        parts.append(f"Hẹn trả {_when(p.due_at)}")
+    elif isinstance(p, pl.Refused | pl.Stopped | pl.Withdrawn):
+        parts.append(f"Lý do: {p.reason}")
+    elif isinstance(p, pl.HandedOver):
+        name = p.to_name or _full_name(ctx, p.to) or p.to
+        parts.append(f"Chuyển cho {name}")
+    elif isinstance(p, pl.SupplementRequested):
+        if p.documents:
+            parts.append("Cần bổ sung: " + ", ".join(p.documents))
+        parts.append(f"lý do: {p.reason}")
+    elif isinstance(p, pl.SupplementReceived | pl.FinancialDone):
+        if p.due_at:
+            how = "tính lại từ đầu" if p.mode == "restart" else "cộng thời gian tạm dừng"
+            parts.append(f"Hẹn trả mới {_when(p.due_at)} ({how})")
+    elif isinstance(p, pl.FinancialRequested):
+        parts.append(f"Số tiền: {clock.fmt_money(p.amount)}")
+    elif isinstance(p, pl.Returned):
+        who = p.collected_by + (f" ({p.collected_by_id})" if p.collected_by_id else "")
+        parts.append(f"Người nhận: {who}")
+    elif isinstance(p, pl.Rescheduled):
+        parts.append(
+            f"Hẹn lại lần {p.times}: từ {_when(p.old_due_at)} sang {_when(p.new_due_at)}; "
+            f"lý do: {p.reason}"
+        )
+    note = getattr(p, "note", None)
+    text = "; ".join(parts)
+    if note and not isinstance(p, pl.Creation):
+        text = f"{text}: {note}" if text else str(note)
+    elif note:
+        text = f"{text}; ghi chú: {note}"
+    return text

@@ -14,7 +14,7 @@ from onestop_desktop.domain import projection as proj
 from onestop_desktop.domain.events import ChainBreak
 from onestop_desktop.errors import StorageError
 from onestop_desktop.services.context import Session
-from onestop_desktop.store import dossiers, events
+from onestop_desktop.store import counters, dossiers, events
 
 
 @dataclass
@@ -70,40 +70,25 @@ _COMPARED = list(proj.PROJECTED_COLUMNS)
 MAX_LISTED = 50
 
 
-def _iter_dossier_events(ctx: Session) -> Any:
-    cur = ctx.store.db.execute(
-        "SELECT station_id, seq, dossier_id, kind, actor, at, payload, prev_hash, hash "
-        "FROM events WHERE dossier_id IS NOT NULL ORDER BY dossier_id, station_id, seq"
-    )
-    current: str | None = None
-    batch: list[Any] = []
-    for row in cur:
-        if row[2] != current and batch:
-            yield current, batch
-            batch = []
-        current = row[2]
-        batch.append(row)
-    if batch:
-        yield current, batch
-
-
 def rebuild(ctx: Session, *, write: bool = True) -> RebuildReport:
     """Fold every dossier's events again; report and (with ``write``) repair differences."""
     ctx.require("sync.manage")
     _, broken = events.verify(ctx.store)
     if broken is not None:
         raise StorageError(
-            f"Không dựng lại được: chuỗi sự kiện bị đứt tại máy trạm {broken.station_id}, "
-            f"sự kiện số {broken.seq} ({broken.reason}); hãy khôi phục từ bản sao lưu"
+            "Không dựng lại được: chuỗi sự kiện bị đứt tại máy trạm {station}, sự kiện số {seq} "
+            "({reason}); hãy khôi phục từ bản sao lưu",
+            station=broken.station_id,
+            seq=broken.seq,
+            reason=broken.reason,
         )
     report = RebuildReport()
     seen: set[str] = set()
     with ctx.store.atomic():
         before = dossiers.count(ctx.store)
-        for dossier_id, rows in _iter_dossier_events(ctx):
-            state: dict[str, Any] | None = None
-            for r in rows:
-                ev = events._row_to_event(r)
+        for dossier_id, evs in events.iter_by_dossier(ctx.store):
+            state: proj.Row | None = None
+            for ev in evs:
                 state = proj.apply(state, ev)
                 report.events += 1
             assert state is not None
@@ -125,15 +110,15 @@ def rebuild(ctx: Session, *, write: bool = True) -> RebuildReport:
                     dossiers.update(ctx.store, state)
         matched = report.dossiers - report.added
         extra = (
-            [r for r in ctx.store.query("SELECT id, code FROM dossiers") if r["id"] not in seen]
+            [(i, c) for i, c in dossiers.ids_and_codes(ctx.store) if i not in seen]
             if before > matched
             else []
         )
-        for r in extra:
+        for dossier_id, code in extra:
             report.removed += 1
-            _note(report, r["code"], "(toàn bộ hồ sơ)", "có", None)
+            _note(report, code, "(toàn bộ hồ sơ)", "có", None)
             if write:
-                ctx.store.db.execute("DELETE FROM dossiers WHERE id = ?", [r["id"]])
+                dossiers.delete(ctx.store, dossier_id)
         if write:
             _rebuild_counters(ctx)
     return report
@@ -158,20 +143,11 @@ def _note(report: RebuildReport, code: str, column: str, stored: Any, rebuilt: A
 def _rebuild_counters(ctx: Session) -> None:
     """Daily code counters from the codes this station actually issued."""
     station = ctx.station.station_id
-    prefix = f"{ctx.station.unit_code}-"
     best: dict[str, int] = {}
-    for row in ctx.store.db.execute(
-        "SELECT code, received_at FROM dossiers WHERE station_id = ? AND code >= ? AND code < ?",
-        [station, prefix, prefix + "\uffff"],
-    ):
-        seq = str(row[0]).rsplit("-", 1)[-1]
-        if not seq.startswith(str(station)):
+    for code, received_at in dossiers.issued_codes(ctx.store, station, ctx.station.unit_code):
+        seq = code.rsplit("-", 1)[-1]
+        if not seq.startswith(str(station)) or not seq[1:].isdigit():
             continue
-        day = str(row[1])[:10]
+        day = received_at[:10]
         best[day] = max(best.get(day, 0), int(seq[1:]))
-    for day, last in best.items():
-        ctx.store.db.execute(
-            "INSERT INTO code_counters(day, station, last) VALUES (?, ?, ?) "
-            "ON CONFLICT(day, station) DO UPDATE SET last = max(last, excluded.last)",
-            [day, station, last],
-        )
+    counters.raise_to(ctx.store, [(day, station, last) for day, last in best.items()])

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, Literal
 
 from onestop_desktop.domain import clock
+from onestop_desktop.domain.catalog import DOCUMENT_FORM_LABELS
+from onestop_desktop.domain.payloads import Payload, ProcedureSnapshot
 from onestop_desktop.domain.status import Status
 
 
@@ -54,3 +56,311 @@ class DossierSummary:
         data["status"] = int(self.status)
         data["status_label"] = self.status.label
         return data
+
+
+# ------------------------------------------------------------------------- dossier detail
+
+
+def _iso(value: datetime | None) -> str | None:
+    return clock.iso(value) if value is not None else None
+
+
+@dataclass(frozen=True)
+class ApplicantView:
+    """The person the dossier is for (chủ hồ sơ), as received."""
+
+    name: str
+    id_number: str | None
+    birth_date: date | None
+    phone: str | None
+    address: str | None
+    email: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["birth_date"] = self.birth_date.isoformat() if self.birth_date else None
+        return data
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One line of the procedure's document checklist and what was handed in for it.
+
+    ``number`` is the line's place in the checklist of the procedure version received (what
+    ``--document N`` refers to); ``None`` for a document handed in that the checklist does not
+    list (an older version's line, or a dossier whose procedure version is not in the catalogue).
+    """
+
+    number: int | None
+    name: str
+    required_form: str | None
+    required_count: int | None
+    provided: bool
+    form: str | None
+    count: int | None
+
+    @property
+    def form_label(self) -> str | None:
+        """The Vietnamese name of the form handed in ("Bản chính"…)."""
+        return DOCUMENT_FORM_LABELS.get(self.form) if self.form else None  # type: ignore[call-overload]
+
+    @property
+    def required_form_label(self) -> str | None:
+        """The Vietnamese name of the form the checklist asks for."""
+        return (
+            DOCUMENT_FORM_LABELS.get(self.required_form)  # type: ignore[call-overload]
+            if self.required_form
+            else None
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["form_label"] = self.form_label
+        data["required_form_label"] = self.required_form_label
+        return data
+
+
+@dataclass(frozen=True)
+class AppointmentChange:
+    """The appointment (ngày hẹn trả) as it was set at ``at``, and why (in words)."""
+
+    at: datetime
+    due_at: datetime | None
+    cause: str
+    reason: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "at": clock.iso(self.at),
+            "due_at": _iso(self.due_at),
+            "cause": self.cause,
+            "reason": self.reason,
+        }
+
+
+PauseKind = Literal["supplement", "financial"]
+PAUSE_LABELS: dict[PauseKind, str] = {
+    "supplement": "Chờ bổ sung hồ sơ",
+    "financial": "Chờ thực hiện nghĩa vụ tài chính",
+}
+
+
+@dataclass(frozen=True)
+class Pause:
+    """A time the processing clock stood still: waiting for a supplement or for the fees.
+
+    ``until`` is ``None`` while the pause lasts. ``working_hours`` is its length in the station's
+    working time (up to now for a pause still open).
+    """
+
+    kind: PauseKind
+    since: datetime
+    until: datetime | None
+    reason: str | None
+    documents: tuple[str, ...]
+    amount: int | None
+    working_hours: float
+
+    @property
+    def label(self) -> str:
+        return PAUSE_LABELS[self.kind]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "label": self.label,
+            "since": clock.iso(self.since),
+            "until": _iso(self.until),
+            "reason": self.reason,
+            "documents": list(self.documents),
+            "amount": self.amount,
+            "working_hours": round(self.working_hours, 2),
+        }
+
+
+TimeLeftUnit = Literal["working_days", "working_hours", "calendar_days"]
+_UNIT_WORDS: dict[TimeLeftUnit, str] = {
+    "working_days": "ngày làm việc",
+    "working_hours": "giờ làm việc",
+    "calendar_days": "ngày",
+}
+
+
+def fmt_amount(value: float) -> str:
+    """2,5 or 3: one decimal at most, Vietnamese decimal comma."""
+    rounded = round(value, 1)
+    if rounded == int(rounded):
+        return clock.fmt_int(int(rounded))
+    return f"{rounded:.1f}".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class TimeLeft:
+    """How long until the appointment (or how far past it), in the procedure's unit.
+
+    ``amount`` is never negative: ``overdue`` says which side of the appointment it is.
+    ``working_hours`` is the same span in working hours (signed: negative when overdue), what a
+    sort or a colour threshold uses. ``paused``: the clock stands still (supplement, fees), so
+    the span is counted up to the moment the pause began.
+    """
+
+    due_at: datetime
+    overdue: bool
+    unit: TimeLeftUnit
+    amount: float
+    working_hours: float
+    paused: bool
+
+    @property
+    def phrase(self) -> str:
+        """Vietnamese words: "Còn 2,5 ngày làm việc", "Quá hạn 3 giờ làm việc"…"""
+        words = f"{fmt_amount(self.amount)} {_UNIT_WORDS[self.unit]}"
+        if self.overdue:
+            text = f"Quá hạn {words}"
+        elif self.amount == 0:
+            text = "Đến hạn trả"
+        else:
+            text = f"Còn {words}"
+        return f"{text} (đang tạm dừng tính thời hạn)" if self.paused else text
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "due_at": clock.iso(self.due_at),
+            "overdue": self.overdue,
+            "unit": self.unit,
+            "amount": round(self.amount, 2),
+            "working_hours": round(self.working_hours, 2),
+            "paused": self.paused,
+            "phrase": self.phrase,
+        }
+
+
+@dataclass(frozen=True)
+class StatusStep:
+    """The dossier entered ``status`` at ``at``."""
+
+    at: datetime
+    status: Status
+
+    def to_json(self) -> dict[str, Any]:
+        return {"at": clock.iso(self.at), "status": int(self.status), "label": self.status.label}
+
+
+@dataclass(frozen=True)
+class DossierDetail:
+    """Everything about one dossier, typed: what the dossier view, the slips and the board show.
+
+    ``procedure`` is the snapshot the receipt kept (the version in force then, its time limit and
+    fee), not today's catalogue. ``documents`` is the checklist of that version with what was
+    handed in. ``appointments`` lists every appointment set (receipt, acceptance, a pause's end,
+    a rescheduling); ``pauses`` every time the clock stood still. ``time_left`` is set for a
+    dossier still owed (open status and an appointment), ``on_time`` for one finished.
+    """
+
+    id: str
+    code: str
+    station_id: int
+    unit_code: str
+    procedure: ProcedureSnapshot
+    channel: str
+    channel_label: str
+    sets_count: int
+    applicant: ApplicantView
+    received_at: datetime
+    due_at: datetime | None
+    status: Status
+    assignee: str | None
+    assignee_name: str | None
+    finished_at: datetime | None
+    returned_at: datetime | None
+    returned_to: str | None
+    refusal_reason: str | None
+    duplicate_of: str | None
+    duplicate_of_code: str | None
+    supplement_count: int
+    paused_since: datetime | None
+    reschedule_count: int
+    note: str | None
+    documents: tuple[ChecklistItem, ...]
+    status_history: tuple[StatusStep, ...]
+    appointments: tuple[AppointmentChange, ...]
+    pauses: tuple[Pause, ...]
+    time_left: TimeLeft | None
+    on_time: bool | None
+    updated_at: datetime
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict (ISO times, status number and name, nested parts as objects)."""
+        return {
+            "id": self.id,
+            "code": self.code,
+            "station_id": self.station_id,
+            "unit_code": self.unit_code,
+            "procedure": self.procedure.to_dict(),
+            "channel": self.channel,
+            "channel_label": self.channel_label,
+            "sets_count": self.sets_count,
+            "applicant": self.applicant.to_json(),
+            "received_at": clock.iso(self.received_at),
+            "due_at": _iso(self.due_at),
+            "status": int(self.status),
+            "status_label": self.status.label,
+            "assignee": self.assignee,
+            "assignee_name": self.assignee_name,
+            "finished_at": _iso(self.finished_at),
+            "returned_at": _iso(self.returned_at),
+            "returned_to": self.returned_to,
+            "refusal_reason": self.refusal_reason,
+            "duplicate_of": self.duplicate_of,
+            "duplicate_of_code": self.duplicate_of_code,
+            "supplement_count": self.supplement_count,
+            "paused_since": _iso(self.paused_since),
+            "reschedule_count": self.reschedule_count,
+            "note": self.note,
+            "documents": [d.to_json() for d in self.documents],
+            "status_history": [s.to_json() for s in self.status_history],
+            "appointments": [a.to_json() for a in self.appointments],
+            "pauses": [p.to_json() for p in self.pauses],
+            "time_left": self.time_left.to_json() if self.time_left else None,
+            "on_time": self.on_time,
+            "updated_at": clock.iso(self.updated_at),
+        }
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event of a dossier, in words: who (actor tag and full name), when, what, details.
+
+    ``action`` is the Vietnamese name of the action ("Chuyển xử lý"); ``details`` says what it
+    carried ("Chuyển cho Trần Thị B: cần xác minh"); ``payload`` is the typed payload itself.
+    """
+
+    station_id: int
+    seq: int
+    at: datetime
+    kind: str
+    actor: str
+    actor_name: str
+    action: str
+    details: str
+    status: Status
+    payload: Payload
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "station_id": self.station_id,
+            "seq": self.seq,
+            "at": clock.iso(self.at),
+            "kind": self.kind,
+            "actor": self.actor,
+            "actor_name": self.actor_name,
+            "action": self.action,
+            "details": self.details,
+            "status": int(self.status),
+            "status_label": self.status.label,
+            "payload": self.payload.to_dict(),
+        }

@@ -6,6 +6,7 @@ dossiers in the same few milliseconds and never holds more than it shows.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from onestop_desktop.domain import clock
@@ -150,19 +151,36 @@ def open_duplicates(
     return []
 
 
-def next_code_count(store: Store, day: str, station: int) -> int:
-    """Take the next daily count for ``station`` (call inside the intake transaction)."""
-    store.db.execute(
-        "INSERT INTO code_counters(day, station, last) VALUES (?, ?, 1) "
-        "ON CONFLICT(day, station) DO UPDATE SET last = last + 1",
-        [day, station],
-    )
-    row = store.db.execute(
-        "SELECT last FROM code_counters WHERE day = ? AND station = ?", [day, station]
-    ).fetchone()
-    return int(row[0])
-
-
 def count(store: Store) -> int:
     """How many dossiers the projection holds."""
     return int(store.db.execute("SELECT count(*) FROM dossiers").fetchone()[0])
+
+
+def count_by_status(store: Store) -> dict[int, int]:
+    """How many dossiers are in each status (status number → count), lowest status first."""
+    rows = store.db.execute("SELECT status, count(*) FROM dossiers GROUP BY status ORDER BY 1")
+    return {int(r[0]): int(r[1]) for r in rows}
+
+
+def ids_and_codes(store: Store) -> Iterator[tuple[str, str]]:
+    """Every dossier's ``(id, code)``, streamed (rebuild looks for rows no event explains)."""
+    for r in store.db.execute("SELECT id, code FROM dossiers"):
+        yield str(r[0]), str(r[1])
+
+
+def delete(store: Store, dossier_id: str) -> None:
+    """Remove a projection row (only rebuild does, for a row without events)."""
+    store.db.execute("DELETE FROM dossiers WHERE id = ?", [dossier_id])
+
+
+def issued_codes(store: Store, station: int, unit_code: str) -> Iterator[tuple[str, str]]:
+    """``(code, received_at)`` of every dossier of ``station`` with a code of ``unit_code``."""
+    prefix = f"{unit_code}-"
+    yield from (
+        (str(r[0]), str(r[1]))
+        for r in store.db.execute(
+            "SELECT code, received_at FROM dossiers WHERE station_id = ? AND code >= ? "
+            "AND code < ?",
+            [station, prefix, prefix + "\uffff"],
+        )
+    )

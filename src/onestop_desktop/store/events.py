@@ -91,6 +91,29 @@ def for_dossier(store: Store, dossier_id: str) -> list[Event]:
     return [_row_to_event(r) for r in rows]
 
 
+def iter_by_dossier(store: Store) -> Iterator[tuple[str, list[Event]]]:
+    """Every dossier's events, grouped by dossier, each group in ``(station, seq)`` order.
+
+    Streamed over the ``events_dossier`` index, so rebuild's memory stays flat at a million
+    dossiers.
+    """
+    cur = store.db.execute(
+        f"SELECT {_COLUMNS} FROM events WHERE dossier_id IS NOT NULL "
+        "ORDER BY dossier_id, station_id, seq"
+    )
+    current: str | None = None
+    batch: list[Event] = []
+    for row in cur:
+        if row[2] != current and batch:
+            assert current is not None
+            yield current, batch
+            batch = []
+        current = str(row[2])
+        batch.append(_row_to_event(row))
+    if batch and current is not None:
+        yield current, batch
+
+
 def iter_station(store: Store, station_id: int, batch: int = 20000) -> Iterator[Event]:
     """A station's events in ``seq`` order, read in batches so memory stays flat."""
     last = 0
