@@ -78,11 +78,14 @@ def as_json(result: Result) -> Any:
     return json.loads(ok(result).stdout)
 
 
-def init(data_dir: Path) -> None:
+def init(data_dir: Path, catalog: str = "none") -> None:
+    """``onestop init``; these tests load (or leave out) the catalogue themselves."""
     ok(
         run_cli(
             data_dir,
             "init",
+            "--catalog",
+            catalog,
             "--unit-code",
             UNIT,
             "--unit-name",
@@ -160,10 +163,15 @@ def test_catalog_import_export_and_reimport_unchanged(empty_station: Path, tmp_p
         assert "0 thủ tục mới, 0 thủ tục có phiên bản mới, 30 không đổi" in out, (fmt, out)
     assert as_json(run_cli(data, "catalog", "list", "--json")) == listed
     # The exports are ordinary files: a CSV with a BOM for Excel, a workbook, a JSON document.
-    assert (tmp_path / "danh-muc.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    csv_bytes = (tmp_path / "danh-muc.csv").read_bytes()
+    assert csv_bytes.startswith(b"\xef\xbb\xbf")
+    # One header row, in Vietnamese only (no second row of machine keys).
+    header, first = csv_bytes.decode("utf-8-sig").splitlines()[:2]
+    assert header.startswith("Mã thủ tục,Tên thủ tục") and "code" not in header.split(",")
+    assert first[:1].isdigit()
     sheet = load_workbook(tmp_path / "danh-muc.xlsx", read_only=True).worksheets[0]
     table = list(sheet.iter_rows(values_only=True))
-    assert table[0][0] == "code" and len(table) == 31
+    assert table[0][0] == "Mã thủ tục" and len(table) == 31  # Vietnamese headers for people
     assert {row[0] for row in table[1:]} == {p["code"] for p in listed}
     doc = json.loads((tmp_path / "danh-muc.json").read_text(encoding="utf-8"))
     assert len(doc["procedures"]) == 30
@@ -682,8 +690,13 @@ def test_ledger_import_reimport_search_and_report(station: Path, tmp_path: Path)
 def test_ledger_with_a_bad_row(station: Path, tmp_path: Path) -> None:
     bad = dict(LEDGER_ROWS[0], **{"HỌ TÊN CHỦ HỒ SƠ": "Mai Văn Bảy", "Ngay nhan": "31/02/2025"})
     path = write_ledger(tmp_path / "so-loi.xlsx", [*LEDGER_ROWS[:2], bad, *LEDGER_ROWS[2:]])
-    line = refused(run_cli(station, "ledger", "import", path), "dòng 6", "Ngày nhận", "31/02/2025")
-    assert "--skip-bad-rows" in line
+    result = run_cli(station, "ledger", "import", path)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    first, *listed = result.stderr.strip().splitlines()
+    assert first.startswith("onestop: lỗi: ") and "--skip-bad-rows" in first
+    assert "dòng 6" in first and "31/02/2025" in first
+    assert listed == [line for line in listed if line.startswith("  dòng 6, cột Ngày nhận")]
+    assert len(listed) == 1
     assert db_rows(station, "SELECT count(*) AS n FROM dossiers")[0]["n"] == 0
     assert search(station, "dinh van tam") == []
 
@@ -696,5 +709,72 @@ def test_ledger_with_a_bad_row(station: Path, tmp_path: Path) -> None:
 
 def test_ledger_without_the_catalogue_procedure(empty_station: Path, tmp_path: Path) -> None:
     path = write_ledger(tmp_path / "so.xlsx", LEDGER_ROWS)
-    refused(run_cli(empty_station, "ledger", "import", path), "dòng 4", "không có trong danh mục")
+    result = run_cli(empty_station, "ledger", "import", path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    first, *listed = result.stderr.strip().splitlines()
+    assert "4 lỗi" in first and "dòng 4" in first
+    # Every error is listed, one line each, not only the first.
+    assert [line.split(",")[0].strip() for line in listed] == [
+        "dòng 4",
+        "dòng 5",
+        "dòng 6",
+        "dòng 7",
+    ]
+    assert all("không có trong danh mục" in line for line in listed)
     assert db_rows(empty_station, "SELECT count(*) AS n FROM dossiers")[0]["n"] == 0
+    as_json_out = run_cli(empty_station, "ledger", "import", path, "--json")
+    assert as_json_out.returncode == 2
+    doc = json.loads(as_json_out.stdout)
+    assert doc["imported"] == 0 and [e["line"] for e in doc["errors"]] == [4, 5, 6, 7]
+    assert all(e["column"] == "Mã thủ tục" for e in doc["errors"])
+
+
+def _old_ledger(path: Path, rows: list[list[object]]) -> Path:
+    """A ledger with only the columns old ledgers have: no address, phone or ID number."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(
+        ["Mã thủ tục", "Họ tên chủ hồ sơ", "Ngày nhận", "Ngày hẹn trả", "Trạng thái", "Ghi chú"]
+    )
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_ledger_without_address_phone_or_id_columns_and_a_refused_row(
+    station: Path, tmp_path: Path
+) -> None:
+    """Old ledgers lack address, phone and ID columns; a refused row has no appointment."""
+    path = _old_ledger(
+        tmp_path / "so-cu.xlsx",
+        [
+            ["1.001193", "Nông Văn Dũng", "03/03/2025 08:00", "03/03/2025 17:00", "Đang xử lý"],
+            ["1.001193", "Hoàng Thị Én", "04/03/2025 09:00", None, "Không được tiếp nhận"],
+        ],
+    )
+    report = as_json(run_cli(station, "ledger", "import", path, "--json"))
+    assert (report["imported"], report["errors"]) == (2, [])
+    rows = db_rows(
+        station,
+        "SELECT applicant_name, status, due_at, applicant_phone FROM dossiers ORDER BY rid",
+    )
+    assert [(r["applicant_name"], r["status"], r["due_at"] is None) for r in rows] == [
+        ("Nông Văn Dũng", 4, False),
+        ("Hoàng Thị Én", 3, True),
+    ]
+    assert all(r["applicant_phone"] in (None, "") for r in rows)
+
+
+def test_ledger_row_in_progress_without_appointment_is_an_error(
+    station: Path, tmp_path: Path
+) -> None:
+    path = _old_ledger(
+        tmp_path / "so-thieu.xlsx",
+        [["1.001193", "Lý Văn Phúc", "05/03/2025 09:00", None, "Đang xử lý"]],
+    )
+    result = run_cli(station, "ledger", "import", path, "--json")
+    assert result.returncode == 2
+    doc = json.loads(result.stdout)
+    assert [(e["line"], e["column"]) for e in doc["errors"]] == [(2, "Ngày hẹn trả")]

@@ -235,13 +235,47 @@ def test_optional_columns_may_be_absent_and_blank_rows_are_skipped(tmp_path: Pat
 
 
 def test_each_missing_required_header_is_one_error(tmp_path: Path) -> None:
-    headers = [h for h in HEADERS if h not in ("Ngày hẹn trả", "Số điện thoại")]
+    headers = [h for h in HEADERS if h not in ("Ngày hẹn trả", "Trạng thái")]
     result = read_ledger(write_xlsx(tmp_path / "so.xlsx", [good(), good()], headers, above=[["x"]]))
     assert result.rows == []
     assert reasons(result) == [
-        (2, "Số điện thoại", "Thiếu cột «Số điện thoại»"),
         (2, "Ngày hẹn trả", "Thiếu cột «Ngày hẹn trả»"),
+        (2, "Trạng thái", "Thiếu cột «Trạng thái»"),
     ]
+
+
+def test_address_phone_and_id_columns_are_optional(tmp_path: Path) -> None:
+    """Old ledgers often lack them: the rows import with those fields empty."""
+    headers = [h for h in HEADERS if h not in ("Địa chỉ", "Số điện thoại", "Số định danh")]
+    result = read_ledger(write_xlsx(tmp_path / "so.xlsx", [good()], headers))
+    assert result.errors == []
+    (row,) = result.rows
+    assert (row.address, row.phone, row.id_number) == (None, None, None)
+    blank = read_ledger(
+        write_xlsx(tmp_path / "trong.xlsx", [good(Địa_chỉ="", Số_điện_thoại="")], HEADERS)
+    )
+    assert blank.errors == [] and (blank.rows[0].address, blank.rows[0].phone) == (None, None)
+
+
+def test_a_refused_row_needs_no_appointment(tmp_path: Path) -> None:
+    refused = good(
+        Mã_hồ_sơ="",
+        Ngày_hẹn_trả="",
+        Ngày_có_kết_quả="",
+        Ngày_trả_kết_quả="",
+        Trạng_thái="Không được tiếp nhận",
+    )
+    processing = good(
+        Mã_hồ_sơ="",
+        Ngày_hẹn_trả="",
+        Ngày_có_kết_quả="",
+        Ngày_trả_kết_quả="",
+        Trạng_thái="Đang xử lý",
+    )
+    result = read_ledger(write_xlsx(tmp_path / "so.xlsx", [refused, processing], HEADERS))
+    assert [r.due_at for r in result.rows] == [None]
+    assert result.rows[0].status == Status.NOT_ACCEPTED
+    assert [(e.line, e.column) for e in result.errors] == [(3, "Ngày hẹn trả")]
 
 
 def test_no_header_row_at_all(tmp_path: Path) -> None:
@@ -283,8 +317,6 @@ def test_duplicate_header_is_a_warning_and_the_first_column_wins(tmp_path: Path)
         ({"Mã_thủ_tục": ""}, "Mã thủ tục", "Thiếu Mã thủ tục"),
         ({"Họ_tên_chủ_hồ_sơ": " "}, "Họ tên chủ hồ sơ", "Thiếu Họ tên chủ hồ sơ"),
         ({"Họ_tên_chủ_hồ_sơ": "Nguyễn Văn 2"}, "Họ tên chủ hồ sơ", "chữ số"),
-        ({"Địa_chỉ": ""}, "Địa chỉ", "Thiếu Địa chỉ"),
-        ({"Số_điện_thoại": ""}, "Số điện thoại", "Thiếu Số điện thoại"),
         ({"Số_điện_thoại": "0412 345 678"}, "Số điện thoại", "Đầu số 041"),
         ({"Số_định_danh": "099090012345"}, "Số định danh", "Mã tỉnh 099 không tồn tại"),
         ({"Số_định_danh": "00109001234"}, "Số định danh", "12 chữ số"),

@@ -268,8 +268,8 @@ def test_a_procedure_missing_from_the_catalogue_is_a_row_error(
 
 
 def test_a_missing_required_column(ctx: Session, tmp_path: Path) -> None:
-    headers = [h for h in LEDGER_HEADERS if h != "So dien thoai"]
-    with pytest.raises(ValidationError, match="Số điện thoại"):
+    headers = [h for h in LEDGER_HEADERS if h != "Ngay nhan"]
+    with pytest.raises(ValidationError, match="Ngày nhận"):
         ledger.import_file(ctx, write_xlsx(tmp_path / "so.xlsx", headers=headers))
     assert count(ctx) == 0
 
@@ -327,3 +327,21 @@ def test_a_code_already_used_by_another_dossier_imports_nothing(
     assert report.imported == 1
     assert [(e.line, e.column) for e in report.errors] == [(5, "Mã hồ sơ")]
     assert dossiers.detail(ctx, live.code).applicant.name == "Nguyễn Thị Lan"
+
+
+def test_every_error_is_reported_not_only_the_first(ctx: Session, tmp_path: Path) -> None:
+    """A rejected ledger carries all its errors, in file order (the CLI lists them all)."""
+    rows = [dict(r) for r in ROWS]
+    rows[0]["Ngay nhan"] = "31/02/2025"
+    rows[2]["Mã thủ tục"] = "9.999999"
+    with pytest.raises(ledger.LedgerRejected) as caught:
+        ledger.import_file(ctx, write_xlsx(tmp_path / "so.xlsx", rows))
+    lines = [e.line for e in caught.value.errors]
+    assert lines == sorted(lines) and len(lines) == 2
+    assert "2 lỗi" in caught.value.message
+    assert [line.split(",")[0].strip() for line in caught.value.lines()] == [
+        f"dòng {n}" for n in lines
+    ]
+    doc = caught.value.to_json()
+    assert doc["imported"] == 0 and [e["line"] for e in doc["errors"]] == lines  # type: ignore[union-attr]
+    assert count(ctx) == 0

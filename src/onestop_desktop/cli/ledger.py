@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,16 @@ def cmd_ledger(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop.services import ledger
 
     ctx = session(data)
-    report = ledger.import_file(ctx, Path(args.file), skip_bad_rows=args.skip_bad_rows)
+    try:
+        report = ledger.import_file(ctx, Path(args.file), skip_bad_rows=args.skip_bad_rows)
+    except ledger.LedgerRejected as exc:
+        # Every error, not only the first: the clerk fixes the whole file in one pass.
+        if args.json:
+            print_json(exc.to_json())
+        print(f"onestop: lỗi: {exc.message}", file=sys.stderr)
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return exc.exit_code
     if args.json:
         print_json(report.to_json())
     else:

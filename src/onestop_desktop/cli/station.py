@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 from onestop_desktop import paths
 from onestop_desktop.cli.common import open_session, print_json, read_password
+from onestop_desktop.domain.clock import fmt_int
 from onestop_desktop.errors import ValidationError
 
 
@@ -19,6 +21,10 @@ def cmd_init(args: argparse.Namespace, data: paths.DataDir) -> int:
     # Check the arguments before asking for a password.
     validate_unit_code(args.unit_code)
     validate_station(args.station)
+    choice = str(args.catalog)
+    catalog: Path | Literal["starter", "none"] = (
+        "starter" if choice == "starter" else "none" if choice.lower() == "none" else Path(choice)
+    )
     password = read_password(args)
     ctx = station.init_data_dir(
         data,
@@ -27,11 +33,21 @@ def cmd_init(args: argparse.Namespace, data: paths.DataDir) -> int:
         station=args.station,
         admin=args.admin,
         password=password,
+        catalog=catalog,
     )
     print(
         f"Đã khởi tạo máy trạm {ctx.station.station_id} của {ctx.station.unit_name} "
         f"({ctx.station.unit_code}) tại {data.root}; tài khoản quản trị: {args.admin}"
     )
+    from onestop_desktop.services import catalog as catalog_service
+
+    count = catalog_service.procedure_count(ctx.store)
+    if catalog == "none":
+        print("Danh mục thủ tục đang trống (--catalog none); nhập bằng «onestop catalog import».")
+    elif catalog == "starter":
+        print(f"Đã nạp danh mục thủ tục mẫu: {fmt_int(count)} thủ tục.")
+    else:
+        print(f"Đã nạp danh mục thủ tục từ {catalog.name}: {fmt_int(count)} thủ tục.")
     ctx.store.close()
     return 0
 
@@ -122,6 +138,13 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--station", required=True, help="số hiệu máy trạm (1–9)")
     p.add_argument("--admin", default="admin", help="tên đăng nhập của quản trị viên")
     p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ đầu vào chuẩn")
+    p.add_argument(
+        "--catalog",
+        default="starter",
+        metavar="TỆP|none",
+        help="danh mục thủ tục ban đầu: mặc định là danh mục mẫu kèm phần mềm; một tệp "
+        "CSV/XLSX/JSON của xã; hoặc «none» để bắt đầu với danh mục trống",
+    )
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("demo", help="tạo dữ liệu mẫu của một xã")

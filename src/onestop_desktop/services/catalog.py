@@ -27,14 +27,16 @@ from onestop_desktop.errors import NotFound, ValidationError
 from onestop_desktop.services.audit import record
 from onestop_desktop.services.catalog_files import RowError, read_catalog, write_catalog
 from onestop_desktop.services.context import Session
+from onestop_desktop.store import catalog as catalog_rows
+from onestop_desktop.store.catalog import ProcedureRow
 from onestop_desktop.store.db import Store
 
 STARTER = "catalog/starter_catalog.json"
 
 
-def _from_row(row: dict[str, object]) -> Procedure:
-    data = json.loads(str(row["data"]))
-    data["version"] = int(str(row["version"]))
+def _from_row(row: ProcedureRow) -> Procedure:
+    data = json.loads(row.data)
+    data["version"] = row.version
     return procedure_from_dict(data)
 
 
@@ -43,25 +45,21 @@ def current_procedure(store: Store, code: str) -> Procedure:
     try:
         wanted = validate_procedure_code(code)
     except ValidationError as exc:
-        raise NotFound(f"Không có thủ tục mã «{code}» trong danh mục") from exc
-    rows = store.query(
-        "SELECT code, version, data FROM procedures WHERE code = ? OR substr(code, 1, 8) = ? "
-        "ORDER BY (code = ?) DESC, version DESC LIMIT 1",
-        [wanted, national_code(wanted), wanted],
-    )
-    if not rows:
-        raise NotFound(f"Không có thủ tục mã «{code}» trong danh mục")
-    return _from_row(rows[0])
+        raise NotFound("Không có thủ tục mã «{code}» trong danh mục", code=code) from exc
+    row = catalog_rows.newest_matching(store, wanted, national_code(wanted))
+    if row is None:
+        raise NotFound("Không có thủ tục mã «{code}» trong danh mục", code=code)
+    return _from_row(row)
 
 
 def procedure_version(store: Store, code: str, version: int) -> Procedure:
     """A given version of a procedure (the one an old dossier was received under)."""
-    rows = store.query(
-        "SELECT code, version, data FROM procedures WHERE code = ? AND version = ?", [code, version]
-    )
-    if not rows:
-        raise NotFound(f"Không có phiên bản {version} của thủ tục {code}")
-    return _from_row(rows[0])
+    row = catalog_rows.version(store, code, version)
+    if row is None:
+        raise NotFound(
+            "Không có phiên bản {version} của thủ tục {code}", version=version, code=code
+        )
+    return _from_row(row)
 
 
 def current_procedures(
@@ -69,17 +67,12 @@ def current_procedures(
 ) -> list[Procedure]:
     """The newest version of every procedure, by field then name; filtered by folded ``query``
     (code or words of the name) for the intake picker."""
-    rows = store.query(
-        "SELECT p.code, p.version, p.data, p.search_text, p.published FROM procedures p "
-        "JOIN (SELECT code, max(version) AS v FROM procedures GROUP BY code) m "
-        "ON p.code = m.code AND p.version = m.v ORDER BY p.field, p.name"
-    )
     words = fold(query).split()
     out = []
-    for r in rows:
-        if published_only and not r["published"]:
+    for r in catalog_rows.current(store):
+        if published_only and not r.published:
             continue
-        if words and not all(w in str(r["search_text"]) for w in words):
+        if words and not all(w in r.search_text for w in words):
             continue
         out.append(_from_row(r))
     return out
@@ -87,10 +80,7 @@ def current_procedures(
 
 def versions(store: Store, code: str) -> list[Procedure]:
     """Every version of a procedure, oldest first."""
-    rows = store.query(
-        "SELECT code, version, data FROM procedures WHERE code = ? ORDER BY version", [code]
-    )
-    return [_from_row(r) for r in rows]
+    return [_from_row(r) for r in catalog_rows.all_versions(store, code)]
 
 
 def _content(procedure: Procedure) -> str:
@@ -127,32 +117,26 @@ def save(ctx: Session, procedures: list[Procedure], *, source: str) -> ImportRep
     stamp = clock.iso(ctx.now())
     with ctx.store.atomic():
         for proc in procedures:
-            rows = ctx.store.query(
-                "SELECT version, data FROM procedures WHERE code = ? ORDER BY version DESC LIMIT 1",
-                [proc.code],
-            )
-            if rows and _content(_from_row({**rows[0], "code": proc.code})) == _content(proc):
+            latest = catalog_rows.newest(ctx.store, proc.code)
+            if latest is not None and _content(_from_row(latest)) == _content(proc):
                 report.unchanged.append(proc.code)
                 continue
-            version = int(rows[0]["version"]) + 1 if rows else 1
+            version = latest.version + 1 if latest is not None else 1
             data = procedure_to_dict(proc)
             data["version"] = version
-            ctx.store.db.execute(
-                "INSERT INTO procedures(code, version, name, field, published, data, search_text, "
-                "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    proc.code,
-                    version,
-                    proc.name,
-                    proc.field,
-                    int(proc.published),
-                    canonical(data),
-                    fold(f"{proc.code} {proc.name} {proc.field}"),
-                    stamp,
-                    ctx.actor.tag,
-                ],
+            catalog_rows.insert(
+                ctx.store,
+                code=proc.code,
+                version=version,
+                name=proc.name,
+                field=proc.field,
+                published=proc.published,
+                data=canonical(data),
+                search_text=fold(f"{proc.code} {proc.name} {proc.field}"),
+                stamp=stamp,
+                actor=ctx.actor.tag,
             )
-            (report.updated if rows else report.added).append(proc.code)
+            (report.updated if latest is not None else report.added).append(proc.code)
         if report.added or report.updated:
             record(
                 ctx,
@@ -169,11 +153,21 @@ def import_file(ctx: Session, path: Path, *, skip_bad_rows: bool = False) -> Imp
     parsed = read_catalog(path)
     if parsed.errors and not skip_bad_rows:
         first = parsed.errors[0]
-        more = f" (và {len(parsed.errors) - 1} lỗi khác)" if len(parsed.errors) > 1 else ""
+        where = {"line": first.line, "column": first.column, "reason": first.reason}
+        detail = "; ".join(f"{e.line}/{e.column}: {e.reason}" for e in parsed.errors[:20])
+        if len(parsed.errors) == 1:
+            raise ValidationError(
+                "Tệp danh mục có lỗi, chưa nhập gì: dòng {line}, cột {column}: {reason}. "
+                "Sửa tệp hoặc dùng --skip-bad-rows",
+                detail=detail,
+                **where,
+            )
         raise ValidationError(
-            f"Tệp danh mục có lỗi, chưa nhập gì: dòng {first.line}, cột {first.column}: "
-            f"{first.reason}{more}. Sửa tệp hoặc dùng --skip-bad-rows",
-            detail="; ".join(f"{e.line}/{e.column}: {e.reason}" for e in parsed.errors[:20]),
+            "Tệp danh mục có lỗi, chưa nhập gì: dòng {line}, cột {column}: {reason} "
+            "(và {more} lỗi khác). Sửa tệp hoặc dùng --skip-bad-rows",
+            more=len(parsed.errors) - 1,
+            detail=detail,
+            **where,
         )
     report = save(ctx, parsed.procedures, source=path.name)
     report.errors = parsed.errors
@@ -182,10 +176,15 @@ def import_file(ctx: Session, path: Path, *, skip_bad_rows: bool = False) -> Imp
 
 
 def export_file(ctx: Session, fmt: str, out: Path) -> int:
-    """``onestop catalog export``: the newest version of every procedure; how many."""
+    """``onestop catalog export``: the newest version of every procedure; how many.
+
+    CSV is UTF-8 with a BOM (``files.atomic_write(..., encoding="utf-8-sig")``) so Excel shows
+    the diacritics; JSON keeps the machine keys."""
     ctx.require("dossiers.view")
     procedures = current_procedures(ctx.store)
-    write_catalog(procedures, out, fmt)
+    # A CSV or workbook is opened by a person in Excel: Vietnamese headers, units and yes/no,
+    # one language per header row (import reads these as well as the English keys).
+    write_catalog(procedures, out, fmt, headers="keys" if fmt == "json" else "vi")
     return len(procedures)
 
 
@@ -196,9 +195,26 @@ def starter_path() -> Path:
 
 def ensure_starter(ctx: Session) -> ImportReport | None:
     """Load the starter catalogue into an empty catalogue (first run, demo)."""
-    if ctx.store.query("SELECT 1 FROM procedures LIMIT 1"):
+    if not catalog_rows.is_empty(ctx.store):
         return None
-    parsed = read_catalog(starter_path())
+    return load_file_into_empty(ctx, starter_path())
+
+
+def load_file_into_empty(ctx: Session, path: Path) -> ImportReport:
+    """Load a whole catalogue file (``init --catalog FILE``): any row error refuses it all."""
+    parsed = read_catalog(path)
     if parsed.errors:
-        raise ValidationError(f"Danh mục mẫu có lỗi: {parsed.errors[0].reason}")
-    return save(ctx, parsed.procedures, source="starter_catalog.json")
+        first = parsed.errors[0]
+        raise ValidationError(
+            "Tệp danh mục «{file}» có lỗi, chưa nhập gì: dòng {line}, cột {column}: {reason}",
+            file=path.name,
+            line=first.line,
+            column=first.column,
+            reason=first.reason,
+        )
+    return save(ctx, parsed.procedures, source=path.name)
+
+
+def procedure_count(store: Store) -> int:
+    """How many procedures the catalogue holds (each code once, whatever its versions)."""
+    return catalog_rows.count_current(store)

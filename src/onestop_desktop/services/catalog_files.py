@@ -19,12 +19,12 @@ import io
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from onestop_desktop import files
 from onestop_desktop.domain.calendar import UNIT_LABELS
 from onestop_desktop.domain.catalog import (
     FIELD_LABELS,
@@ -145,10 +145,17 @@ def _format_of(path: Path, fmt: str | None) -> CatalogFormat:
     for known in FORMATS:
         if name == known:
             return known
+    if fmt:
+        raise ValidationError(
+            "Không hỗ trợ định dạng của tệp «{file}» ({format}): chỉ nhận .csv, .xlsx hoặc .json.",
+            field="path",
+            file=path.name,
+            format=fmt,
+        )
     raise ValidationError(
-        f"Không hỗ trợ định dạng của tệp «{path.name}»"
-        f"{f' ({fmt})' if fmt else ''}: chỉ nhận .csv, .xlsx hoặc .json.",
+        "Không hỗ trợ định dạng của tệp «{file}»: chỉ nhận .csv, .xlsx hoặc .json.",
         field="path",
+        file=path.name,
     )
 
 
@@ -163,7 +170,7 @@ def read_catalog(
     file = Path(path)
     kind = _format_of(file, fmt)
     if not file.is_file():
-        raise NotFound(f"Không tìm thấy tệp danh mục «{file}».")
+        raise NotFound("Không tìm thấy tệp danh mục «{file}».", file=str(file))
     if kind == "json":
         return _read_json(_read_text(file))
     if kind == "csv":
@@ -175,14 +182,15 @@ def _read_text(file: Path) -> str:
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise StorageError(f"Không đọc được tệp «{file}».", detail=str(exc)) from exc
+        raise StorageError("Không đọc được tệp «{file}».", file=str(file), detail=str(exc)) from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError(
-            f"Tệp «{file.name}» không phải văn bản UTF-8. Trong Excel hãy lưu lại bằng "
-            f"«CSV UTF-8 (Comma delimited)».",
+            "Tệp «{file}» không phải văn bản UTF-8. Trong Excel hãy lưu lại bằng "
+            "«CSV UTF-8 (Comma delimited)».",
             field="path",
+            file=file.name,
         ) from None
 
 
@@ -218,7 +226,7 @@ def _csv_rows(text: str) -> Iterator[Row]:
             start = reader.line_num + 1
     except csv.Error as exc:
         raise ValidationError(
-            f"Tệp CSV hỏng ở dòng {reader.line_num}: {exc}", field="path"
+            "Tệp CSV hỏng ở dòng {line}.", field="path", line=reader.line_num, detail=str(exc)
         ) from None
 
 
@@ -229,8 +237,9 @@ def _xlsx_rows(file: Path) -> Iterator[Row]:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken or foreign file
         raise ValidationError(
-            f"Không mở được tệp Excel «{file.name}» (tệp hỏng hoặc không phải .xlsx).",
+            "Không mở được tệp Excel «{file}» (tệp hỏng hoặc không phải .xlsx).",
             field="path",
+            file=file.name,
             detail=str(exc),
         ) from None
     try:
@@ -442,7 +451,7 @@ def write_catalog(
         data = _csv_bytes(items, headers)
     else:
         data = _xlsx_bytes(items, headers)
-    _atomic_write(file, data)
+    files.atomic_write(file, data)
 
 
 def _header_row(headers: HeaderStyle) -> list[str]:
@@ -485,22 +494,3 @@ def _xlsx_bytes(items: Sequence[Procedure], headers: HeaderStyle) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _atomic_write(file: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a crash never leaves half a catalogue."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{file.name}.", dir=file.parent)
-        try:
-            os.chmod(temp, 0o644)  # mkstemp makes 0600; an export is meant to be shared
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, file)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise StorageError(f"Không ghi được tệp «{file}».", detail=str(exc)) from exc

@@ -21,14 +21,47 @@ from onestop_desktop.domain.payloads import ApplicantData, Imported, LedgerSourc
 from onestop_desktop.errors import NotFound, ValidationError
 from onestop_desktop.services import catalog as catalog_service
 from onestop_desktop.services.audit import record
-from onestop_desktop.services.catalog_files import RowError
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.dossiers import procedure_snapshot
-from onestop_desktop.services.ledger_files import LedgerRow, read_ledger
+from onestop_desktop.services.ledger_files import LedgerRow, RowError, read_ledger
 from onestop_desktop.store import counters, dossiers
 
 LEDGER_NAMESPACE = uuid.UUID("6f1c1d7e-3a52-4c1e-9b7a-0f3c2d5e8a41")
 LEGACY_PARTITION = 0
+
+
+def _error_lines(errors: list[RowError]) -> list[str]:
+    return [f"  dòng {e.line}, cột {e.column or '–'}: {e.reason_vi}" for e in errors]
+
+
+def _error_json(errors: list[RowError]) -> list[dict[str, object]]:
+    return [{"line": e.line, "column": e.column, "reason": e.reason_vi} for e in errors]
+
+
+class LedgerRejected(ValidationError):
+    """A ledger with errors, imported not at all: *every* error is in :attr:`errors` (the CLI
+    lists them all, as text or ``--json``), so the clerk fixes the file in one pass."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        first = errors[0]
+        super().__init__(
+            "Sổ theo dõi có {count} lỗi ở {rows} dòng, chưa nhập gì (lỗi đầu tiên: dòng {line}, "
+            "cột {column}: {reason}). Sửa tệp hoặc dùng --skip-bad-rows",
+            field="file",
+            count=len(errors),
+            rows=len({e.line for e in errors}),
+            line=first.line,
+            column=first.column,
+            reason=first.reason_vi,
+        )
+        self.errors = errors
+
+    def lines(self) -> list[str]:
+        """Every error, one line each, in file order."""
+        return _error_lines(self.errors)
+
+    def to_json(self) -> dict[str, object]:
+        return {"imported": 0, "error": self.message, "errors": _error_json(self.errors)}
 
 
 @dataclass
@@ -37,8 +70,8 @@ class LedgerReport:
 
     imported: int = 0
     already_present: int = 0
-    errors: list[Any] = field(default_factory=list)
-    warnings: list[Any] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
 
     def text(self) -> str:
         lines = [
@@ -47,27 +80,19 @@ class LedgerReport:
         ]
         if self.errors:
             lines.append(f"Bỏ qua {len({e.line for e in self.errors})} dòng lỗi:")
-            lines += [f"  dòng {e.line}, cột {e.column}: {_reason(e)}" for e in self.errors]
+            lines += _error_lines(self.errors)
         if self.warnings:
             lines.append("Lưu ý:")
-            lines += [f"  dòng {w.line}, cột {w.column}: {_reason(w)}" for w in self.warnings[:50]]
+            lines += _error_lines(self.warnings[:50])
         return "\n".join(lines)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "imported": self.imported,
             "already_present": self.already_present,
-            "errors": [
-                {"line": e.line, "column": e.column, "reason": _reason(e)} for e in self.errors
-            ],
-            "warnings": [
-                {"line": w.line, "column": w.column, "reason": _reason(w)} for w in self.warnings
-            ],
+            "errors": _error_json(self.errors),
+            "warnings": _error_json(self.warnings),
         }
-
-
-def _reason(err: Any) -> str:
-    return str(getattr(err, "reason_vi", None) or getattr(err, "reason", ""))
 
 
 def _dossier_id(unit: str, row: LedgerRow) -> str:
@@ -77,7 +102,7 @@ def _dossier_id(unit: str, row: LedgerRow) -> str:
             row.applicant_name,
             row.id_number or "",
             clock.iso(row.received_at),
-            clock.iso(row.due_at),
+            clock.iso(row.due_at) if row.due_at else "",
         ]
     )
     return str(uuid.uuid5(LEDGER_NAMESPACE, f"{unit}|{key}"))
@@ -87,20 +112,15 @@ def import_file(ctx: Session, path: Path, *, skip_bad_rows: bool = False) -> Led
     """Import a ledger file; with errors it imports nothing unless ``skip_bad_rows``."""
     ctx.require("legacy.import")
     parsed = read_ledger(path)
-    errors: list[Any] = list(parsed.errors)
+    errors: list[RowError] = list(parsed.errors)
     unit = ctx.station.unit_code
     planned: list[tuple[LedgerRow, str, Any]] = []
     for row in parsed.rows:
         try:
             procedure = catalog_service.current_procedure(ctx.store, row.procedure_code)
         except NotFound:
-            errors.append(
-                RowError(
-                    row.line,
-                    "Mã thủ tục",
-                    f"Mã thủ tục {row.procedure_code} không có trong danh mục",
-                )
-            )
+            reason = f"Mã thủ tục {row.procedure_code} không có trong danh mục"
+            errors.append(RowError(row.line, "Mã thủ tục", reason))
             continue
         dossier_id = _dossier_id(unit, row)
         if (
@@ -114,12 +134,9 @@ def import_file(ctx: Session, path: Path, *, skip_bad_rows: bool = False) -> Led
         planned.append((row, dossier_id, procedure))
     # Rows that carry their own code go first, so a generated code never takes one of them.
     planned.sort(key=lambda item: item[0].dossier_code is None)
+    errors.sort(key=lambda e: e.line)
     if errors and not skip_bad_rows:
-        first = errors[0]
-        raise ValidationError(
-            f"Sổ theo dõi có {len(errors)} lỗi, chưa nhập gì: dòng {first.line}, cột "
-            f"{first.column}: {_reason(first)}. Sửa tệp hoặc dùng --skip-bad-rows",
-        )
+        raise LedgerRejected(errors)
     report = LedgerReport(errors=errors, warnings=list(parsed.warnings))
     with ctx.store.atomic():
         for row, dossier_id, procedure in planned:

@@ -66,10 +66,12 @@ COLUMNS: tuple[Column, ...] = (
         False,
         ("Số định danh cá nhân", "Số CCCD", "Số căn cước", "Số CMND/CCCD"),
     ),
-    Column("address", "Địa chỉ", True, True),
-    Column("phone", "Số điện thoại", True, True),
+    # Old ledgers often have no address, phone or ID number column: all three are optional.
+    Column("address", "Địa chỉ", False, False),
+    Column("phone", "Số điện thoại", False, False, ("Điện thoại", "SĐT")),
     Column("received", "Ngày nhận", True, True, ("Ngày nhận hồ sơ",)),
-    Column("due", "Ngày hẹn trả", True, True, ("Ngày hẹn trả kết quả",)),
+    # Required except on a row refused at the counter (Không được tiếp nhận): no appointment.
+    Column("due", "Ngày hẹn trả", True, False, ("Ngày hẹn trả kết quả",)),
     Column("result", "Ngày có kết quả", False, False),
     Column("returned", "Ngày trả kết quả", False, False),
     Column("status", "Trạng thái", True, True),
@@ -113,10 +115,11 @@ class LedgerRow:
     applicant_name: str
     id_number: str | None
     id_kind: str | None
-    address: str
-    phone: str
+    address: str | None
+    phone: str | None
     received_at: datetime
-    due_at: datetime
+    due_at: datetime | None
+    """``None`` only for a dossier refused at the counter (it never had an appointment)."""
     result_at: datetime | None
     returned_at: datetime | None
     status: Status
@@ -173,8 +176,9 @@ def _xlsx_rows(path: Path) -> list[RawRow]:
             workbook = load_workbook(path, data_only=True)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, InvalidFileException) as exc:
         raise ValidationError(
-            f"Không đọc được tệp Excel {path.name}: tệp hỏng hoặc không phải .xlsx",
+            "Không đọc được tệp Excel {file}: tệp hỏng hoặc không phải .xlsx",
             field="file",
+            file=path.name,
             detail=f"{type(exc).__name__}: {exc}",
         ) from exc
     try:
@@ -190,8 +194,9 @@ def _csv_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValidationError(
-            f"Tệp {path.name} không phải CSV mã UTF-8; hãy lưu lại bằng «CSV UTF-8» trong Excel",
+            "Tệp {file} không phải CSV mã UTF-8; hãy lưu lại bằng «CSV UTF-8» trong Excel",
             field="file",
+            file=path.name,
             detail=str(exc),
         ) from exc
 
@@ -447,7 +452,7 @@ class _RowReader:
                 self.error("phone", exc.message)
 
         received = self.moment("received")
-        due = self.moment("due")
+        due = self.moment("due") if self.raw("due") is not None else None
         result = self.moment("result")
         returned = self.moment("returned")
         if received and due and not _not_before(due, received):
@@ -466,6 +471,8 @@ class _RowReader:
                 status = parse_status(_text(raw_status))
             except ValidationError as exc:
                 self.error("status", exc.message)
+        if due is None and self.raw("due") is None and status not in (None, Status.NOT_ACCEPTED):
+            self.error("due", "Thiếu Ngày hẹn trả (chỉ hồ sơ không được tiếp nhận mới không có)")
         if status == Status.RETURNED and self.raw("returned") is None:
             self.error("returned", "Trạng thái «Đã trả kết quả» cần có Ngày trả kết quả")
         if status is not None and status != Status.RETURNED and returned is not None:
@@ -496,7 +503,7 @@ class _RowReader:
                     f"Mã hồ sơ {code} không khớp ngày nhận {fmt_date(received[0])}",
                 )
 
-        if self.errors or received is None or due is None or status is None:
+        if self.errors or received is None or status is None:
             return None
         date_only = frozenset(
             key
@@ -515,10 +522,10 @@ class _RowReader:
             applicant_name=name,
             id_number=id_number,
             id_kind=id_kind,
-            address=_text(self.raw("address")),
-            phone=phone,
+            address=_text(self.raw("address")) or None,
+            phone=phone or None,
             received_at=received[0],
-            due_at=due[0],
+            due_at=due[0] if due else None,
             result_at=result[0] if result else None,
             returned_at=returned[0] if returned else None,
             status=status,
@@ -542,7 +549,7 @@ def read_ledger(path: str | Path) -> LedgerParse:
     """
     path = Path(path)
     if not path.is_file():
-        raise NotFound(f"Không tìm thấy tệp {path}")
+        raise NotFound("Không tìm thấy tệp {path}", path=str(path))
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         raw_rows = _xlsx_rows(path)
@@ -550,8 +557,9 @@ def read_ledger(path: str | Path) -> LedgerParse:
         raw_rows = _pick_csv_rows(_csv_text(path))
     else:
         raise ValidationError(
-            f"Chỉ đọc được sổ theo dõi dạng .xlsx hoặc .csv (tệp đã chọn: {path.name})",
+            "Chỉ đọc được sổ theo dõi dạng .xlsx hoặc .csv (tệp đã chọn: {file})",
             field="file",
+            file=path.name,
         )
 
     result = LedgerParse()

@@ -20,6 +20,7 @@ from onestop_desktop.errors import OneStopError
 from onestop_desktop.paths import DataDir
 from onestop_desktop.services.context import Station
 from onestop_desktop.store import events
+from onestop_desktop.store import settings as setting_rows
 from onestop_desktop.store.db import Store, integrity_problems
 
 MIN_FREE_BYTES = 500 * 1024 * 1024
@@ -108,8 +109,7 @@ def _database_checks(report: SelfCheckReport, data: DataDir, store: Store) -> No
         not problems,
         "toàn vẹn (integrity_check)" if not problems else "; ".join(problems[:3]),
     )
-    mode = store.db.execute("PRAGMA journal_mode").fetchone()[0]
-    sync = store.db.execute("PRAGMA synchronous").fetchone()[0]
+    mode, sync = setting_rows.durability(store)
     report.add(
         "Chế độ ghi an toàn",
         mode == "wal" and sync == 2,

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import Literal
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from onestop_desktop import __version__
+from onestop_desktop import __version__, files
 from onestop_desktop.domain import clock
+from onestop_desktop.domain.catalog import Procedure
 from onestop_desktop.domain.codes import validate_station, validate_unit_code
 from onestop_desktop.domain.payloads import StationInitialized, UserAdded
 from onestop_desktop.domain.roles import Role
 from onestop_desktop.domain.text import nfc
 from onestop_desktop.errors import Conflict, ValidationError
 from onestop_desktop.paths import DataDir
+from onestop_desktop.services import catalog as catalog_service
 from onestop_desktop.services.audit import record
+from onestop_desktop.services.catalog_files import read_catalog
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.users import create_user, validate_password, validate_username
 from onestop_desktop.store.db import Store, translated_errors
@@ -36,18 +39,10 @@ def write_key_pair(keys_dir: Path) -> str:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    path = keys_dir / KEY_FILE
     # Only called for a database that is not initialised yet: a key already there is the
-    # leftover of an init that failed, and no bundle was ever signed with it.
-    with translated_errors(path):
-        keys_dir.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pem)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+    # leftover of an init that failed, and no bundle was ever signed with it. The mode is set
+    # before the first byte is written, so the key is never readable by others, even briefly.
+    files.atomic_write(keys_dir / KEY_FILE, pem, mode=0o600)
     return (
         key.public_key()
         .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
@@ -131,22 +126,31 @@ def init_data_dir(
     station: int | str,
     admin: str,
     password: str,
+    catalog: Path | Literal["starter", "none"] = "starter",
 ) -> Session:
     """``onestop init``: check the arguments, create the folder tree and database, then
-    :func:`initialise`. Nothing is created when an argument is wrong."""
+    :func:`initialise`. Nothing is created when an argument is wrong.
+
+    ``catalog`` is what the new station's procedure catalogue starts with: the starter catalogue
+    shipped with the app (the default: without procedures nothing can be received), a file of
+    the commune's own, or ``"none"``. A file is read and checked before anything is created.
+    """
     validate_init(unit_code, unit_name, station, admin, password)
+    procedures = _initial_catalog(catalog)
     if data.database.exists() and data.database.stat().st_size > 0:
         existing = Store.open(data.database)
         try:
             if existing.setting("unit_code") is not None:
-                raise Conflict(f"Thư mục {data.root} đã có cơ sở dữ liệu đã khởi tạo")
+                raise Conflict(
+                    "Thư mục {folder} đã có cơ sở dữ liệu đã khởi tạo", folder=str(data.root)
+                )
         finally:
             existing.close()
     with translated_errors(data.root):
         data.ensure()
     store = Store.open(data.database, create=True)
     try:
-        return initialise(
+        ctx = initialise(
             store,
             data.keys,
             unit_code=unit_code,
@@ -155,6 +159,29 @@ def init_data_dir(
             admin=admin,
             password=password,
         )
+        if procedures is not None:
+            source = catalog.name if isinstance(catalog, Path) else "starter_catalog.json"
+            catalog_service.save(ctx, procedures, source=source)
+        return ctx
     except BaseException:
         store.close()
         raise
+
+
+def _initial_catalog(choice: Path | Literal["starter", "none"]) -> list[Procedure] | None:
+    """The procedures a new station starts with (``None``: an empty catalogue, as asked)."""
+    if choice == "none":
+        return None
+    path = catalog_service.starter_path() if choice == "starter" else Path(choice)
+    parsed = read_catalog(path)
+    if parsed.errors:
+        first = parsed.errors[0]
+        raise ValidationError(
+            "Tệp danh mục «{file}» có lỗi, chưa khởi tạo gì: dòng {line}, cột {column}: {reason}",
+            field="catalog",
+            file=path.name,
+            line=first.line,
+            column=first.column,
+            reason=first.reason,
+        )
+    return parsed.procedures

@@ -27,3 +27,11 @@ def delete(store: Store, key: str) -> None:
 def all_values(store: Store) -> dict[str, str]:
     """Every stored key and value (for the self-check and diagnostics)."""
     return {str(k): str(v) for k, v in store.db.execute("SELECT key, value FROM settings")}
+
+
+def durability(store: Store) -> tuple[str, int]:
+    """The connection's own settings the self-check reports: ``(journal_mode, synchronous)``
+    (``"wal"`` and ``2`` = FULL on a healthy station)."""
+    mode = store.db.execute("PRAGMA journal_mode").fetchone()[0]
+    sync = store.db.execute("PRAGMA synchronous").fetchone()[0]
+    return str(mode).lower(), int(sync)
