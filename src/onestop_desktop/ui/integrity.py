@@ -43,6 +43,12 @@ def quick_check(path: Path, opened: Callable[[sqlite3.Connection], None]) -> lis
     try:
         opened(conn)
         return integrity_problems(conn)
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc).lower():
+            raise  # cancelled (IntegrityCheck.cancel), not a finding
+        return [str(exc)]
+    except sqlite3.DatabaseError as exc:  # "database disk image is malformed"
+        return [str(exc)]
     finally:
         conn.close()
 
