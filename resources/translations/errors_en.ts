@@ -4,34 +4,19 @@
     <context>
         <name>OneStopError</name>
         <message>
-            <location filename="../../src/onestop_desktop/app.py" />
-            <location filename="../../src/onestop_desktop/store/db.py" />
-            <source>Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất (onestop restore)</source>
-            <translation>The database is damaged; restore it from the latest backup (onestop restore)</translation>
-        </message>
-        <message>
-            <location filename="../../src/onestop_desktop/cli.py" />
             <location filename="../../src/onestop_desktop/cli/common.py" />
             <source>Không đọc được mật khẩu từ đầu vào chuẩn</source>
             <translation>The password could not be read from standard input</translation>
         </message>
         <message>
-            <location filename="../../src/onestop_desktop/cli.py" />
             <location filename="../../src/onestop_desktop/cli/common.py" />
             <source>Không có bàn phím để nhập mật khẩu; dùng --password-stdin</source>
             <translation>There is no keyboard to type the password; use --password-stdin</translation>
         </message>
         <message>
-            <location filename="../../src/onestop_desktop/cli.py" />
             <location filename="../../src/onestop_desktop/cli/common.py" />
             <source>Hai lần nhập mật khẩu không khớp</source>
             <translation>The two passwords do not match</translation>
-        </message>
-        <message>
-            <location filename="../../src/onestop_desktop/cli.py" />
-            <location filename="../../src/onestop_desktop/cli/station.py" />
-            <source>Số hồ sơ mẫu phải không âm</source>
-            <translation>The number of sample dossiers must not be negative</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/common.py" />
@@ -54,9 +39,29 @@
             <translation>{flag}: «{text}» is not a valid whole number (a number of {low} or more is needed)</translation>
         </message>
         <message>
-            <location filename="../../src/onestop_desktop/cli_rules.py" />
+            <location filename="../../src/onestop_desktop/cli/dossier.py" />
+            <source>Thao tác không hợp lệ: «{kind}»; chọn một trong: {choices}</source>
+            <translation>Invalid action: «{kind}»; choose one of: {choices}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/dossier.py" />
+            <source>không có tùy chọn nào</source>
+            <translation>no options</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/dossier.py" />
+            <source>Thao tác «{label}» không dùng {flags} (dùng được: {accepted})</source>
+            <translation>The action «{label}» does not take {flags} (it takes: {accepted})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/report.py" />
             <source>Định dạng xlsx cần --out TỆP</source>
             <translation>The xlsx format needs --out FILE</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/station.py" />
+            <source>Số hồ sơ mẫu phải không âm</source>
+            <translation>The number of sample dossiers must not be negative</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/calendar.py" />
@@ -824,6 +829,66 @@
             <translation>The date {day} is not in the table of days off and make-up working days</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/services/catalog.py" />
+            <source>Không có thủ tục mã «{code}» trong danh mục</source>
+            <translation>There is no procedure with code «{code}» in the catalogue</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/catalog.py" />
+            <source>Không có phiên bản {version} của thủ tục {code}</source>
+            <translation>There is no version {version} of procedure {code}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/catalog.py" />
+            <source>Tệp danh mục có lỗi, chưa nhập gì: dòng {line}, cột {column}: {reason}. Sửa tệp hoặc dùng --skip-bad-rows</source>
+            <translation>The catalogue file has errors; nothing was imported: line {line}, column {column}: {reason}. Fix the file or use --skip-bad-rows</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/catalog.py" />
+            <source>Tệp danh mục có lỗi, chưa nhập gì: dòng {line}, cột {column}: {reason} (và {more} lỗi khác). Sửa tệp hoặc dùng --skip-bad-rows</source>
+            <translation>The catalogue file has errors; nothing was imported: line {line}, column {column}: {reason} (and {more} other errors). Fix the file or use --skip-bad-rows</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/catalog.py" />
+            <source>Tệp danh mục «{file}» có lỗi, chưa nhập gì: dòng {line}, cột {column}: {reason}</source>
+            <translation>The catalogue file «{file}» has errors; nothing was imported: line {line}, column {column}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/catalog_files.py" />
+            <source>Không hỗ trợ định dạng của tệp «{file}» ({format}): chỉ nhận .csv, .xlsx hoặc .json.</source>
+            <translation>The format of the file «{file}» ({format}) is not supported: only .csv, .xlsx or .json.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/catalog_files.py" />
+            <source>Không hỗ trợ định dạng của tệp «{file}»: chỉ nhận .csv, .xlsx hoặc .json.</source>
+            <translation>The format of the file «{file}» is not supported: only .csv, .xlsx or .json.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/catalog_files.py" />
+            <source>Không tìm thấy tệp danh mục «{file}».</source>
+            <translation>The catalogue file «{file}» was not found.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/catalog_files.py" />
+            <source>Không đọc được tệp «{file}».</source>
+            <translation>Cannot read the file «{file}».</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/catalog_files.py" />
+            <source>Tệp «{file}» không phải văn bản UTF-8. Trong Excel hãy lưu lại bằng «CSV UTF-8 (Comma delimited)».</source>
+            <translation>The file «{file}» is not UTF-8 text. In Excel, save it again as «CSV UTF-8 (Comma delimited)».</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/catalog_files.py" />
+            <source>Tệp CSV hỏng ở dòng {line}.</source>
+            <translation>The CSV file is broken at line {line}.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/catalog_files.py" />
+            <source>Không mở được tệp Excel «{file}» (tệp hỏng hoặc không phải .xlsx).</source>
+            <translation>Cannot open the Excel file «{file}» (it is damaged or not .xlsx).</translation>
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/context.py" />
             <source>Cơ sở dữ liệu chưa được khởi tạo; hãy chạy «onestop init»</source>
             <translation>The database has not been initialised; run «onestop init»</translation>
@@ -890,23 +955,73 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Có thể trùng hồ sơ {code} của {name} (tiếp nhận {day}, {status})</source>
+            <translation>Possibly a duplicate of dossier {code} of {name} (received {day}, {status})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Giấy tờ số {item} không có trong thành phần hồ sơ của thủ tục {code} (thủ tục có {count} giấy tờ)</source>
+            <translation>Document {item} is not among the required documents of procedure {code} (the procedure has {count} documents)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Giấy tờ số {item} được nhập hai lần</source>
+            <translation>Document {item} was entered twice</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Hình thức của giấy tờ số {item} («{form}») không hợp lệ: dùng original (bản chính), certified_copy (bản sao có chứng thực) hoặc copy (bản sao)</source>
+            <translation>Invalid form of document {item} («{form}»): use original, certified_copy or copy</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Số lượng của giấy tờ số {item} phải từ 1 đến {limit}</source>
+            <translation>The count of document {item} must be from 1 to {limit}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Kênh tiếp nhận không hợp lệ: {channel}</source>
+            <translation>Invalid intake channel: {channel}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
             <source>Số bộ hồ sơ phải từ 1 đến 99</source>
             <translation>The number of copies must be from 1 to 99</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
-            <source>Không tìm thấy hồ sơ trùng đã chọn</source>
-            <translation>The chosen duplicate dossier was not found</translation>
+            <source>Thủ tục {code} chưa được công bố, không tiếp nhận được</source>
+            <translation>Procedure {code} is not published; it cannot be received</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
-            <source>Không tìm thấy hồ sơ</source>
-            <translation>Dossier not found</translation>
+            <source>Không tìm thấy hồ sơ trùng đã chọn «{key}»</source>
+            <translation>The chosen duplicate dossier «{key}» was not found</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Không tìm thấy hồ sơ «{key}»</source>
+            <translation>Dossier «{key}» not found</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Thao tác không hợp lệ: {kind}</source>
+            <translation>Invalid action: {kind}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Hồ sơ {dossier} không ghi thời hạn giải quyết của thủ tục</source>
+            <translation>Dossier {dossier} does not record the procedure's time limit</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
             <source>Chưa chọn cán bộ nhận hồ sơ</source>
             <translation>No staff member has been chosen to take the dossier</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Không có cán bộ «{username}» đang hoạt động</source>
+            <translation>There is no active staff member «{username}»</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
@@ -922,6 +1037,16 @@
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
             <source>Chưa nhập lý do yêu cầu bổ sung</source>
             <translation>The reason for the supplement request is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Thiết lập supplement_mode không hợp lệ: {mode}</source>
+            <translation>Invalid supplement_mode setting: {mode}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Số tiền phải là số nguyên không âm (nhận được {value})</source>
+            <translation>The amount must be a non-negative whole number (got {value})</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
@@ -949,9 +1074,39 @@
             <translation>The new return date must be after the old one</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Hồ sơ đã được hẹn lại {times} lần (tối đa {limit})</source>
+            <translation>The dossier's return date has been put off {times} times (at most {limit})</translation>
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/integrity.py" />
             <source>Không dựng lại được: chuỗi sự kiện bị đứt tại máy trạm {station}, sự kiện số {seq} ({reason}); hãy khôi phục từ bản sao lưu</source>
             <translation>Cannot rebuild: the event chain is broken at station {station}, event {seq} ({reason}); restore from a backup</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/ledger.py" />
+            <source>Sổ theo dõi có {count} lỗi ở {rows} dòng, chưa nhập gì (lỗi đầu tiên: dòng {line}, cột {column}: {reason}). Sửa tệp hoặc dùng --skip-bad-rows</source>
+            <translation>The ledger has {count} errors on {rows} lines; nothing was imported (first error: line {line}, column {column}: {reason}). Fix the file or use --skip-bad-rows</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/ledger_files.py" />
+            <source>Không đọc được tệp Excel {file}: tệp hỏng hoặc không phải .xlsx</source>
+            <translation>Cannot read the Excel file {file}: it is damaged or not .xlsx</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/ledger_files.py" />
+            <source>Tệp {file} không phải CSV mã UTF-8; hãy lưu lại bằng «CSV UTF-8» trong Excel</source>
+            <translation>The file {file} is not UTF-8 CSV; save it again as «CSV UTF-8» in Excel</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/ledger_files.py" />
+            <source>Không tìm thấy tệp {path}</source>
+            <translation>The file {path} was not found</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/ledger_files.py" />
+            <source>Chỉ đọc được sổ theo dõi dạng .xlsx hoặc .csv (tệp đã chọn: {file})</source>
+            <translation>Only .xlsx or .csv ledgers can be read (file chosen: {file})</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
@@ -1059,6 +1214,16 @@
             <translation>The unit name is missing</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/services/station.py" />
+            <source>Thư mục {folder} đã có cơ sở dữ liệu đã khởi tạo</source>
+            <translation>The folder {folder} already has an initialised database</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/station.py" />
+            <source>Tệp danh mục «{file}» có lỗi, chưa khởi tạo gì: dòng {line}, cột {column}: {reason}</source>
+            <translation>The catalogue file «{file}» has errors; nothing was initialised: line {line}, column {column}: {reason}</translation>
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/users.py" />
             <source>Tên đăng nhập phải dài 3–32 ký tự, chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới</source>
             <translation>A user name must be 3–32 characters long, made of lower-case letters without accents, digits, dots, hyphens or underscores</translation>
@@ -1124,6 +1289,41 @@
             <translation>The account «{username}» has been deactivated</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/store/backup.py" />
+            <source>Không tìm thấy tệp sao lưu {path}</source>
+            <translation>The backup file {path} was not found</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/backup.py" />
+            <source>Tệp {file} là bản sao lưu chưa hoàn tất (bị ngắt giữa chừng), không dùng được</source>
+            <translation>The file {file} is an unfinished backup (interrupted); it cannot be used</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/backup.py" />
+            <source>Tệp {path} không phải bản sao lưu cơ sở dữ liệu SQLite</source>
+            <translation>The file {path} is not an SQLite database backup</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/backup.py" />
+            <source>Bản sao lưu {file} bị hỏng, không dùng được</source>
+            <translation>The backup {file} is damaged; it cannot be used</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/backup.py" />
+            <source>Tệp {file} không phải cơ sở dữ liệu OneStop</source>
+            <translation>The file {file} is not a OneStop database</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/backup.py" />
+            <source>Bản sao lưu {file} có chuỗi sự kiện bị đứt tại máy trạm {station}, sự kiện số {seq}</source>
+            <translation>The backup {file} has a broken event chain at station {station}, event {seq}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/backup.py" />
+            <source>Đã có tệp {path}; không ghi đè</source>
+            <translation>The file {path} already exists; it is not overwritten</translation>
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/store/db.py" />
             <source>Thư mục dữ liệu chỉ cho phép đọc, không ghi được{where}</source>
             <translation>The data folder is read-only; nothing can be written{where}</translation>
@@ -1182,6 +1382,11 @@
             <location filename="../../src/onestop_desktop/store/db.py" />
             <source>Tệp {path} không phải cơ sở dữ liệu SQLite của OneStop</source>
             <translation>The file {path} is not a OneStop SQLite database</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất (onestop restore)</source>
+            <translation>The database is damaged; restore it from the latest backup (onestop restore)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/ui/mainwindow.py" />
