@@ -134,7 +134,7 @@ def test_user_add_list_passwd_deactivate(station_copy: Path) -> None:
     assert set(users) == {ADMIN, "lan", "duc"}
     assert users["lan"] == {
         "username": "lan", "full_name": "Nguyễn Thị Lan", "role": "clerk", "active": True,
-        "locked_until": None,
+        "locked": False, "locked_until": None,
     }
     assert users["duc"]["role"] == "officer"
     assert users[ADMIN]["role"] == "admin"

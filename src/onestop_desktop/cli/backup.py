@@ -8,13 +8,22 @@ from typing import Any
 
 from onestop_desktop import paths
 from onestop_desktop.cli.common import open_session
+from onestop_desktop.domain.clock import fmt_datetime
 
 
 def cmd_backup(args: argparse.Namespace, data: paths.DataDir) -> int:
-    from onestop_desktop.store import backup
+    from onestop_desktop.services import backup
 
+    if args.list:
+        folder = Path(args.to).expanduser() if args.to else backup.default_folder(data)
+        for item in backup.list_backups(folder):
+            state = "" if item.complete else " (chưa hoàn tất, không dùng được)"
+            size = f"{item.size:,}".replace(",", ".")
+            print(f"{fmt_datetime(item.modified)}  {size:>14} byte  {item.path}{state}")
+        return 0
     ctx = open_session(data)
-    info = backup.backup(ctx.store, Path(args.to).expanduser())
+    dest = Path(args.to).expanduser() if args.to else None
+    info = backup.backup_now(ctx, data, dest)
     size = f"{info.size:,}".replace(",", ".")
     print(
         f"Đã sao lưu và kiểm tra: {info.path} ({info.dossiers} hồ sơ, {info.events} sự kiện, "
@@ -24,9 +33,9 @@ def cmd_backup(args: argparse.Namespace, data: paths.DataDir) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, data: paths.DataDir) -> int:
-    from onestop_desktop.store import backup
+    from onestop_desktop.services import backup
 
-    kept = backup.restore(Path(args.file).expanduser(), data.database)
+    kept = backup.restore(data, Path(args.file).expanduser())
     msg = f"Đã khôi phục {data.database} từ {args.file}"
     if kept:
         msg += f"; bản cũ giữ lại tại {kept}"
@@ -37,7 +46,16 @@ def cmd_restore(args: argparse.Namespace, data: paths.DataDir) -> int:
 def add_commands(sub: Any) -> None:
     """Register ``backup`` and ``restore`` on the main parser's subparsers."""
     p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu (có kiểm tra)")
-    p.add_argument("--to", required=True, help="thư mục đích, ví dụ USB")
+    p.add_argument(
+        "--to",
+        default=None,
+        help="thư mục đích, ví dụ USB (mặc định: thư mục backups/ trong thư mục dữ liệu)",
+    )
+    p.add_argument(
+        "--list",
+        action="store_true",
+        help="liệt kê các bản sao lưu có trong thư mục, mới nhất trước",
+    )
     p.set_defaults(handler=cmd_backup)
 
     p = sub.add_parser("restore", help="khôi phục từ bản sao lưu (giữ lại bản cũ)")

@@ -7,6 +7,7 @@ from typing import Any
 
 from onestop_desktop import paths
 from onestop_desktop.cli.common import open_session, print_json, read_password
+from onestop_desktop.domain import clock
 
 
 def cmd_user(args: argparse.Namespace, data: paths.DataDir) -> int:
@@ -27,14 +28,20 @@ def cmd_user(args: argparse.Namespace, data: paths.DataDir) -> int:
                         "full_name": u.full_name,
                         "role": u.role.value,
                         "active": u.active,
-                        "locked_until": u.locked_until,
+                        "locked": u.locked,
+                        "locked_until": clock.iso(u.locked_until) if u.locked_until else None,
                     }
                     for u in rows
                 ]
             )
         else:
             for u in rows:
-                state = "đang hoạt động" if u.active else "đã vô hiệu hóa"
+                if not u.active:
+                    state = "đã vô hiệu hóa"
+                elif u.locked_until is not None:
+                    state = f"đang bị khóa đến {clock.fmt_datetime(u.locked_until)}"
+                else:
+                    state = "đang hoạt động"
                 print(f"{u.username:<16} {u.role.value:<8} {u.full_name} ({state})")
     elif args.user_command == "passwd":
         password = read_password(args, "Mật khẩu mới: ")
@@ -43,6 +50,9 @@ def cmd_user(args: argparse.Namespace, data: paths.DataDir) -> int:
     elif args.user_command == "deactivate":
         users.deactivate(ctx, args.username)
         print(f"Đã vô hiệu hóa tài khoản {args.username}")
+    elif args.user_command == "unlock":
+        user = users.unlock(ctx, args.username)
+        print(f"Đã mở khóa tài khoản {user.username}")
     return 0
 
 
@@ -62,4 +72,8 @@ def add_commands(sub: Any) -> None:
     q.add_argument("--password-stdin", action="store_true")
     q = usub.add_parser("deactivate", help="vô hiệu hóa tài khoản (không xóa)")
     q.add_argument("username")
+    q = usub.add_parser(
+        "unlock", help="mở khóa tài khoản bị khóa do nhập sai mật khẩu (quản trị, có ghi nhật ký)"
+    )
+    q.add_argument("username", help="tên đăng nhập cần mở khóa")
     p.set_defaults(handler=cmd_user)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from onestop_desktop.domain import clock
 from onestop_desktop.errors import StorageError
+from onestop_desktop.files import fsync_dir, replace
 from onestop_desktop.store.db import (
     Store,
     check_schema,
@@ -33,6 +34,8 @@ class BackupInfo:
     events: int
     dossiers: int
     size: int
+    last_event_at: str | None = None
+    """When the newest event in the backup was recorded (ISO): how recent the copy is."""
 
 
 PARTIAL = ".partial"
@@ -47,33 +50,21 @@ def _unused(path: Path) -> Path:
     return candidate
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not supported on this platform (Windows): the rename is still atomic
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def verify_backup(path: Path) -> BackupInfo:
     """Open ``path`` read-only and check it is a whole, uncorrupted OneStop database."""
     if not path.is_file():
-        raise StorageError(f"Không tìm thấy tệp sao lưu {path}")
+        raise StorageError("Không tìm thấy tệp sao lưu {path}", path=str(path))
     if path.name.endswith(PARTIAL):
         raise StorageError(
-            f"Tệp {path.name} là bản sao lưu chưa hoàn tất (bị ngắt giữa chừng), không dùng được"
+            "Tệp {file} là bản sao lưu chưa hoàn tất (bị ngắt giữa chừng), không dùng được",
+            file=path.name,
         )
     return _verify_contents(path)
 
 
 def _verify_contents(path: Path) -> BackupInfo:
     if not looks_like_sqlite(path):
-        raise StorageError(f"Tệp {path} không phải bản sao lưu cơ sở dữ liệu SQLite")
+        raise StorageError("Tệp {path} không phải bản sao lưu cơ sở dữ liệu SQLite", path=str(path))
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -82,13 +73,15 @@ def _verify_contents(path: Path) -> BackupInfo:
         problems = integrity_problems(conn, full=True)
         if problems:
             raise StorageError(
-                f"Bản sao lưu {path.name} bị hỏng, không dùng được", detail="; ".join(problems[:3])
+                "Bản sao lưu {file} bị hỏng, không dùng được",
+                file=path.name,
+                detail="; ".join(problems[:3]),
             )
         import sqlite_utils
 
         db = sqlite_utils.Database(conn, execute_plugins=False)
         if not db["events"].exists() or not db["settings"].exists():
-            raise StorageError(f"Tệp {path.name} không phải cơ sở dữ liệu OneStop")
+            raise StorageError("Tệp {file} không phải cơ sở dữ liệu OneStop", file=path.name)
         check_schema(db)
         from onestop_desktop.store import events
 
@@ -96,14 +89,20 @@ def _verify_contents(path: Path) -> BackupInfo:
         checked, broken = events.verify(store)
         if broken is not None:
             raise StorageError(
-                f"Bản sao lưu {path.name} có chuỗi sự kiện bị đứt tại máy trạm "
-                f"{broken.station_id}, sự kiện số {broken.seq}"
+                "Bản sao lưu {file} có chuỗi sự kiện bị đứt tại máy trạm {station}, sự kiện số "
+                "{seq}",
+                file=path.name,
+                station=broken.station_id,
+                seq=broken.seq,
             )
         n_dossiers = int(conn.execute("SELECT count(*) FROM dossiers").fetchone()[0])
-        return BackupInfo(path, checked, n_dossiers, path.stat().st_size)
+        created = conn.execute("SELECT max(at) FROM events").fetchone()[0]
+        return BackupInfo(
+            path, checked, n_dossiers, path.stat().st_size, str(created) if created else None
+        )
     except sqlite3.Error as exc:
         raise StorageError(
-            f"Bản sao lưu {path.name} bị hỏng, không dùng được", detail=str(exc)
+            "Bản sao lưu {file} bị hỏng, không dùng được", file=path.name, detail=str(exc)
         ) from exc
     finally:
         conn.close()
@@ -117,7 +116,7 @@ def backup(store: Store, dest_dir: Path, *, name: str | None = None) -> BackupIn
     with translated_errors(dest_dir):
         dest_dir.mkdir(parents=True, exist_ok=True)
         if final.exists():
-            raise StorageError(f"Đã có tệp {final}; không ghi đè")
+            raise StorageError("Đã có tệp {path}; không ghi đè", path=str(final))
         partial.unlink(missing_ok=True)
     try:
         target = sqlite3.connect(str(partial))
@@ -129,15 +128,15 @@ def backup(store: Store, dest_dir: Path, *, name: str | None = None) -> BackupIn
         with partial.open("rb") as fh:
             os.fsync(fh.fileno())
         info = _verify_contents(partial)
-        os.replace(partial, final)
-        _fsync_dir(dest_dir)
+        replace(partial, final)
+        fsync_dir(dest_dir)
     except StorageError:
         partial.unlink(missing_ok=True)
         raise
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
         raise translate(exc, dest_dir) from exc
-    return BackupInfo(final, info.events, info.dossiers, final.stat().st_size)
+    return BackupInfo(final, info.events, info.dossiers, final.stat().st_size, info.last_event_at)
 
 
 def restore(backup_file: Path, database: Path) -> Path | None:
@@ -163,11 +162,11 @@ def restore(backup_file: Path, database: Path) -> Path | None:
             except sqlite3.DatabaseError:
                 pass  # a corrupt database is exactly what one restores over; keep it as is
             kept = _unused(folder / f"{database.name}.replaced-{stamp}")
-            os.replace(database, kept)
+            replace(database, kept)
             for suffix in ("-wal", "-shm"):
                 side = database.with_name(database.name + suffix)
                 if side.exists():
-                    os.replace(side, kept.with_name(kept.name + suffix))
-        os.replace(staged, database)
-        _fsync_dir(folder)
+                    replace(side, kept.with_name(kept.name + suffix))
+        replace(staged, database)
+        fsync_dir(folder)
     return kept
