@@ -13,7 +13,8 @@ keyboard does. Each state is saved with ``QWidget.grab()`` as a PNG:
 
 - ``signin.png``   the sign-in dialog,
 - ``worklist.png`` the main window on start (newest dossiers first),
-- ``search.png``   the main window after typing "nguyen van".
+- ``search.png``   the main window after typing "nguyen van",
+- ``shortcuts.png`` Help → "Phím tắt" (F1), the one shortcut table.
 
 ``--lang en`` takes the English screenshots (``*-en.png``) instead.
 """
@@ -26,7 +27,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -98,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         dialog.close()
 
         session = users.sign_in(store, args.user, args.password)
-        window = MainWindow(session)
-        window.resize(1366, 740)
+        window = MainWindow(
+            session, settings=QSettings(str(out / ".ui.ini"), QSettings.Format.IniFormat)
+        )
+        window.resize(1366, 700)
         window.show()
         settle(window)
         save(window, out / f"worklist{suffix}.png")
@@ -108,7 +111,13 @@ def main(argv: list[str] | None = None) -> int:
         wait_until(lambda: window.model.query() == "nguyen van")
         settle(window)
         save(window, out / f"search{suffix}.png")
+
+        dialog_keys = window.show_shortcuts()
+        settle(dialog_keys)
+        save(dialog_keys, out / f"shortcuts{suffix}.png")
+        dialog_keys.close()
         window.close()
+        (out / ".ui.ini").unlink(missing_ok=True)
     finally:
         store.close()
     return 0

@@ -22,7 +22,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/msgbox.py" line="+146"/>
+        <location filename="../../src/onestop_desktop/ui/msgbox.py" line="+153"/>
         <source>Lỗi không mong đợi — OneStop Desktop</source>
         <translation>Unexpected error — OneStop Desktop</translation>
     </message>
@@ -111,7 +111,7 @@ Click «Copy report» and send the text to technical support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/mainwindow.py" line="+268"/>
+        <location filename="../../src/onestop_desktop/ui/mainwindow.py" line="+269"/>
         <source>Đang sao lưu, xin chờ…</source>
         <translation>A backup is running, please wait…</translation>
     </message>
@@ -145,9 +145,9 @@ Unit: %2 (%3), station %4.</translation>
         <translation>The database is damaged — OneStop Desktop</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Đã sao lưu %1 hồ sơ vào %2</source>
-        <translation>Backed up %1 dossiers to %2</translation>
+        <location line="+18"/>
+        <source>Đã sao lưu %1 hồ sơ vào tệp %2 (thư mục backups)</source>
+        <translation>Backed up %1 dossiers to the file %2 (backups folder)</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -165,7 +165,7 @@ Unit: %2 (%3), station %4.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Staff: %1 (%2)</translation>
     </message>

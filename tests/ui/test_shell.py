@@ -217,7 +217,9 @@ def test_backup_now_runs_in_the_background_and_says_where(
     (made,) = sorted(folder.glob("onestop-*.db"))
     info = backup.verify_backup(made)
     assert info.dossiers == DEMO_DOSSIERS
-    assert window.statusBar().currentMessage() == f"Đã sao lưu 300 hồ sơ vào {made}"
+    assert window.statusBar().currentMessage() == (
+        f"Đã sao lưu 300 hồ sơ vào tệp {made.name} (thư mục backups)"
+    )
     assert window.actions_by_id["backup"].isEnabled()
     assert not window.busy.isVisible()
     assert window.backup_worker() is None

@@ -58,6 +58,7 @@ WORKLIST_COLUMNS_KEY = "worklist/header"
 # The size on first start, if the screen has room; never more than the screen offers.
 PREFERRED_SIZE = QSize(1280, 760)
 MINIMUM_SIZE = QSize(800, 560)
+FRAME_ALLOWANCE = QSize(16, 48)
 
 
 def backup_folder(session: Session) -> Path:
@@ -345,11 +346,13 @@ class MainWindow(QMainWindow):
 
         assert isinstance(info, BackupInfo)
         log.info("backup written: %s", info.path)
+        # The file name only: a whole path does not fit the status bar at 1024×768 (the
+        # folder is always the data folder's backups/, and the log has the full path).
         self._show_message(
             fmt(
-                self.tr("Đã sao lưu %1 hồ sơ vào %2"),
+                self.tr("Đã sao lưu %1 hồ sơ vào tệp %2 (thư mục backups)"),
                 self.locale().toString(info.dossiers),
-                info.path,
+                info.path.name,
             ),
             0,
         )
@@ -432,7 +435,9 @@ class MainWindow(QMainWindow):
 
     def _first_size(self) -> QSize:
         screen = self.screen()
-        room = screen.availableGeometry().size()
+        # Leave room for the window manager's frame and title bar (Qt sizes the inside): at
+        # 1024×768 a window as tall as the screen would hide its status bar.
+        room = screen.availableGeometry().size() - FRAME_ALLOWANCE
         return PREFERRED_SIZE.boundedTo(room).expandedTo(MINIMUM_SIZE.boundedTo(room))
 
     def _save_state(self) -> None:
