@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop import __version__
 from onestop_desktop.errors import OneStopError, StorageError
+from onestop_desktop.paths import DataDir
 from onestop_desktop.services import search
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.views import DossierSummary
@@ -61,20 +61,21 @@ MINIMUM_SIZE = QSize(800, 560)
 FRAME_ALLOWANCE = QSize(16, 48)
 
 
-def backup_folder(session: Session) -> Path:
-    """Where "Sao lưu ngay" writes: the data folder's ``backups/``, as ``onestop backup`` does."""
+def data_folder(session: Session) -> DataDir:
+    """The data folder of the session's database (the backup goes into its ``backups/``)."""
     database = session.store.path
     if database is None:
         raise StorageError("Cơ sở dữ liệu trong bộ nhớ không sao lưu được")
-    return database.parent / "backups"
+    return DataDir(database.parent)
 
 
 def run_backup(job: Job) -> object:
-    """The backup task (worker thread, own store): a verified copy in ``backups/``."""
-    from onestop_desktop.store import backup
+    """The backup task (worker thread, own store): ``services.backup.backup_now``, the same
+    verified copy into ``backups/`` as ``onestop backup``."""
+    from onestop_desktop.services import backup
 
     job.progress(0, 0)
-    return backup.backup(job.session.store, backup_folder(job.session))
+    return backup.backup_now(job.session, data_folder(job.session))
 
 
 class MainWindow(QMainWindow):
