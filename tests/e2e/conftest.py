@@ -148,12 +148,15 @@ def init_station(
     station: int = 1,
     admin: str = ADMIN,
     password: str = PASSWORD,
+    catalog: str = "none",
 ) -> CliResult:
-    """``onestop init`` with the password on stdin; asserts success."""
+    """``onestop init`` with the password on stdin; asserts success. The catalogue starts empty
+    unless ``catalog`` says otherwise (``init`` itself loads the starter one by default): these
+    tests import the catalogue they need explicitly."""
     return ok(
         onestop(
             data_dir, "init", "--unit-code", unit_code, "--unit-name", UNIT_NAME,
-            "--station", station, "--admin", admin, "--password-stdin",
+            "--station", station, "--admin", admin, "--password-stdin", "--catalog", catalog,
             input=password + "\n",
         )
     )

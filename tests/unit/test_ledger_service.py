@@ -14,8 +14,7 @@ from openpyxl import Workbook
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.status import Status
 from onestop_desktop.errors import PermissionDenied, ValidationError
-from onestop_desktop.reports import report06
-from onestop_desktop.services import dossiers, integrity, ledger, search, users
+from onestop_desktop.services import dossiers, integrity, ledger, reports, search, users
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.dossiers import Applicant, Intake
 from onestop_desktop.store import events
@@ -210,7 +209,7 @@ def test_imported_dossiers_count_in_the_report_of_their_period(
     ctx: Session, tmp_path: Path
 ) -> None:
     ledger.import_file(ctx, write_xlsx(tmp_path / "so.xlsx"))
-    march = report06.build(ctx, date(2025, 3, 1), date(2025, 3, 31))
+    march = reports.report06(ctx, date(2025, 3, 1), date(2025, 3, 31)).report
     total = march.total
     assert (total.received_total, total.received_in_person, total.carried_over) == (5, 5, 0)
     assert (total.resolved_early, total.resolved_on_time, total.resolved_late) == (1, 2, 1)
@@ -218,12 +217,12 @@ def test_imported_dossiers_count_in_the_report_of_their_period(
     assert (total.in_progress_total, total.in_progress_overdue) == (1, 1)  # due 14/03 < 31/03
     assert march.consistency_errors == []
     assert {r.field for r in march.rows} == {"Hộ tịch", "Chứng thực", "Đăng ký, quản lý cư trú"}
-    first_week = report06.build(ctx, date(2025, 3, 3), date(2025, 3, 9))
+    first_week = reports.report06(ctx, date(2025, 3, 3), date(2025, 3, 9)).report
     assert first_week.total.received_total == 4
     assert (first_week.total.in_progress_total, first_week.total.in_progress_in_time) == (1, 1)
-    april = report06.build(ctx, date(2025, 4, 1), date(2025, 4, 30))
+    april = reports.report06(ctx, date(2025, 4, 1), date(2025, 4, 30)).report
     assert (april.total.received_total, april.total.carried_over) == (0, 1)
-    assert report06.build(ctx, date(2025, 2, 1), date(2025, 2, 28)).rows == ()
+    assert reports.report06(ctx, date(2025, 2, 1), date(2025, 2, 28)).report.rows == ()
 
 
 # --------------------------------------------------------------------------------------------------

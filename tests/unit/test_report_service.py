@@ -7,13 +7,14 @@ import itertools
 import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from onestop_desktop.domain import clock
 from onestop_desktop.errors import ValidationError
 from onestop_desktop.reports import report06
-from onestop_desktop.services import dossiers
+from onestop_desktop.services import dossiers, reports
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.dossiers import Applicant, DuplicateFound, Intake
 from onestop_desktop.services.views import DossierSummary
@@ -94,7 +95,7 @@ def announcement_week(ctx: Session, fake_clock: FakeClock) -> list[DossierSummar
 
 def test_announcement_52_45_5_2(ctx: Session, fake_clock: FakeClock) -> None:
     announcement_week(ctx, fake_clock)
-    result = report06.build(ctx, *WEEK1)
+    result = reports.report06(ctx, *WEEK1).report
     a = result.announced
     assert (a.received, a.returned_on_time, a.in_progress, a.refused) == (52, 45, 5, 2)
     assert a.received == a.returned_on_time + a.in_progress + a.refused
@@ -119,7 +120,7 @@ def test_announcement_52_45_5_2(ctx: Session, fake_clock: FakeClock) -> None:
 
 def test_a_single_day_of_the_announcement_week(ctx: Session, fake_clock: FakeClock) -> None:
     announcement_week(ctx, fake_clock)
-    friday = report06.build(ctx, date(2026, 3, 6), date(2026, 3, 6)).announced
+    friday = reports.report06(ctx, date(2026, 3, 6), date(2026, 3, 6)).report.announced
     assert (friday.received, friday.returned_on_time, friday.in_progress, friday.refused) == (
         16,
         9,
@@ -135,7 +136,7 @@ def test_96_3_percent_on_time(ctx: Session, fake_clock: FakeClock) -> None:
     late = receive(ctx, fake_clock, "2026-03-09T09:00:00", "1.004873", people.applicant())
     assert late.due_at is not None and late.due_at.date() == date(2026, 3, 12)
     act(ctx, fake_clock, "2026-03-13T10:00:00", late, "result_ready")  # a day late
-    result = report06.build(ctx, *WEEK2)
+    result = reports.report06(ctx, *WEEK2).report
     t = result.total
     assert (t.resolved_total, t.resolved_early + t.resolved_on_time, t.resolved_late) == (27, 26, 1)
     assert result.announced.on_time_rate == Decimal("96.3")
@@ -146,7 +147,7 @@ def test_96_3_percent_on_time(ctx: Session, fake_clock: FakeClock) -> None:
 
 def test_no_resolved_dossier_gives_no_rate(ctx: Session, fake_clock: FakeClock) -> None:
     receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", Counter().applicant())
-    result = report06.build(ctx, date(2026, 3, 2), date(2026, 3, 2))
+    result = reports.report06(ctx, date(2026, 3, 2), date(2026, 3, 2)).report
     assert result.announced.on_time_rate is None
     assert result.to_dict()["announced"]["on_time_rate"] is None  # type: ignore[index]
 
@@ -164,8 +165,8 @@ def test_a_past_report_does_not_change_when_later_events_happen(
     # A dossier that waits for a supplement at the end of the week.
     paused = receive(ctx, fake_clock, "2026-03-04T09:00:00", "1.004873", people.applicant())
     act(ctx, fake_clock, "2026-03-04T10:00:00", paused, "supplement_requested", reason="Thiếu")
-    before = report06.build(ctx, *WEEK1).to_dict(extra=True)
-    month_before = report06.build(ctx, date(2026, 3, 1), date(2026, 3, 31)).to_dict()
+    before = reports.report06(ctx, *WEEK1).report.to_dict(extra=True)
+    month_before = reports.report06(ctx, date(2026, 3, 1), date(2026, 3, 31)).report.to_dict()
     assert before["paused"] == 1
 
     # Week 2: everything open moves on, and new dossiers arrive.
@@ -188,12 +189,14 @@ def test_a_past_report_does_not_change_when_later_events_happen(
     for i in range(3):
         same_day_done(ctx, fake_clock, people, "2026-03-10", 8 + i)
 
-    after = report06.build(ctx, *WEEK1).to_dict(extra=True)
+    after = reports.report06(ctx, *WEEK1).report.to_dict(extra=True)
     assert after == before
     assert json.dumps(after, sort_keys=True) == json.dumps(before, sort_keys=True)
     # The current month, which includes the later events, did change.
-    assert report06.build(ctx, date(2026, 3, 1), date(2026, 3, 31)).to_dict() != month_before
-    week2 = report06.build(ctx, *WEEK2)
+    assert (
+        reports.report06(ctx, date(2026, 3, 1), date(2026, 3, 31)).report.to_dict() != month_before
+    )
+    week2 = reports.report06(ctx, *WEEK2).report
     assert week2.total.carried_over == 6  # five open at the end of week 1, plus the paused one
     assert week2.consistency_errors == []
 
@@ -220,11 +223,11 @@ def test_a_reschedule_moves_the_appointment_the_dossier_is_judged_against(
         reason="Cần xác minh thông tin tại nơi cư trú trước đây",
     )
     # At the end of week 1 the rescheduled one is in time, the other overdue.
-    w1 = report06.build(ctx, *WEEK1).total
+    w1 = reports.report06(ctx, *WEEK1).report.total
     assert (w1.in_progress_total, w1.in_progress_in_time, w1.in_progress_overdue) == (2, 1, 1)
     act(ctx, fake_clock, "2026-03-09T10:00:00", moved, "result_ready")
     act(ctx, fake_clock, "2026-03-09T10:05:00", kept, "result_ready")
-    w2 = report06.build(ctx, *WEEK2).total
+    w2 = reports.report06(ctx, *WEEK2).report.total
     assert (w2.resolved_early, w2.resolved_on_time, w2.resolved_late) == (1, 0, 1)
     det = dossiers.detail(ctx, moved.code)
     assert det.reschedule_count == 1
@@ -249,7 +252,7 @@ def test_a_reschedule_after_the_result_does_not_make_a_late_dossier_on_time(
         new_due_at="2026-03-12T17:00:00+07:00",
         reason="Hẹn lại",
     )
-    t = report06.build(ctx, *WEEK2).total
+    t = reports.report06(ctx, *WEEK2).report.total
     assert (t.resolved_total, t.resolved_late) == (1, 1)
 
 
@@ -258,13 +261,13 @@ def test_a_withdrawal_counts_as_on_time_even_after_the_appointment(
 ) -> None:
     d = receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", Counter().applicant())
     act(ctx, fake_clock, "2026-03-09T10:00:00", d, "withdrawn", reason="Công dân xin rút")
-    result = report06.build(ctx, *WEEK2)
+    result = reports.report06(ctx, *WEEK2).report
     t = result.total
     assert (t.carried_over, t.resolved_total, t.resolved_on_time, t.resolved_late) == (1, 1, 1, 0)
     assert t.withdrawn == 1
     assert result.announced.on_time_rate == Decimal("100.0")
     # In the announcement of the week it was received it is neither returned nor in progress.
-    month = report06.build(ctx, date(2026, 3, 1), date(2026, 3, 31)).announced
+    month = reports.report06(ctx, date(2026, 3, 1), date(2026, 3, 31)).report.announced
     assert (month.received, month.returned_on_time, month.withdrawn) == (1, 0, 1)
 
 
@@ -277,7 +280,7 @@ def test_early_on_time_and_late_are_by_calendar_date(ctx: Session, fake_clock: F
     act(ctx, fake_clock, "2026-03-04T16:00:00", early, "result_ready")
     act(ctx, fake_clock, "2026-03-05T16:59:00", on_day, "result_ready")  # hours after, same date
     act(ctx, fake_clock, "2026-03-06T07:30:00", late, "result_ready")
-    t = report06.build(ctx, *WEEK1).total
+    t = reports.report06(ctx, *WEEK1).report.total
     assert (t.resolved_early, t.resolved_on_time, t.resolved_late) == (1, 1, 1)
 
 
@@ -286,9 +289,9 @@ def test_in_time_means_due_on_or_after_the_period_end_date(
 ) -> None:
     d = receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", Counter().applicant())
     assert d.due_at is not None
-    on_due_day = report06.build(ctx, date(2026, 3, 2), date(2026, 3, 5)).total
+    on_due_day = reports.report06(ctx, date(2026, 3, 2), date(2026, 3, 5)).report.total
     assert (on_due_day.in_progress_in_time, on_due_day.in_progress_overdue) == (1, 0)
-    day_after = report06.build(ctx, date(2026, 3, 2), date(2026, 3, 6)).total
+    day_after = reports.report06(ctx, date(2026, 3, 2), date(2026, 3, 6)).report.total
     assert (day_after.in_progress_in_time, day_after.in_progress_overdue) == (0, 1)
 
 
@@ -298,7 +301,7 @@ def test_paused_dossiers_balance_the_identity(ctx: Session, fake_clock: FakeCloc
     b = receive(ctx, fake_clock, "2026-03-02T09:10:00", "1.001612", people.applicant())
     act(ctx, fake_clock, "2026-03-03T09:00:00", a, "supplement_requested", reason="Thiếu")
     act(ctx, fake_clock, "2026-03-03T10:00:00", b, "withdrawn", reason="Xin rút")
-    result = report06.build(ctx, *WEEK1)
+    result = reports.report06(ctx, *WEEK1).report
     t = result.total
     assert t.paused == 1 and t.in_progress_total == 0
     assert t.received_total + t.carried_over == t.resolved_total + t.in_progress_total + t.paused
@@ -315,22 +318,41 @@ def test_online_dossiers_are_counted_in_their_column(ctx: Session, fake_clock: F
         ctx, fake_clock, "2026-03-02T09:05:00", "2.000815", people.applicant(), channel="postal"
     )
     receive(ctx, fake_clock, "2026-03-02T09:10:00", "2.000815", people.applicant())
-    t = report06.build(ctx, *WEEK1).total
+    t = reports.report06(ctx, *WEEK1).report.total
     assert (t.received_total, t.received_online, t.received_in_person) == (3, 1, 2)
 
 
 def test_a_period_ending_before_it_starts_is_refused(ctx: Session) -> None:
     with pytest.raises(ValidationError):
-        report06.build(ctx, date(2026, 3, 8), date(2026, 3, 2))
+        reports.report06(ctx, date(2026, 3, 8), date(2026, 3, 2))
 
 
 def test_renderings_agree(ctx: Session, fake_clock: FakeClock) -> None:
     announcement_week(ctx, fake_clock)
-    result = report06.build(ctx, *WEEK1)
-    data = json.loads(report06.render(result, "json", ctx.station))
+    built = reports.report06(ctx, *WEEK1)
+    data = json.loads(report06.render(built, "json"))
     assert data["received_total"] == 50 and data["unit"]["code"] == "000.00.12.H29"
-    lines = report06.render(result, "csv", ctx.station).splitlines()
+    lines = report06.render(built, "csv").splitlines()
     assert lines[-1].split(",")[1:] == ["Tổng cộng", *(str(data[k]) for k in BIEU06_KEYS)]
+
+
+def test_csv_file_opens_right_in_excel(ctx: Session, fake_clock: FakeClock, tmp_path: Path) -> None:
+    """UTF-8 with a BOM; one language per header row (Vietnamese, then the form's numbers)."""
+    import csv
+
+    announcement_week(ctx, fake_clock)
+    out = report06.write(reports.report06(ctx, *WEEK1), "csv", tmp_path / "bao-cao" / "b06.csv")
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    header, numbers, *_ = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert header == [
+        "STT", "Lĩnh vực", "Tổng số tiếp nhận", "Trực tuyến", "Trực tiếp và bưu chính",
+        "Từ kỳ trước", "Tổng số đã giải quyết", "Trước hạn", "Đúng hạn", "Quá hạn",
+        "Tổng số đang giải quyết", "Trong hạn", "Quá hạn",
+    ]  # fmt: skip
+    assert not set(header) & set(BIEU06_KEYS)  # no machine keys mixed in
+    assert numbers == [f"({i})" for i in range(1, 14)]
+    assert list(tmp_path.joinpath("bao-cao").iterdir()) == [out]  # no temporary left behind
 
 
 def test_an_online_filing_counts_when_the_centre_accepts_it(
@@ -340,11 +362,11 @@ def test_an_online_filing_counts_when_the_centre_accepts_it(
     fake_clock.set("2026-03-01T20:00:00")  # Sunday evening, on the portal
     filed = dossiers.register_online(ctx, Intake("1.004873", people.applicant()))
     assert filed.due_at is None
-    sunday = report06.build(ctx, date(2026, 3, 1), date(2026, 3, 1))
+    sunday = reports.report06(ctx, date(2026, 3, 1), date(2026, 3, 1)).report
     assert sunday.rows == () and sunday.announced.received == 0  # status 1 is not received
     accepted = act(ctx, fake_clock, "2026-03-02T08:00:00", filed, "accepted")
     assert accepted.due_at is not None and accepted.due_at.date() == date(2026, 3, 5)
-    monday = report06.build(ctx, date(2026, 3, 2), date(2026, 3, 2)).total
+    monday = reports.report06(ctx, date(2026, 3, 2), date(2026, 3, 2)).report.total
     assert (monday.received_total, monday.received_online, monday.carried_over) == (1, 1, 0)
-    week = report06.build(ctx, *WEEK1)
+    week = reports.report06(ctx, *WEEK1).report
     assert week.announced.received == 1 and week.total.received_online == 1

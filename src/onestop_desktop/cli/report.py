@@ -14,18 +14,19 @@ from onestop_desktop.errors import ValidationError
 
 def cmd_report(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop.reports import report06
+    from onestop_desktop.services import reports
 
     ctx = session(data, write=False)
     start, end = parse_date(args.from_), parse_date(args.to)
-    report = report06.build(ctx, start, end)
+    report = reports.report06(ctx, start, end)
     fmt = args.format
     if fmt in ("xlsx",) and not args.out:
-        raise ValidationError("Định dạng xlsx cần --out TỆP")
+        raise ValidationError("Định dạng xlsx cần --out TỆP", field="out")
     if args.out:
-        report06.write(report, fmt, Path(args.out), ctx.station)
+        report06.write(report, fmt, Path(args.out))
         print(f"Đã ghi báo cáo ra {args.out}")
         return 0
-    sys.stdout.write(report06.render(report, fmt, ctx.station))
+    sys.stdout.write(report06.render(report, fmt))
     return 0
 
 

@@ -1,7 +1,13 @@
 """Biểu số 06/VPCP/KSTT (Circular 01/2020/TT-VPCP) and the announced figures, for any period.
 
-The counting rules live in ``domain.stats``; this module reads the facts from the projection and
-renders the report as text, JSON, CSV or XLSX.
+The counting rules live in ``domain.stats`` and the data comes from ``services.reports`` (which
+checks the permission and reads the store); this module only renders what it is given, as text,
+JSON, CSV or XLSX, and writes files through ``files.atomic_*``.
+
+CSV is for a person opening it in Excel: UTF-8 with a BOM, and one language per header row: the
+first row is the form's Vietnamese column headers, the second the form's column numbers
+(1)…(13) as Biểu 06 prints them. The machine keys (``received_total``…) are in the JSON only,
+which is the documented contract for scripts.
 """
 
 from __future__ import annotations
@@ -9,17 +15,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from onestop_desktop import files
 from onestop_desktop.domain import clock
-from onestop_desktop.domain.stats import COLUMNS, DossierFacts, Report06, Row06, report
-from onestop_desktop.domain.status import Status
+from onestop_desktop.domain.stats import COLUMNS, Report06, Row06
 from onestop_desktop.errors import ValidationError
-from onestop_desktop.files import writing
-from onestop_desktop.services.context import Session, Station
+from onestop_desktop.services.context import Station
+from onestop_desktop.services.reports import Report06Data
 
 TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ"
 FORM = "Biểu số 06/VPCP/KSTT"
@@ -36,48 +40,6 @@ HEADERS = {
     "in_progress_in_time": "Trong hạn",
     "in_progress_overdue": "Quá hạn",
 }
-FINAL = (Status.NOT_ACCEPTED, Status.WITHDRAWN, Status.RESULT_READY, Status.RETURNED)
-
-
-def _facts(ctx: Session, start: date, end: date) -> Iterator[DossierFacts]:
-    """Facts of every dossier that can count in the period: received by its end and not already
-    closed before its start (a stopped dossier stays paused, so it always counts)."""
-    first = f"{start.isoformat()}T00:00:00+07:00"
-    last = f"{end.isoformat()}T23:59:59+07:00"
-    marks = ", ".join(str(int(s)) for s in FINAL)
-    cur = ctx.store.db.execute(
-        "SELECT status, field, channel, received_at, due_at, finished_at, returned_at, "
-        "refusal_reason, history, due_history FROM dossiers "
-        f"WHERE received_at <= ? AND (updated_at >= ? OR status NOT IN ({marks}))",
-        [last, first],
-    )
-    for row in cur:
-        yield DossierFacts(
-            status=Status(int(row[0])),
-            field=str(row[1]),
-            channel=str(row[2]),
-            received_at=clock.parse_iso(row[3]),
-            due_at=clock.parse_iso(row[4]) if row[4] else None,
-            finished_at=clock.parse_iso(row[5]) if row[5] else None,
-            returned_at=clock.parse_iso(row[6]) if row[6] else None,
-            refusal_reason=row[7],
-            history=tuple((clock.parse_iso(t), Status(int(s))) for t, s in json.loads(row[8])),
-            due_history=tuple(
-                (clock.parse_iso(t), clock.parse_iso(d) if d else None)
-                for t, d in json.loads(row[9])
-            ),
-        )
-
-
-def build(ctx: Session, start: date, end: date) -> Report06:
-    """The report for the days ``start``–``end`` inclusive, as it stood at the end of ``end``."""
-    ctx.require("reports.view")
-    if end < start:
-        raise ValidationError("Ngày kết thúc kỳ báo cáo phải không trước ngày bắt đầu")
-    result = report(_facts(ctx, start, end), start, end)
-    if result.consistency_errors:  # a bug, never a user error: fail loudly rather than publish
-        raise AssertionError("; ".join(result.consistency_errors))
-    return result
 
 
 def to_json(result: Report06, station: Station) -> dict[str, Any]:
@@ -124,25 +86,30 @@ def render_text(result: Report06, station: Station) -> str:
     return "\n".join(lines) + "\n"
 
 
+CSV_HEADER = ["STT", "Lĩnh vực", *(HEADERS[c] for c in COLUMNS)]
+"""The CSV's first row: Biểu 06's own column headers, in Vietnamese only."""
+
+
 def render_csv(result: Report06) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(["STT", "Lĩnh vực", *COLUMNS])
+    writer.writerow(CSV_HEADER)
     writer.writerow(["(1)", "(2)", *(f"({i})" for i in range(3, 14))])
     for no, field, row in _rows(result):
         writer.writerow([no, field, *row.counts().values()])
     return buf.getvalue()
 
 
-def render(result: Report06, fmt: str, station: Station) -> str:
+def render(data: Report06Data, fmt: str) -> str:
     """The report as text for stdout: ``text``, ``json`` or ``csv``."""
+    result, station = data.report, data.station
     if fmt == "text":
         return render_text(result, station)
     if fmt == "json":
         return json.dumps(to_json(result, station), ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         return render_csv(result)
-    raise ValidationError(f"Định dạng báo cáo không hỗ trợ: {fmt}")
+    raise ValidationError("Định dạng báo cáo không hỗ trợ: {format}", field="format", format=fmt)
 
 
 def write_xlsx(result: Report06, path: Path, station: Station) -> None:
@@ -207,15 +174,15 @@ def write_xlsx(result: Report06, path: Path, station: Station) -> None:
     ws.cell(row=r + 5, column=3, value=a.refused)
     ws.cell(row=r + 6, column=1, value="Tỷ lệ đúng hạn (%)")
     ws.cell(row=r + 6, column=3, value=None if a.on_time_rate is None else float(a.on_time_rate))
-    with writing(path) as tmp:
-        wb.save(tmp)
+    files.atomic_write_with(path, wb.save)
 
 
-def write(result: Report06, fmt: str, path: Path, station: Station) -> None:
-    """Write the report to ``path`` (folder created; a temp file renamed into place)."""
+def write(data: Report06Data, fmt: str, path: Path) -> Path:
+    """Write the report to ``path`` durably (folder created; a temp file renamed into place).
+
+    CSV gets a BOM (``utf-8-sig``) so that Excel reads the Vietnamese text right."""
     if fmt == "xlsx":
-        write_xlsx(result, path, station)
-        return
-    text = render(result, fmt, station)
-    with writing(path) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+        write_xlsx(data.report, path, data.station)
+        return path
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    return files.atomic_write(path, render(data, fmt), encoding=encoding)

@@ -153,21 +153,24 @@ def import_file(ctx: Session, path: Path, *, skip_bad_rows: bool = False) -> Imp
     parsed = read_catalog(path)
     if parsed.errors and not skip_bad_rows:
         first = parsed.errors[0]
-        where = {"line": first.line, "column": first.column, "reason": first.reason}
         detail = "; ".join(f"{e.line}/{e.column}: {e.reason}" for e in parsed.errors[:20])
         if len(parsed.errors) == 1:
             raise ValidationError(
                 "Tệp danh mục có lỗi, chưa nhập gì: dòng {line}, cột {column}: {reason}. "
                 "Sửa tệp hoặc dùng --skip-bad-rows",
+                line=first.line,
+                column=first.column,
+                reason=first.reason,
                 detail=detail,
-                **where,
             )
         raise ValidationError(
             "Tệp danh mục có lỗi, chưa nhập gì: dòng {line}, cột {column}: {reason} "
             "(và {more} lỗi khác). Sửa tệp hoặc dùng --skip-bad-rows",
             more=len(parsed.errors) - 1,
+            line=first.line,
+            column=first.column,
+            reason=first.reason,
             detail=detail,
-            **where,
         )
     report = save(ctx, parsed.procedures, source=path.name)
     report.errors = parsed.errors

@@ -60,15 +60,23 @@ def initialise(
     admin: str,
     password: str,
     admin_full_name: str = "Quản trị viên",
+    procedures: list[Procedure] | None = None,
+    catalog_source: str = "",
 ) -> Session:
     """Set up an empty database as station ``station`` of unit ``unit_code``; the operator's
-    session afterwards."""
+    session afterwards. ``procedures`` (the first catalogue) are stored in the same
+    transaction, so a failure (a full disk) leaves no half-initialised station behind."""
     code, number, name = validate_init(unit_code, unit_name, station, admin, password)
     if store.setting("unit_code") is not None:
         raise Conflict("Cơ sở dữ liệu này đã được khởi tạo; không khởi tạo lại")
     public_key = write_key_pair(keys_dir)
     try:
-        ctx = _initialise(store, code, name, number, public_key, admin, password, admin_full_name)
+        with store.atomic():  # identity, first admin and first catalogue: all or nothing
+            ctx = _initialise(
+                store, code, name, number, public_key, admin, password, admin_full_name
+            )
+            if procedures:
+                catalog_service.save(ctx, procedures, source=catalog_source)
     except BaseException:
         (keys_dir / KEY_FILE).unlink(missing_ok=True)  # so the init can simply be run again
         raise
@@ -158,10 +166,9 @@ def init_data_dir(
             station=station,
             admin=admin,
             password=password,
+            procedures=procedures,
+            catalog_source=catalog.name if isinstance(catalog, Path) else "starter_catalog.json",
         )
-        if procedures is not None:
-            source = catalog.name if isinstance(catalog, Path) else "starter_catalog.json"
-            catalog_service.save(ctx, procedures, source=source)
         return ctx
     except BaseException:
         store.close()

@@ -1,0 +1,63 @@
+"""Reports as data: the service builds them (permission, facts from the store, counting rules
+from ``domain/stats.py``); ``reports/`` only renders and writes what it is given.
+
+The GUI's report screen and the CLI call :func:`report06`, then hand the
+:class:`Report06Data` to ``reports.report06.render``/``write``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from onestop_desktop.domain import clock
+from onestop_desktop.domain.stats import DossierFacts, Report06, report
+from onestop_desktop.domain.status import Status
+from onestop_desktop.errors import ValidationError
+from onestop_desktop.services.context import Session, Station
+from onestop_desktop.store import reports as report_rows
+
+FINAL = (Status.NOT_ACCEPTED, Status.WITHDRAWN, Status.RESULT_READY, Status.RETURNED)
+"""Statuses after which a dossier no longer changes: closed before a period, it cannot count."""
+
+
+@dataclass(frozen=True)
+class Report06Data:
+    """Everything the Biểu 06 renderers need: the figures and the unit they are for."""
+
+    report: Report06
+    station: Station
+
+
+def _facts(ctx: Session, start: date, end: date) -> Iterator[DossierFacts]:
+    first = f"{start.isoformat()}T00:00:00+07:00"
+    last = f"{end.isoformat()}T23:59:59+07:00"
+    for row in report_rows.facts_rows(ctx.store, first, last, FINAL):
+        yield DossierFacts(
+            status=Status(row.status),
+            field=row.field,
+            channel=row.channel,
+            received_at=clock.parse_iso(row.received_at),
+            due_at=clock.parse_iso(row.due_at) if row.due_at else None,
+            finished_at=clock.parse_iso(row.finished_at) if row.finished_at else None,
+            returned_at=clock.parse_iso(row.returned_at) if row.returned_at else None,
+            refusal_reason=row.refusal_reason,
+            history=tuple((clock.parse_iso(t), Status(int(s))) for t, s in json.loads(row.history)),
+            due_history=tuple(
+                (clock.parse_iso(t), clock.parse_iso(d) if d else None)
+                for t, d in json.loads(row.due_history)
+            ),
+        )
+
+
+def report06(ctx: Session, start: date, end: date) -> Report06Data:
+    """Biểu 06 for the days ``start``–``end`` inclusive, as it stood at the end of ``end``."""
+    ctx.require("reports.view")
+    if end < start:
+        raise ValidationError("Ngày kết thúc kỳ báo cáo phải không trước ngày bắt đầu", field="to")
+    result = report(_facts(ctx, start, end), start, end)
+    if result.consistency_errors:  # a bug, never a user error: fail loudly rather than publish
+        raise AssertionError("; ".join(result.consistency_errors))
+    return Report06Data(result, ctx.station)

@@ -1,0 +1,52 @@
+"""The reads behind the reports: the projection's columns the statistics need, nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from onestop_desktop.store.db import Store
+
+
+@dataclass(frozen=True)
+class FactsRow:
+    """The stored text of one dossier's report facts (parsed by ``services/reports.py``)."""
+
+    status: int
+    field: str
+    channel: str
+    received_at: str
+    due_at: str | None
+    finished_at: str | None
+    returned_at: str | None
+    refusal_reason: str | None
+    history: str
+    due_history: str
+
+
+def facts_rows(
+    store: Store, first: str, last: str, final_statuses: Iterable[int]
+) -> Iterator[FactsRow]:
+    """Every dossier that can count between ``first`` and ``last`` (ISO moments): received by
+    the end and not already closed (one of ``final_statuses``) before the start. A stopped
+    dossier stays paused, so it always counts. Rows are streamed, never all held at once."""
+    marks = ", ".join(str(int(s)) for s in final_statuses)
+    cur = store.db.execute(
+        "SELECT status, field, channel, received_at, due_at, finished_at, returned_at, "
+        "refusal_reason, history, due_history FROM dossiers "
+        f"WHERE received_at <= ? AND (updated_at >= ? OR status NOT IN ({marks}))",
+        [last, first],
+    )
+    for row in cur:
+        yield FactsRow(
+            int(row[0]),
+            str(row[1]),
+            str(row[2]),
+            str(row[3]),
+            row[4] or None,
+            row[5] or None,
+            row[6] or None,
+            row[7],
+            str(row[8]),
+            str(row[9]),
+        )
