@@ -327,19 +327,29 @@ def test_a_week_at_the_counter(station: Path) -> None:
     # ---- D1 as the dossier view shows it.
     row = show(data, d1)
     assert row["status"] == 10 and row["status_label"] == "Đã trả kết quả"
-    assert row["applicant_name"] == "Nguyễn Thị Lan"
-    assert row["applicant_phone"] == "0912345678"
-    assert row["applicant_birth_date"] == "1990-05-17"
+    assert row["applicant"]["name"] == "Nguyễn Thị Lan"
+    assert row["applicant"]["phone"] == "0912345678"
+    assert row["applicant"]["birth_date"] == "1990-05-17"
     assert row["sets_count"] == 2 and row["assignee"] == "chuyenvien"
     assert row["returned_to"] == "Nguyễn Thị Lan"
     assert row["due_at"] == "2026-03-06T08:00:00+07:00"
-    assert [h["status"] for h in row["history"]] == [2, 4, 5, 4, 9, 10]
-    assert row["history"][2] == {
+    assert row["assignee_name"] == "Phạm Minh Đức"
+    assert row["procedure"]["code"] == "1.004873" and row["procedure"]["version"] == 1
+    assert row["on_time"] is True and row["time_left"] is None
+    assert [h["status"] for h in row["status_history"]] == [2, 4, 5, 4, 9, 10]
+    assert row["status_history"][2] == {
         "at": "2026-03-02T10:00:00+07:00",
         "status": 5,
         "label": "Yêu cầu bổ sung giấy tờ",
     }
-    assert [d["due_at"] for d in row["due_history"]] == [
+    (pause,) = row["pauses"]
+    assert (pause["kind"], pause["since"], pause["until"]) == (
+        "supplement",
+        "2026-03-02T10:00:00+07:00",
+        "2026-03-03T10:00:00+07:00",
+    )
+    assert pause["documents"] == ["Giấy xác nhận cư trú", "Tờ khai"]
+    assert [d["due_at"] for d in row["appointments"]] == [
         "2026-03-05T08:00:00+07:00",
         "2026-03-06T08:00:00+07:00",
     ]
@@ -375,7 +385,10 @@ def test_a_week_at_the_counter(station: Path) -> None:
     assert events[1]["label"] == "Chuyển xử lý"
     assert events[1]["payload"]["to"] == "chuyenvien"
     assert events[2]["payload"]["documents"] == ["Giấy xác nhận cư trú", "Tờ khai"]
+    assert events[1]["actor_name"].startswith("Người vận hành")
+    assert events[1]["details"] == "Chuyển cho Phạm Minh Đức: Chuyển chuyên viên hộ tịch"
     assert events[3]["payload"] == {
+        "v": 1,
         "mode": "pause",
         "due_at": "2026-03-06T08:00:00+07:00",
         "paused_since": "2026-03-02T10:00:00+07:00",
@@ -385,14 +398,14 @@ def test_a_week_at_the_counter(station: Path) -> None:
     lines = ok(onestop(data, "dossier", "history", d1)).stdout.splitlines()
     assert len(lines) == 6
     assert lines[1].startswith("02/03/2026 08:30  ")
-    assert "Chuyển xử lý" in lines[1] and "Phạm Minh Đức (chuyenvien)" in lines[1]
+    assert "Chuyển xử lý" in lines[1] and "Chuyển cho Phạm Minh Đức" in lines[1]
     assert "Nhận hồ sơ bổ sung" in lines[3] and "06/03/2026 08:00" in lines[3]
     assert "Trả kết quả" in lines[5] and "Nguyễn Thị Lan" in lines[5]
 
     # ---- The settings changes are audited, one event each.
     assert settings_events(data) == [
-        {"key": "max_reschedules", "old": None, "new": "1"},
-        {"key": "supplement_mode", "old": None, "new": "restart"},
+        {"v": 1, "key": "max_reschedules", "old": None, "new": "1"},
+        {"v": 1, "key": "supplement_mode", "old": None, "new": "restart"},
     ]
 
     # ---- The log and the rows agree, and the report counts the week.
@@ -534,9 +547,10 @@ def test_every_action_maps_its_flags(station: Path) -> None:
         "stopped",
     ]
     assert events[0]["label"] == "Đăng ký trực tuyến"
-    assert events[3]["payload"] == {"amount": 150000, "note": "Lệ phí cấp bản sao"}
-    assert "150.000 đ" in events[3]["summary"]
-    assert events[5]["payload"] == {"reason": "Tranh chấp, chờ tòa án"}
+    assert events[3]["payload"] == {"v": 1, "amount": 150000, "note": "Lệ phí cấp bản sao"}
+    assert events[3]["details"] == "Số tiền: 150.000 đ: Lệ phí cấp bản sao"
+    assert "150.000 đ" in events[3]["details"]
+    assert events[5]["payload"] == {"v": 1, "reason": "Tranh chấp, chờ tòa án"}
     assert show(data, online)["channel"] == "online"
 
     # Withdrawn and refused (both need a reason); the postal channel.
@@ -620,3 +634,56 @@ def test_real_clock_receive_show_history(station: Path) -> None:
     line = ok(onestop(data, "dossier", "history", dossier)).stdout.strip()
     assert line.startswith(received.strftime("%d/%m/%Y %H:%M"))
     assert "Tiếp nhận hồ sơ" in line and "1.004873" in line
+
+
+# --------------------------------------------------------------------------------------------------
+# Defect 6: the documents handed in, and --json for every outcome of receive
+
+
+def test_receive_records_the_documents_handed_in(station: Path) -> None:
+    data = station
+    r = onestop(
+        data,
+        "dossier",
+        "receive",
+        "--procedure",
+        "1.004873",
+        *LAN,
+        "--document",
+        "1",
+        "--document",
+        "2:copy:2",
+        "--json",
+    )
+    got = parse_json(ok(r))
+    assert got["duplicate"] is False
+    given = [d for d in got["documents"] if d["provided"]]
+    assert [(d["number"], d["form"], d["count"]) for d in given][1] == (2, "copy", 2)
+    assert given[0]["number"] == 1 and given[0]["form"] == given[0]["required_form"]
+    row = show(data, got["code"])
+    assert [d["number"] for d in row["documents"] if d["provided"]] == [1, 2]
+    text = ok(onestop(data, "dossier", "show", got["code"])).stdout
+    assert "2. " in text and "bản sao, 2 bản, đã nộp" in text
+    # The same person again, as JSON: the earlier dossier listed, the duplicate exit code.
+    again = onestop(data, "dossier", "receive", "--procedure", "1.004873", *LAN, "--json")
+    assert again.returncode == 5
+    dup = json.loads(again.stdout)
+    assert dup["duplicate"] is True and [d["code"] for d in dup["earlier"]] == [got["code"]]
+
+
+@pytest.mark.parametrize(
+    ("document", "words"),
+    [
+        ("99", "Giấy tờ số 99 không có trong thành phần hồ sơ"),
+        ("1:photo", "Hình thức giấy tờ «photo» không hợp lệ"),
+        ("1:copy:0", "--document: «0» không phải số nguyên hợp lệ"),
+        ("x", "--document: «x» không phải số nguyên hợp lệ"),
+    ],
+)
+def test_a_bad_document_is_refused_naming_it(station: Path, document: str, words: str) -> None:
+    r = onestop(
+        station, "dossier", "receive", "--procedure", "1.004873", *LAN, "--document", document
+    )
+    assert r.returncode == 2, r.stderr
+    assert words in r.stderr
+    assert "Mã hồ sơ" not in r.stdout

@@ -9,9 +9,10 @@ import pytest
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.status import Status
 from onestop_desktop.errors import Conflict, PermissionDenied, ValidationError
+from onestop_desktop.services import catalog as catalog_service
 from onestop_desktop.services import dossiers, integrity, users
 from onestop_desktop.services.context import Session
-from onestop_desktop.services.dossiers import Applicant, DuplicateFound, Intake
+from onestop_desktop.services.dossiers import Applicant, DuplicateFound, HandedIn, Intake
 from onestop_desktop.store import events
 
 from .conftest import FakeClock
@@ -257,3 +258,85 @@ def test_a_duplicate_refused_on_the_spot_gets_no_appointment(ctx: Session) -> No
         s["tiepnhan"], Intake("1.004873", LAN, refuse_as_duplicate_of=first.id)
     )
     assert refused.due_at is None
+
+
+def test_detail_and_timeline_tell_the_whole_story(ctx: Session, fake_clock: FakeClock) -> None:
+    s = staff(ctx)
+    procedure = catalog_service.current_procedure(ctx.store, "1.004873")
+    assert len(procedure.documents) >= 2
+    intake = Intake("1.004873", LAN, documents=[HandedIn(1), HandedIn(2, form="copy", count=2)])
+    d = dossiers.receive(s["tiepnhan"], intake)  # Mon 08:00 + 3 working days
+    dossiers.act(s["tiepnhan"], d.code, "handed_over", {"to": "chuyenvien", "note": "Gấp"})
+    fake_clock.set("2026-03-02T10:00:00")
+    dossiers.act(
+        s["chuyenvien"],
+        d.code,
+        "supplement_requested",
+        {"documents": ["Tờ khai"], "reason": "Thiếu"},
+    )
+    fake_clock.set("2026-03-03T10:00:00")
+    dossiers.act(s["tiepnhan"], d.code, "supplement_received")
+    fake_clock.set("2026-03-04T08:00:00")  # two working days before the moved appointment
+
+    det = dossiers.detail(s["tiepnhan"], d.code)
+    assert det.procedure.code == "1.004873" and det.procedure.time_limit is not None
+    first, second = det.documents[0], det.documents[1]
+    assert (first.number, first.provided, first.form) == (1, True, procedure.documents[0].form)
+    assert (second.number, second.form, second.count) == (2, "copy", 2)
+    assert all(not item.provided for item in det.documents[2:])
+    assert det.assignee_name == "Phạm Minh Đức"
+    (pause,) = det.pauses
+    assert pause.kind == "supplement" and pause.documents == ("Tờ khai",)
+    assert pause.until == clock.parse_iso("2026-03-03T10:00:00+07:00")
+    assert pause.working_hours == pytest.approx(8.0)
+    assert [clock.iso(a.due_at) for a in det.appointments if a.due_at] == [
+        "2026-03-05T08:00:00+07:00",
+        "2026-03-06T08:00:00+07:00",
+    ]
+    assert det.time_left is not None and not det.time_left.overdue
+    assert det.time_left.unit == "working_days"
+    assert det.time_left.amount == pytest.approx(2.0)
+    assert det.time_left.phrase == "Còn 2 ngày làm việc"
+    fake_clock.set("2026-03-06T13:30:00")  # past the appointment by half a working day
+    late = dossiers.detail(s["tiepnhan"], d.code).time_left
+    assert late is not None and late.overdue and late.working_hours < 0
+    assert late.phrase.startswith("Quá hạn ")
+
+    line = dossiers.timeline(s["tiepnhan"], d.code)
+    assert [e.kind for e in line] == [
+        "received",
+        "handed_over",
+        "supplement_requested",
+        "supplement_received",
+    ]
+    assert line[1].actor == "user:tiepnhan" and line[1].actor_name == "Lê Thị Thu"
+    assert line[1].action == "Chuyển xử lý"
+    assert line[1].details == "Chuyển cho Phạm Minh Đức: Gấp"
+    assert line[2].status is Status.SUPPLEMENT_REQUESTED
+    assert "Hẹn trả mới 06/03/2026 08:00" in line[3].details
+    assert line[0].to_json()["payload"]["v"] == 1
+
+
+@pytest.mark.parametrize(
+    ("handed_in", "words"),
+    [
+        (HandedIn(99), "Giấy tờ số 99 không có trong thành phần hồ sơ"),
+        (HandedIn(1, form="photo"), "Hình thức của giấy tờ số 1"),
+        (HandedIn(1, count=0), "Số lượng của giấy tờ số 1"),
+    ],
+)
+def test_a_bad_document_is_refused_and_nothing_written(
+    ctx: Session, handed_in: HandedIn, words: str
+) -> None:
+    s = staff(ctx)
+    before = events.head(ctx.store, ctx.station.station_id)
+    with pytest.raises(ValidationError) as err:
+        dossiers.receive(s["tiepnhan"], Intake("1.004873", LAN, documents=[handed_in]))
+    assert words in err.value.message and err.value.field == "documents"
+    assert events.head(ctx.store, ctx.station.station_id) == before
+
+
+def test_the_same_document_twice_is_refused(ctx: Session) -> None:
+    s = staff(ctx)
+    with pytest.raises(ValidationError, match="hai lần"):
+        dossiers.receive(s["tiepnhan"], Intake("1.004873", LAN, documents=[HandedIn(1)] * 2))

@@ -7,7 +7,6 @@ and reported by ``cli.main`` as one Vietnamese line with the error's exit code.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -48,14 +47,7 @@ _FLAG_NAMES = {
     "amount": "--amount",
 }
 
-_KIND_LABELS = {"imported": "Nhập từ sổ theo dõi cũ", "settings.changed": "Đổi thiết lập"}
-
 _CHANNEL_CHOICES = ("in_person", "postal", "online")
-
-
-def _kind_label(kind: str) -> str:
-    action = ACTIONS.get(kind)
-    return action.label if action else _KIND_LABELS.get(kind, kind)
 
 
 # ------------------------------------------------------------------------- dossier
@@ -66,6 +58,30 @@ def _summary_json(summary: Any, **extra: Any) -> dict[str, Any]:
     data["due_at_text"] = _when(summary.due_at) if summary.due_at else None
     data.update(extra)
     return data
+
+
+def parse_document(text: str) -> Any:
+    """``N[:FORM[:COUNT]]`` → a ``HandedIn``: checklist line N, its form (a key such as
+    ``certified_copy`` or the Vietnamese words «bản sao»), how many copies. The service checks
+    it against the procedure's checklist."""
+    from onestop_desktop.domain.catalog import parse_document_form
+    from onestop_desktop.services.dossiers import HandedIn
+
+    parts = text.split(":")
+    if len(parts) > 3 or not parts[0].strip():
+        raise ValidationError(
+            "--document «{text}» không đúng dạng N[:HÌNH_THỨC[:SỐ_LƯỢNG]]",
+            field="documents",
+            text=text,
+        )
+    item = parse_int(parts[0].strip(), "--document", low=1)
+    form = parse_document_form(parts[1]) if len(parts) > 1 and parts[1].strip() else None
+    count = (
+        parse_int(parts[2].strip(), "--document", low=1, high=99)
+        if len(parts) > 2 and parts[2].strip()
+        else None
+    )
+    return HandedIn(item=item, form=form, count=count)
 
 
 def _receive(args: argparse.Namespace, ctx: Any) -> int:
@@ -84,12 +100,13 @@ def _receive(args: argparse.Namespace, ctx: Any) -> int:
         print(f"onestop: cảnh báo: {warning}", file=sys.stderr)
     refuse_of = None
     if args.refuse_as_duplicate_of:
-        refuse_of = str(dossiers.get(ctx, args.refuse_as_duplicate_of)["id"])
+        refuse_of = dossiers.summary(ctx, args.refuse_as_duplicate_of).id
     intake = dossiers.Intake(
         procedure_code=args.procedure,
         applicant=applicant,
         channel=args.channel,
         sets_count=parse_int(args.sets, "--sets", low=1, high=99),
+        documents=[parse_document(d) for d in args.document or []],
         note=args.note,
         acknowledge_duplicates=args.accept_duplicate,
         refuse_as_duplicate_of=refuse_of,
@@ -100,6 +117,16 @@ def _receive(args: argparse.Namespace, ctx: Any) -> int:
         else:
             summary = dossiers.receive(ctx, intake)
     except dossiers.DuplicateFound as exc:
+        if args.json:
+            print_json(
+                {
+                    "duplicate": True,
+                    "message": exc.message,
+                    "earlier": [_summary_json(d) for d in exc.earlier],
+                    "warnings": checked.warnings,
+                }
+            )
+            raise
         print("Người này đang có hồ sơ cùng thủ tục chưa giải quyết xong:", file=sys.stderr)
         for d in exc.earlier:
             due = _when(d.due_at) if d.due_at else "chưa có"
@@ -115,7 +142,15 @@ def _receive(args: argparse.Namespace, ctx: Any) -> int:
         )
         raise
     if args.json:
-        print_json(_summary_json(summary, warnings=checked.warnings))
+        detail = dossiers.detail(ctx, summary.id)
+        print_json(
+            _summary_json(
+                summary,
+                duplicate=False,
+                warnings=checked.warnings,
+                documents=[d.to_json() for d in detail.documents],
+            )
+        )
         return 0
     if summary.status is Status.NOT_ACCEPTED:
         print(f"Đã tiếp nhận và từ chối hồ sơ {summary.code} vì trùng hồ sơ đang giải quyết")
@@ -134,171 +169,97 @@ def _receive(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _code_of(ctx: Any, dossier_id: str | None) -> str:
-    if not dossier_id:
-        return "—"
-    rows = ctx.store.query("SELECT code FROM dossiers WHERE id = ?", [dossier_id])
-    return str(rows[0]["code"]) if rows else dossier_id
+def _or_dash(value: object) -> str:
+    return "—" if value in (None, "") else str(value)
 
 
 def _show(args: argparse.Namespace, ctx: Any) -> int:
-    from onestop_desktop.domain.catalog import DOCUMENT_FORM_LABELS
     from onestop_desktop.services import dossiers
 
-    row = dossiers.get(ctx, args.code)
-    status = Status(int(row["status"]))
-    statuses = [
-        {"at": at, "status": int(s), "label": Status(int(s)).label} for at, s in row["history"]
-    ]
-    dues = [{"at": at, "due_at": d} for at, d in json.loads(row.get("due_history") or "[]")]
+    d = dossiers.detail(ctx, args.code)
     if args.json:
-        data = {k: v for k, v in row.items() if k != "search_text"}
-        data["status_label"] = status.label
-        data["history"] = statuses
-        data["due_history"] = dues
-        print_json(data)
+        print_json(d.to_json())
         return 0
-    from onestop_desktop.services.dossiers import CHANNELS
-
+    a = d.applicant
+    assignee = f"{d.assignee_name} ({d.assignee})" if d.assignee_name else d.assignee
     lines = [
-        ("Mã hồ sơ", row["code"]),
-        ("Trạng thái", f"{status.label} ({int(status)})"),
+        ("Mã hồ sơ", d.code),
+        ("Trạng thái", f"{d.status.label} ({int(d.status)})"),
         (
             "Thủ tục",
-            f"{row['procedure_code']} (phiên bản {row['procedure_version']}) "
-            f"{row['procedure_name']}",
+            f"{d.procedure.code} (phiên bản {_or_dash(d.procedure.version)}) {d.procedure.name}",
         ),
-        ("Lĩnh vực", row.get("field") or "—"),
-        ("Kênh tiếp nhận", CHANNELS.get(str(row["channel"]), str(row["channel"]))),
-        ("Số bộ hồ sơ", row["sets_count"]),
-        ("Chủ hồ sơ", row["applicant_name"]),
-        ("Số định danh", row.get("applicant_id_number") or "—"),
-        (
-            "Ngày sinh",
-            clock.fmt_date(parse_date(row["applicant_birth_date"]))
-            if row.get("applicant_birth_date")
-            else "—",
-        ),
-        ("Điện thoại", row.get("applicant_phone") or "—"),
-        ("Địa chỉ", row.get("applicant_address") or "—"),
-        ("Thư điện tử", row.get("applicant_email") or "—"),
-        ("Tiếp nhận lúc", _when(row["received_at"])),
-        ("Hẹn trả", _when(row.get("due_at")) if row.get("due_at") else "chưa có"),
-        ("Cán bộ xử lý", row.get("assignee") or "—"),
-        ("Có kết quả lúc", _when(row.get("finished_at"))),
-        ("Trả kết quả lúc", _when(row.get("returned_at"))),
-        ("Người nhận kết quả", row.get("returned_to") or "—"),
-        ("Lý do từ chối/dừng/rút", row.get("refusal_reason") or "—"),
-        ("Trùng với hồ sơ", _code_of(ctx, row.get("duplicate_of"))),
-        ("Số lần yêu cầu bổ sung", row["supplement_count"]),
-        ("Tạm dừng từ", _when(row.get("paused_since"))),
-        ("Số lần hẹn lại", row["reschedule_count"]),
-        ("Ghi chú", row.get("note") or "—"),
+        ("Lĩnh vực", d.procedure.field or "—"),
+        ("Kênh tiếp nhận", d.channel_label),
+        ("Số bộ hồ sơ", str(d.sets_count)),
+        ("Chủ hồ sơ", a.name),
+        ("Số định danh", _or_dash(a.id_number)),
+        ("Ngày sinh", clock.fmt_date(a.birth_date) if a.birth_date else "—"),
+        ("Điện thoại", _or_dash(a.phone)),
+        ("Địa chỉ", _or_dash(a.address)),
+        ("Thư điện tử", _or_dash(a.email)),
+        ("Tiếp nhận lúc", _when(d.received_at)),
+        ("Hẹn trả", _when(d.due_at) if d.due_at else "chưa có"),
+        ("Thời hạn", d.time_left.phrase if d.time_left else "—"),
+        ("Cán bộ xử lý", _or_dash(assignee)),
+        ("Có kết quả lúc", _when(d.finished_at)),
+        ("Trả kết quả lúc", _when(d.returned_at)),
+        ("Người nhận kết quả", _or_dash(d.returned_to)),
+        ("Lý do từ chối/dừng/rút", _or_dash(d.refusal_reason)),
+        ("Trùng với hồ sơ", _or_dash(d.duplicate_of_code or d.duplicate_of)),
+        ("Số lần yêu cầu bổ sung", str(d.supplement_count)),
+        ("Tạm dừng từ", _when(d.paused_since)),
+        ("Số lần hẹn lại", str(d.reschedule_count)),
+        ("Ghi chú", _or_dash(d.note)),
     ]
     width = max(len(label) for label, _ in lines)
     for label, value in lines:
         print(f"{label:<{width}}  {value}")
     print("Thành phần hồ sơ:")
-    if not row["documents"]:
+    if not d.documents:
         print("  (không ghi)")
-    for doc in row["documents"]:
-        form = DOCUMENT_FORM_LABELS.get(doc.get("form"), str(doc.get("form"))).lower()
-        given = "đã nộp" if doc.get("provided", True) else "chưa nộp"
-        print(f"  - {doc['name']} ({form}, {doc.get('count', 1)} bản, {given})")
+    for doc in d.documents:
+        number = f"{doc.number}. " if doc.number is not None else "- "
+        if doc.provided:
+            form = (doc.form_label or "").lower()
+            print(f"  {number}{doc.name} ({form}, {doc.count} bản, đã nộp)")
+        else:
+            print(f"  {number}{doc.name} (chưa nộp)")
     print("Lịch sử trạng thái:")
-    for s in statuses:
-        print(f"  {_when(s['at'])}  {s['label']}")
-    if len(dues) > 1:
+    for s in d.status_history:
+        print(f"  {_when(s.at)}  {s.status.label}")
+    if len(d.appointments) > 1:
         print("Lịch sử ngày hẹn trả:")
-        for d in dues:
-            print(f"  {_when(d['at'])}  → {_when(d['due_at'])}")
+        for ap in d.appointments:
+            why = f" ({ap.cause}" + (f": {ap.reason})" if ap.reason else ")")
+            print(f"  {_when(ap.at)}  → {_when(ap.due_at)}{why}")
+    if d.pauses:
+        print("Tạm dừng tính thời hạn:")
+        for pause in d.pauses:
+            until = _when(pause.until) if pause.until else "nay"
+            print(f"  {pause.label}: {_when(pause.since)} → {until}")
     return 0
-
-
-def _actor_names(ctx: Any) -> dict[str, str]:
-    return {
-        f"user:{r['username']}": f"{r['full_name']} ({r['username']})"
-        for r in ctx.store.query("SELECT username, full_name FROM users")
-    }
-
-
-def _actor_text(tag: str, names: dict[str, str]) -> str:
-    if tag in names:
-        return names[tag]
-    if tag.startswith("operator:"):
-        return f"{tag.split(':', 1)[1]} (dòng lệnh)"
-    return tag
-
-
-def _payload_summary(kind: str, p: dict[str, Any]) -> str:
-    """A one-line Vietnamese summary of what an event recorded."""
-    parts: list[str] = []
-    if kind in CREATING_KINDS:
-        proc = p.get("procedure") or {}
-        applicant = p.get("applicant") or {}
-        parts.append(f"mã {p.get('code')}")
-        parts.append(f"thủ tục {proc.get('code')} v{proc.get('version')}")
-        parts.append(f"chủ hồ sơ {applicant.get('name')}")
-        if p.get("due_at"):
-            parts.append(f"hẹn trả {_when(p['due_at'])}")
-    elif kind == "accepted":
-        parts.append(f"hẹn trả {_when(p.get('due_at'))}")
-    elif kind == "handed_over":
-        parts.append(f"cho {p.get('to_name')} ({p.get('to')})")
-    elif kind == "supplement_requested":
-        parts.append(f"lý do: {p.get('reason')}")
-        if p.get("documents"):
-            parts.append("giấy tờ cần bổ sung: " + ", ".join(p["documents"]))
-    elif kind in ("supplement_received", "financial_done"):
-        if p.get("mode"):
-            parts.append("chế độ: " + ("tính lại" if p["mode"] == "restart" else "tạm dừng"))
-        if p.get("due_at"):
-            parts.append(f"hẹn trả mới {_when(p['due_at'])}")
-    elif kind == "financial_requested":
-        parts.append(f"số tiền {clock.fmt_money(int(p.get('amount') or 0))}")
-    elif kind == "returned":
-        who = str(p.get("collected_by"))
-        if p.get("collected_by_id"):
-            who += f" (giấy tờ {p['collected_by_id']})"
-        parts.append(f"người nhận: {who}")
-    elif kind == "rescheduled":
-        parts.append(
-            f"lần {p.get('times')}: {_when(p.get('old_due_at'))} → {_when(p.get('new_due_at'))}"
-        )
-        parts.append(f"lý do: {p.get('reason')}")
-    elif kind in ("refused", "stopped", "withdrawn"):
-        parts.append(f"lý do: {p.get('reason')}")
-    if p.get("note") and kind not in CREATING_KINDS:
-        parts.append(f"ghi chú: {p['note']}")
-    return "; ".join(parts)
 
 
 def _history(args: argparse.Namespace, ctx: Any) -> int:
     from onestop_desktop.services import dossiers
 
-    evs = dossiers.history(ctx, args.code)
-    names = _actor_names(ctx)
-    rows = [
-        {
-            "station_id": e.station_id,
-            "seq": e.seq,
-            "at": e.at,
-            "time": _when(e.at),
-            "actor": e.actor,
-            "actor_name": _actor_text(e.actor, names),
-            "kind": e.kind,
-            "label": _kind_label(e.kind),
-            "summary": _payload_summary(e.kind, e.payload),
-            "payload": e.payload,
-        }
-        for e in evs
-    ]
+    entries = dossiers.timeline(ctx, args.code)
     if args.json:
+        rows = []
+        for e in entries:
+            data = e.to_json()
+            data["time"] = _when(e.at)
+            data["label"] = e.action
+            rows.append(data)
         print_json(rows)
         return 0
-    for r in rows:
-        summary = f"  {r['summary']}" if r["summary"] else ""
-        print(f"{r['time']}  {r['actor_name']}  {r['label']}{summary}")
+    for e in entries:
+        who = e.actor_name
+        if e.actor.startswith("user:"):
+            who = f"{e.actor_name} ({e.actor.split(':', 1)[1]})"
+        details = f"  {e.details}" if e.details else ""
+        print(f"{_when(e.at)}  {who}  {e.action}{details}")
     return 0
 
 
@@ -365,6 +326,14 @@ def add_commands(sub: Any) -> None:
     q.add_argument("--channel", default="in_person", choices=_CHANNEL_CHOICES)
     q.add_argument("--sets", default="1", help="số bộ hồ sơ (1–99)")
     q.add_argument("--note")
+    q.add_argument(
+        "--document",
+        action="append",
+        metavar="N[:FORM[:COUNT]]",
+        help="giấy tờ đã nộp: số thứ tự N trong thành phần hồ sơ của thủ tục, hình thức "
+        "(original, certified_copy, copy; mặc định theo thủ tục), số lượng; lặp lại cho "
+        "từng giấy tờ",
+    )
     q.add_argument(
         "--online",
         action="store_true",

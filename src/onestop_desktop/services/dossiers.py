@@ -774,7 +774,7 @@ def _details(ctx: Session, ev: Event, p: pl.Payload) -> str:
     """What an event carried, in Vietnamese words."""
     parts: list[str] = []
     if isinstance(p, pl.Creation):
-        parts.append(f"Mã hồ sơ {p.code}; thủ tục {p.procedure.name}")
+        parts.append(f"Mã hồ sơ {p.code}; thủ tục {p.procedure.code} {p.procedure.name}")
         if p.due_at:
             parts.append(f"hẹn trả {_when(p.due_at)}")
         if p.documents:
