@@ -15,7 +15,7 @@ from onestop_desktop.cli.common import parse_date, parse_int, parse_moment, prin
 from onestop_desktop.cli.common import when as _when
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.status import ACTIONS, CREATING_KINDS, Status
-from onestop_desktop.errors import ValidationError
+from onestop_desktop.errors import Msg, ValidationError
 
 #: Actions ``onestop dossier act`` takes: every action except those that create a dossier.
 ACT_KINDS = tuple(k for k in ACTIONS if k not in CREATING_KINDS)
@@ -269,14 +269,23 @@ def _act(args: argparse.Namespace, ctx: Any) -> int:
     kind = args.action
     if kind not in ACT_FLAGS:
         choices = ", ".join(f"{k} ({ACTIONS[k].label})" for k in ACT_KINDS)
-        raise ValidationError(f"Thao tác không hợp lệ: «{kind}»; chọn một trong: {choices}")
+        raise ValidationError(
+            "Thao tác không hợp lệ: «{kind}»; chọn một trong: {choices}",
+            field="action",
+            kind=kind,
+            choices=choices,
+        )
     given = {name for name in _FLAG_NAMES if getattr(args, name) is not None}
     unused = sorted(given - set(ACT_FLAGS[kind]))
     if unused:
         flags = ", ".join(_FLAG_NAMES[n] for n in unused)
-        accepted = ", ".join(_FLAG_NAMES[n] for n in ACT_FLAGS[kind]) or "không có tùy chọn nào"
+        names = ", ".join(_FLAG_NAMES[n] for n in ACT_FLAGS[kind])
+        accepted: str | Msg = names or Msg("không có tùy chọn nào")
         raise ValidationError(
-            f"Thao tác «{ACTIONS[kind].label}» không dùng {flags} (dùng được: {accepted})"
+            "Thao tác «{label}» không dùng {flags} (dùng được: {accepted})",
+            label=Msg(ACTIONS[kind].label),
+            flags=flags,
+            accepted=accepted,
         )
     payload: dict[str, Any] = {}
     for name in ("to", "reason", "note", "collected_by", "collected_by_id"):
