@@ -57,13 +57,33 @@ def gui_args(argv: Sequence[str]) -> argparse.Namespace | None:
     return args
 
 
+#: Commands the program runs on itself (``self-check`` starts ``onestop qt-probe`` in a child
+#: process): read here, not by the parser, so they appear in no help text nor in the choices
+#: an "invalid choice" error lists.
+INTERNAL_COMMANDS = ("qt-probe",)
+
+
 def _parse(argv: list[str]) -> argparse.Namespace:
     fast = gui_args(argv)
     if fast is not None:
         return fast
+    if argv and argv[-1] in INTERNAL_COMMANDS:
+        internal = gui_args(argv[:-1])
+        if internal is not None and internal.command is None:
+            internal.command = argv[-1]
+            return internal
     from onestop_desktop.cli.parser import build_parser
 
     return build_parser().parse_args(argv)
+
+
+def _handler(args: argparse.Namespace) -> Handler:
+    from onestop_desktop.cli import station
+
+    if args.command == "qt-probe":
+        return station.cmd_qt_probe
+    handler: Handler = getattr(args, "handler", station.cmd_gui)
+    return handler
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else list(argv)
     args = _parse(given)
     data = paths.resolve(args.data_dir)
-    handler: Handler = getattr(args, "handler", cmd_gui)
+    handler = _handler(args)
     # The GUI sets up its log file after its first window is on screen (start-up time).
     log_path = (
         None if handler is cmd_gui else logging_setup.configure(data.logs, verbose=args.verbose)

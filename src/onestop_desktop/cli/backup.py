@@ -59,5 +59,5 @@ def add_commands(sub: Any) -> None:
     p.set_defaults(handler=cmd_backup)
 
     p = sub.add_parser("restore", help="khôi phục từ bản sao lưu (giữ lại bản cũ)")
-    p.add_argument("file")
+    p.add_argument("file", metavar="TỆP", help="tệp sao lưu (.sqlite) cần khôi phục")
     p.set_defaults(handler=cmd_restore)

@@ -6,7 +6,16 @@ import argparse
 from typing import Any
 
 from onestop_desktop import paths
-from onestop_desktop.cli.common import parse_date, parse_moment, print_json, session
+from onestop_desktop.cli.common import (
+    ACTION_HELP,
+    DATE_HELP,
+    JSON_HELP,
+    parse_date,
+    parse_moment,
+    print_json,
+    session,
+    whole_number,
+)
 from onestop_desktop.domain import clock
 
 
@@ -63,18 +72,31 @@ def cmd_calendar(args: argparse.Namespace, data: paths.DataDir) -> int:
 def add_commands(sub: Any) -> None:
     """Register ``calendar`` on the main parser's subparsers."""
     p = sub.add_parser("calendar", help="lịch làm việc: ngày nghỉ, ngày làm bù, ngày hẹn trả")
-    ksub = p.add_subparsers(dest="calendar_command", required=True, metavar="ACTION")
+    ksub = p.add_subparsers(
+        dest="calendar_command", required=True, metavar="ACTION", help=ACTION_HELP
+    )
     q = ksub.add_parser("list", help="liệt kê ngày nghỉ và ngày làm bù của một năm")
-    q.add_argument("--year", type=int, default=clock.now().year)
-    q.add_argument("--json", action="store_true")
+    q.add_argument(
+        "--year",
+        type=whole_number,
+        default=clock.now().year,
+        metavar="NĂM",
+        help="năm cần liệt kê (mặc định: năm nay)",
+    )
+    q.add_argument("--json", action="store_true", help=JSON_HELP)
     for name, help_ in (("add-day-off", "thêm ngày nghỉ"), ("add-workday", "thêm ngày làm bù")):
         q = ksub.add_parser(name, help=help_)
-        q.add_argument("date")
-        q.add_argument("--note")
+        q.add_argument("date", metavar="NGÀY", help=DATE_HELP)
+        q.add_argument("--note", help="ghi chú, ví dụ tên ngày lễ")
     q = ksub.add_parser("remove", help="bỏ một ngày khỏi bảng")
-    q.add_argument("date")
+    q.add_argument("date", metavar="NGÀY", help=DATE_HELP)
     q = ksub.add_parser("due", help="tính ngày hẹn trả")
-    q.add_argument("--procedure", required=True)
-    q.add_argument("--received", required=True, help='"YYYY-MM-DD HH:MM"')
-    q.add_argument("--json", action="store_true")
+    q.add_argument("--procedure", required=True, metavar="CODE", help="mã thủ tục")
+    q.add_argument(
+        "--received",
+        required=True,
+        metavar="THỜI_ĐIỂM",
+        help='thời điểm tiếp nhận "YYYY-MM-DD HH:MM" hoặc "dd/mm/yyyy HH:MM"',
+    )
+    q.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_calendar)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from onestop_desktop import paths
-from onestop_desktop.cli.common import print_json, session
+from onestop_desktop.cli.common import ACTION_HELP, JSON_HELP, print_json, session
 
 
 def cmd_catalog(args: argparse.Namespace, data: paths.DataDir) -> int:
@@ -35,16 +35,22 @@ def cmd_catalog(args: argparse.Namespace, data: paths.DataDir) -> int:
 def add_commands(sub: Any) -> None:
     """Register ``catalog`` on the main parser's subparsers."""
     p = sub.add_parser("catalog", help="danh mục thủ tục hành chính")
-    csub = p.add_subparsers(dest="catalog_command", required=True, metavar="ACTION")
+    csub = p.add_subparsers(
+        dest="catalog_command", required=True, metavar="ACTION", help=ACTION_HELP
+    )
     q = csub.add_parser("import", help="nhập danh mục từ CSV, XLSX hoặc JSON")
-    q.add_argument("file")
+    q.add_argument("file", metavar="TỆP", help="tệp danh mục (.csv, .xlsx hoặc .json)")
     q.add_argument(
         "--skip-bad-rows", action="store_true", help="bỏ qua dòng lỗi, nhập phần còn lại"
     )
     q = csub.add_parser("export", help="xuất danh mục")
-    q.add_argument("--format", required=True, choices=["csv", "xlsx", "json"])
-    q.add_argument("--out", required=True)
+    q.add_argument(
+        "--format", required=True, choices=["csv", "xlsx", "json"], help="định dạng tệp xuất"
+    )
+    q.add_argument("--out", required=True, metavar="TỆP", help="tệp sẽ ghi")
     q = csub.add_parser("list", help="liệt kê thủ tục")
-    q.add_argument("query", nargs="?")
-    q.add_argument("--json", action="store_true")
+    q.add_argument(
+        "query", nargs="?", metavar="TEXT", help="chỉ liệt kê thủ tục có mã hoặc tên chứa chữ này"
+    )
+    q.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_catalog)

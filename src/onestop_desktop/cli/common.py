@@ -22,6 +22,13 @@ from onestop_desktop import paths
 from onestop_desktop.domain import clock
 from onestop_desktop.errors import ValidationError
 
+#: Help texts many commands share.
+JSON_HELP = "in kết quả dạng JSON (cho chương trình khác đọc)"
+ACTION_HELP = "thao tác (xem danh sách dưới đây)"
+PASSWORD_STDIN_HELP = "đọc mật khẩu từ đầu vào chuẩn (không hỏi trên bàn phím)"
+CODE_HELP = "mã hồ sơ, ví dụ 000.00.12.H29-250701-1001"
+DATE_HELP = "dd/mm/yyyy hoặc YYYY-MM-DD"
+
 #: A command's handler: the parsed arguments and the data folder in, the exit code out.
 Handler = Callable[[argparse.Namespace, paths.DataDir], int]
 
@@ -29,6 +36,15 @@ Handler = Callable[[argparse.Namespace, paths.DataDir], int]
 def print_json(data: Any) -> None:
     """Machine-readable output: UTF-8 text (not ``\\u`` escapes), plain numbers."""
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def whole_number(text: str) -> int:
+    """An argparse ``type`` for a whole number with a Vietnamese error (``type=int`` would say
+    "invalid int value")."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» không phải số nguyên") from None
 
 
 def read_password(args: argparse.Namespace, prompt: str = "Mật khẩu: ") -> str:

@@ -11,7 +11,16 @@ import sys
 from typing import Any
 
 from onestop_desktop import paths
-from onestop_desktop.cli.common import parse_date, parse_int, parse_moment, print_json, session
+from onestop_desktop.cli.common import (
+    ACTION_HELP,
+    CODE_HELP,
+    JSON_HELP,
+    parse_date,
+    parse_int,
+    parse_moment,
+    print_json,
+    session,
+)
 from onestop_desktop.cli.common import when as _when
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.status import ACTIONS, CREATING_KINDS, Status
@@ -322,19 +331,27 @@ def cmd_dossier(args: argparse.Namespace, data: paths.DataDir) -> int:
 def add_commands(sub: Any) -> None:
     """Register ``dossier`` on the main parser's subparsers (importing no service)."""
     p = sub.add_parser("dossier", help="tiếp nhận, xem và xử lý hồ sơ")
-    dsub = p.add_subparsers(dest="dossier_command", required=True, metavar="ACTION")
+    dsub = p.add_subparsers(
+        dest="dossier_command", required=True, metavar="ACTION", help=ACTION_HELP
+    )
 
     q = dsub.add_parser("receive", help="tiếp nhận hồ sơ mới (in mã hồ sơ và ngày hẹn trả)")
     q.add_argument("--procedure", required=True, help="mã thủ tục, ví dụ 1.004873")
     q.add_argument("--name", required=True, help="họ tên chủ hồ sơ")
     q.add_argument("--id-number", help="số định danh cá nhân 12 số")
     q.add_argument("--birth-date", help="ngày sinh dd/mm/yyyy hoặc YYYY-MM-DD")
-    q.add_argument("--phone")
-    q.add_argument("--address")
-    q.add_argument("--email")
-    q.add_argument("--channel", default="in_person", choices=_CHANNEL_CHOICES)
+    q.add_argument("--phone", help="số điện thoại")
+    q.add_argument("--address", help="địa chỉ")
+    q.add_argument("--email", help="thư điện tử")
+    q.add_argument(
+        "--channel",
+        default="in_person",
+        choices=_CHANNEL_CHOICES,
+        help="kênh tiếp nhận: in_person (trực tiếp, mặc định), postal (bưu chính), "
+        "online (trực tuyến)",
+    )
     q.add_argument("--sets", default="1", help="số bộ hồ sơ (1–99)")
-    q.add_argument("--note")
+    q.add_argument("--note", help="ghi chú")
     q.add_argument(
         "--document",
         action="append",
@@ -356,20 +373,20 @@ def add_commands(sub: Any) -> None:
     q.add_argument(
         "--refuse-as-duplicate-of", metavar="CODE", help="tiếp nhận rồi từ chối vì trùng hồ sơ CODE"
     )
-    q.add_argument("--json", action="store_true")
+    q.add_argument("--json", action="store_true", help=JSON_HELP)
 
     q = dsub.add_parser("show", help="xem đầy đủ một hồ sơ")
-    q.add_argument("code", metavar="CODE")
-    q.add_argument("--json", action="store_true")
+    q.add_argument("code", metavar="CODE", help=CODE_HELP)
+    q.add_argument("--json", action="store_true", help=JSON_HELP)
 
     q = dsub.add_parser("history", help="nhật ký sự kiện của một hồ sơ")
-    q.add_argument("code", metavar="CODE")
-    q.add_argument("--json", action="store_true")
+    q.add_argument("code", metavar="CODE", help=CODE_HELP)
+    q.add_argument("--json", action="store_true", help=JSON_HELP)
 
     actions = "; ".join(f"{k}: {ACTIONS[k].label}" for k in ACT_KINDS)
     q = dsub.add_parser("act", help="thực hiện một thao tác xử lý hồ sơ", description=actions)
-    q.add_argument("code", metavar="CODE")
-    q.add_argument("action", metavar="ACTION", help=", ".join(ACT_KINDS))
+    q.add_argument("code", metavar="CODE", help=CODE_HELP)
+    q.add_argument("action", metavar="ACTION", help="thao tác, một trong: " + ", ".join(ACT_KINDS))
     q.add_argument("--to", help="tên đăng nhập của cán bộ nhận hồ sơ (handed_over)")
     q.add_argument("--reason", help="lý do")
     q.add_argument("--note", help="ghi chú")
@@ -380,5 +397,5 @@ def add_commands(sub: Any) -> None:
         "--documents", help="giấy tờ cần bổ sung, cách nhau bằng «;» (supplement_requested)"
     )
     q.add_argument("--amount", help="số tiền nghĩa vụ tài chính, đồng (financial_requested)")
-    q.add_argument("--json", action="store_true")
+    q.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_dossier)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from onestop_desktop import paths
-from onestop_desktop.cli.common import print_json, session
+from onestop_desktop.cli.common import ACTION_HELP, JSON_HELP, print_json, session
 
 
 def cmd_ledger(args: argparse.Namespace, data: paths.DataDir) -> int:
@@ -35,9 +35,13 @@ def cmd_ledger(args: argparse.Namespace, data: paths.DataDir) -> int:
 def add_commands(sub: Any) -> None:
     """Register ``ledger`` on the main parser's subparsers."""
     p = sub.add_parser("ledger", help="sổ theo dõi hồ sơ cũ")
-    lsub = p.add_subparsers(dest="ledger_command", required=True, metavar="ACTION")
+    lsub = p.add_subparsers(
+        dest="ledger_command", required=True, metavar="ACTION", help=ACTION_HELP
+    )
     q = lsub.add_parser("import", help="nhập sổ theo dõi hồ sơ (XLSX/CSV)")
-    q.add_argument("file")
-    q.add_argument("--skip-bad-rows", action="store_true")
-    q.add_argument("--json", action="store_true")
+    q.add_argument("file", metavar="TỆP", help="tệp sổ theo dõi (.xlsx hoặc .csv)")
+    q.add_argument(
+        "--skip-bad-rows", action="store_true", help="bỏ qua dòng lỗi, nhập phần còn lại"
+    )
+    q.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_ledger)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from onestop_desktop import paths
-from onestop_desktop.cli.common import parse_date, session
+from onestop_desktop.cli.common import DATE_HELP, parse_date, session
 from onestop_desktop.errors import ValidationError
 
 
@@ -33,8 +33,15 @@ def cmd_report(args: argparse.Namespace, data: paths.DataDir) -> int:
 def add_commands(sub: Any) -> None:
     """Register ``report`` on the main parser's subparsers."""
     p = sub.add_parser("report", help="báo cáo Biểu 06 và số liệu công bố")
-    p.add_argument("--from", dest="from_", required=True)
-    p.add_argument("--to", required=True)
-    p.add_argument("--format", default="text", choices=["text", "json", "csv", "xlsx"])
-    p.add_argument("--out")
+    p.add_argument(
+        "--from", dest="from_", required=True, metavar="NGÀY", help="từ ngày (" + DATE_HELP + ")"
+    )
+    p.add_argument("--to", required=True, metavar="NGÀY", help="đến ngày, tính cả ngày này")
+    p.add_argument(
+        "--format",
+        default="text",
+        choices=["text", "json", "csv", "xlsx"],
+        help="định dạng: text (mặc định, in ra màn hình), json, csv, xlsx (cần --out)",
+    )
+    p.add_argument("--out", metavar="TỆP", help="ghi ra tệp thay vì in ra màn hình")
     p.set_defaults(handler=cmd_report)

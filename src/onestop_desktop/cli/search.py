@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from onestop_desktop import paths
-from onestop_desktop.cli.common import open_session, print_json
+from onestop_desktop.cli.common import JSON_HELP, open_session, print_json, whole_number
 
 
 def cmd_search(args: argparse.Namespace, data: paths.DataDir) -> int:
@@ -33,7 +33,15 @@ def cmd_search(args: argparse.Namespace, data: paths.DataDir) -> int:
 def add_commands(sub: Any) -> None:
     """Register ``search`` on the main parser's subparsers."""
     p = sub.add_parser("search", help="tìm hồ sơ theo tên, số định danh, điện thoại, mã hồ sơ")
-    p.add_argument("text")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "text", metavar="TEXT", help="tên, số định danh, điện thoại hoặc mã hồ sơ (một phần)"
+    )
+    p.add_argument(
+        "--limit",
+        type=whole_number,
+        default=20,
+        metavar="N",
+        help="số kết quả tối đa (mặc định 20)",
+    )
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_search)

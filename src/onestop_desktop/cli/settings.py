@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from onestop_desktop import paths
-from onestop_desktop.cli.common import print_json, session
+from onestop_desktop.cli.common import ACTION_HELP, JSON_HELP, print_json, session
 
 
 def _shown(key: str, value: str) -> str:
@@ -60,9 +60,11 @@ def add_commands(sub: Any) -> None:
     """Register ``settings`` on the main parser's subparsers."""
     keys = "tên thiết lập (xem «onestop settings list»)"
     p = sub.add_parser("settings", help="thiết lập nghiệp vụ chưa được xác nhận (chỉ quản trị)")
-    ssub = p.add_subparsers(dest="settings_command", required=True, metavar="ACTION")
+    ssub = p.add_subparsers(
+        dest="settings_command", required=True, metavar="ACTION", help=ACTION_HELP
+    )
     q = ssub.add_parser("list", help="liệt kê thiết lập và giá trị mặc định")
-    q.add_argument("--json", action="store_true")
+    q.add_argument("--json", action="store_true", help=JSON_HELP)
     q = ssub.add_parser("set", help="đặt giá trị một thiết lập")
     q.add_argument("key", metavar="KEY", help=keys)
     q.add_argument("value", metavar="VALUE", help='giá trị mới (chuỗi rỗng "" nếu để trống)')

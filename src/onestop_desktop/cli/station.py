@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from onestop_desktop import paths
-from onestop_desktop.cli.common import open_session, print_json, read_password
+from onestop_desktop.cli.common import (
+    JSON_HELP,
+    open_session,
+    print_json,
+    read_password,
+    whole_number,
+)
 from onestop_desktop.domain.clock import fmt_int
 from onestop_desktop.errors import ValidationError
 
@@ -148,23 +154,31 @@ def add_commands(sub: Any) -> None:
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("demo", help="tạo dữ liệu mẫu của một xã")
-    p.add_argument("--dossiers", type=int, required=True)
-    p.add_argument("--seed", type=int, default=2025)
-    p.add_argument("--quiet", action="store_true")
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--dossiers", type=whole_number, required=True, metavar="N", help="số hồ sơ mẫu cần tạo"
+    )
+    p.add_argument(
+        "--seed",
+        type=whole_number,
+        default=2025,
+        metavar="N",
+        help="hạt giống ngẫu nhiên (cùng hạt giống cho cùng dữ liệu; mặc định 2025)",
+    )
+    p.add_argument("--quiet", action="store_true", help="không in tiến độ")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("verify", help="kiểm tra chuỗi băm của nhật ký sự kiện")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_verify)
 
     p = sub.add_parser("rebuild", help="dựng lại bảng hồ sơ từ sự kiện và báo khác biệt")
     p.add_argument("--dry-run", action="store_true", help="chỉ báo, không sửa")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_rebuild)
 
     p = sub.add_parser("self-check", help="tự kiểm tra cơ sở dữ liệu, tài nguyên, phông chữ, Qt")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_self_check)
 
     p = sub.add_parser("gui", help="mở giao diện (mặc định khi không có lệnh)")
@@ -172,5 +186,3 @@ def add_commands(sub: Any) -> None:
         "--smoke-test", action="store_true", help="hiện cửa sổ đăng nhập rồi thoát (kiểm tra)"
     )
     p.set_defaults(handler=cmd_gui)
-    p = sub.add_parser("qt-probe", help=argparse.SUPPRESS)
-    p.set_defaults(handler=cmd_qt_probe)

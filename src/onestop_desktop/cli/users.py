@@ -6,7 +6,14 @@ import argparse
 from typing import Any
 
 from onestop_desktop import paths
-from onestop_desktop.cli.common import open_session, print_json, read_password
+from onestop_desktop.cli.common import (
+    ACTION_HELP,
+    JSON_HELP,
+    PASSWORD_STDIN_HELP,
+    open_session,
+    print_json,
+    read_password,
+)
 from onestop_desktop.domain import clock
 
 
@@ -59,19 +66,25 @@ def cmd_user(args: argparse.Namespace, data: paths.DataDir) -> int:
 def add_commands(sub: Any) -> None:
     """Register ``user`` on the main parser's subparsers."""
     p = sub.add_parser("user", help="quản lý tài khoản cán bộ")
-    usub = p.add_subparsers(dest="user_command", required=True, metavar="ACTION")
+    usub = p.add_subparsers(dest="user_command", required=True, metavar="ACTION", help=ACTION_HELP)
     q = usub.add_parser("add", help="thêm tài khoản")
-    q.add_argument("username")
-    q.add_argument("--role", required=True, choices=["clerk", "officer", "leader", "admin"])
-    q.add_argument("--full-name", required=True)
-    q.add_argument("--password-stdin", action="store_true")
+    q.add_argument("username", metavar="USERNAME", help="tên đăng nhập mới")
+    q.add_argument(
+        "--role",
+        required=True,
+        choices=["clerk", "officer", "leader", "admin"],
+        help="vai trò: clerk (công chức tiếp nhận), officer (cán bộ xử lý), leader (lãnh đạo), "
+        "admin (quản trị)",
+    )
+    q.add_argument("--full-name", required=True, metavar="HỌ_TÊN", help="họ tên đầy đủ")
+    q.add_argument("--password-stdin", action="store_true", help=PASSWORD_STDIN_HELP)
     q = usub.add_parser("list", help="liệt kê tài khoản")
-    q.add_argument("--json", action="store_true")
+    q.add_argument("--json", action="store_true", help=JSON_HELP)
     q = usub.add_parser("passwd", help="đổi mật khẩu")
-    q.add_argument("username")
-    q.add_argument("--password-stdin", action="store_true")
+    q.add_argument("username", metavar="USERNAME", help="tên đăng nhập")
+    q.add_argument("--password-stdin", action="store_true", help=PASSWORD_STDIN_HELP)
     q = usub.add_parser("deactivate", help="vô hiệu hóa tài khoản (không xóa)")
-    q.add_argument("username")
+    q.add_argument("username", metavar="USERNAME", help="tên đăng nhập")
     q = usub.add_parser(
         "unlock", help="mở khóa tài khoản bị khóa do nhập sai mật khẩu (quản trị, có ghi nhật ký)"
     )
