@@ -176,6 +176,17 @@ def test_the_hook_is_undone_after_every_call() -> None:
     )
 
 
+def test_argument_errors_name_the_argument_in_vietnamese() -> None:
+    # Python 3.10 formats "argument X: …" without gettext; the hook covers it on every version.
+    parser = argparse.ArgumentParser()
+    action = parser.add_argument("--limit")
+    english = str(argparse.ArgumentError(action, "x"))
+    with argparse_vi.vietnamese():
+        assert str(argparse.ArgumentError(action, "x")) == "đối số --limit: x"
+        assert str(argparse.ArgumentError(None, "x")) == "x"
+    assert str(argparse.ArgumentError(action, "x")) == english == "argument --limit: x"
+
+
 def test_qt_probe_is_internal_but_runs() -> None:
     assert "qt-probe" not in PARSER.format_help()
     sub = next(a for a in PARSER._actions if isinstance(a, argparse._SubParsersAction))

@@ -2,13 +2,14 @@
 following arguments are required", "invalid choice"…) translated through its own gettext hook.
 
 argparse looks its texts up at message time through the module-level names ``_`` and
-``ngettext`` (``from gettext import gettext as _, ngettext`` on Python 3.10–3.13). Installing a
+``ngettext`` (``from gettext import gettext as _, ngettext`` on Python 3.10–3.13); it also
+formats "argument X: …" in ``ArgumentError.__str__`` (without the lookup on 3.10). Installing a
 ``.mo`` catalogue would change the process's gettext domain for every library; instead
-:func:`vietnamese` points those two names at :data:`MESSAGES` for the duration of one call, and
+:func:`vietnamese` points those names at :data:`MESSAGES` for the duration of one call, and
 :class:`VietnameseArgumentParser` wraps every method that writes or builds text in it (building the
 parser, parsing, help, usage, errors). Sub-parsers inherit the class. The CLI is single-threaded,
-so the swap, always undone, is not seen by other code. ``tests/unit/test_cli_argparse_vi.py``
-checks that every message of the running Python's argparse is in the table.
+so the swap, always undone, is not seen by other code. ``tests/e2e/test_cli_help.py`` checks that
+every message of the running Python's argparse is in the table.
 
 Only the standard library is imported: the table can be checked on every supported Python.
 """
@@ -92,15 +93,28 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return gettext(singular if n == 1 else plural)
 
 
+def _argument_error_text(error: argparse.ArgumentError) -> str:
+    """``ArgumentError.__str__`` as Python 3.11+ writes it, through :func:`gettext` (Python 3.10
+    formats "argument X: …" without looking the text up)."""
+    if error.argument_name is None:
+        return error.message
+    return gettext("argument %(argument_name)s: %(message)s") % {
+        "message": error.message,
+        "argument_name": error.argument_name,
+    }
+
+
 @contextmanager
 def vietnamese() -> Iterator[None]:
     """argparse writes Vietnamese inside the block (nested blocks are fine; always undone)."""
-    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    error_class: Any = argparse.ArgumentError
+    saved = argparse._, argparse.ngettext, error_class.__str__  # type: ignore[attr-defined]
     argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
+    error_class.__str__ = _argument_error_text
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+        argparse._, argparse.ngettext, error_class.__str__ = saved  # type: ignore[attr-defined]
 
 
 F = TypeVar("F", bound=Callable[..., Any])
