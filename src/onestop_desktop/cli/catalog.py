@@ -8,6 +8,7 @@ from typing import Any
 
 from onestop_desktop import paths
 from onestop_desktop.cli.common import ACTION_HELP, JSON_HELP, print_json, session
+from onestop_desktop.domain.formats import fmt_int
 
 
 def cmd_catalog(args: argparse.Namespace, data: paths.DataDir) -> int:
@@ -19,7 +20,7 @@ def cmd_catalog(args: argparse.Namespace, data: paths.DataDir) -> int:
         print(report.text())
     elif args.catalog_command == "export":
         n = catalog.export_file(ctx, args.format, Path(args.out))
-        print(f"Đã xuất {n} thủ tục ra {args.out}")
+        print(f"Đã xuất {fmt_int(n)} thủ tục ra {args.out}")
     elif args.catalog_command == "list":
         from onestop_desktop.domain.catalog import procedure_to_dict
 

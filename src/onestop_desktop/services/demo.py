@@ -24,6 +24,7 @@ from onestop_desktop.domain.calendar import WorkCalendar, due
 from onestop_desktop.domain.catalog import Procedure
 from onestop_desktop.domain.codes import dossier_code
 from onestop_desktop.domain.events import Event
+from onestop_desktop.domain.formats import fmt_duration, fmt_int
 from onestop_desktop.domain.identity import PROVINCES
 from onestop_desktop.domain.roles import Role
 from onestop_desktop.domain.status import Status
@@ -228,11 +229,11 @@ class DemoResult:
 
     def text(self) -> str:
         lines = [
-            f"Đã tạo {self.dossiers:,} hồ sơ mẫu ({self.events:,} sự kiện) trong "
-            f"{self.seconds:.1f} giây tại {self.data_dir}".replace(",", ".")
+            f"Đã tạo {fmt_int(self.dossiers)} hồ sơ mẫu ({fmt_int(self.events)} sự kiện) trong "
+            f"{fmt_duration(self.seconds)} tại {self.data_dir}"
         ]
         for label, n in self.by_status.items():
-            lines.append(f"  {label}: {n}")
+            lines.append(f"  {label}: {fmt_int(n)}")
         if self.accounts:
             lines.append("Tài khoản mẫu (tên đăng nhập / mật khẩu / vai trò):")
             lines += [f"  {u} / {p} / {r}" for u, p, r in self.accounts]
@@ -412,7 +413,12 @@ class _Generator:
             if len(self.event_batch) > 20000:
                 self._flush()
             if self.progress and i % 50 == 0:
-                print(f"\r  {made:,}/{self.count:,} hồ sơ", end="", file=sys.stderr, flush=True)
+                print(
+                    f"\r  {fmt_int(made)}/{fmt_int(self.count)} hồ sơ",
+                    end="",
+                    file=sys.stderr,
+                    flush=True,
+                )
         self._drain(self.now)
         for dossier_id, row in list(self.rows.items()):
             self._finish(dossier_id, row)

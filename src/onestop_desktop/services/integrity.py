@@ -12,6 +12,7 @@ from typing import Any
 
 from onestop_desktop.domain import projection as proj
 from onestop_desktop.domain.events import ChainBreak
+from onestop_desktop.domain.formats import fmt_int
 from onestop_desktop.errors import StorageError
 from onestop_desktop.services.context import Session
 from onestop_desktop.store import counters, dossiers, events
@@ -28,7 +29,7 @@ class VerifyReport:
 
     def text(self) -> str:
         if self.broken is None:
-            return f"Chuỗi sự kiện toàn vẹn: đã kiểm tra {self.checked} sự kiện."
+            return f"Chuỗi sự kiện toàn vẹn: đã kiểm tra {fmt_int(self.checked)} sự kiện."
         b = self.broken
         return f"Chuỗi sự kiện bị đứt tại máy trạm {b.station_id}, sự kiện số {b.seq}: {b.reason}"
 
@@ -55,8 +56,9 @@ class RebuildReport:
 
     def text(self) -> str:
         lines = [
-            f"Đã dựng lại {self.dossiers} hồ sơ từ {self.events} sự kiện: "
-            f"{self.changed} hồ sơ khác, {self.added} thiếu, {self.removed} thừa."
+            f"Đã dựng lại {fmt_int(self.dossiers)} hồ sơ từ {fmt_int(self.events)} sự kiện: "
+            f"{fmt_int(self.changed)} hồ sơ khác, {fmt_int(self.added)} thiếu, "
+            f"{fmt_int(self.removed)} thừa."
         ]
         for d in self.differences:
             lines.append(

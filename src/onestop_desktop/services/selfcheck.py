@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onestop_desktop import __version__
+from onestop_desktop.domain.formats import fmt_size
 from onestop_desktop.errors import OneStopError
 from onestop_desktop.paths import DataDir
 from onestop_desktop.services.context import Station
@@ -81,7 +82,7 @@ def _check_folder(report: SelfCheckReport, data: DataDir) -> bool:
     report.add(
         "Dung lượng trống",
         free >= MIN_FREE_BYTES,
-        f"{free / 1024 / 1024 / 1024:.1f} GB",
+        fmt_size(free),
         warning=free < MIN_FREE_BYTES,
     )
     return True
