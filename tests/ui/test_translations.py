@@ -158,7 +158,6 @@ def test_ts_is_up_to_date_with_the_sources(tmp_path: Path) -> None:
 # tests/ui/test_error_translations.py and tests/unit/test_error_catalogue.py.
 
 
-
 def test_fmt_fills_placeholders_in_one_pass() -> None:
     assert i18n.fmt("%1 và %2", "a%2", "b") == "a%2 và b"
     assert i18n.fmt("còn %1 lần", 3) == "còn 3 lần"
