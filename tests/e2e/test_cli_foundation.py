@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from onestop_desktop import __version__
+from onestop_desktop.domain.formats import fmt_int
 from tests.e2e.conftest import (
     ADMIN,
     DEMO_DOSSIERS,
@@ -317,7 +318,7 @@ def test_restore_never_overwrites_a_previously_kept_database(
 def test_verify_passes_on_demo_data(demo_copy: Path) -> None:
     result = ok(onestop(demo_copy, "verify"))
     n_events = query(demo_copy / "onestop.db", "SELECT count(*) AS n FROM events")[0]["n"]
-    assert f"{n_events} sự kiện" in result.stdout
+    assert f"{fmt_int(n_events)} sự kiện" in result.stdout  # 1.266: Vietnamese grouping
     report = parse_json(onestop(demo_copy, "verify", "--json"))
     assert report == {"ok": True, "checked": n_events, "broken": None}
 

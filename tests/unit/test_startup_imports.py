@@ -23,7 +23,6 @@ def test_parser_imports_no_service_layer() -> None:
 def test_gui_fast_path_reads_what_the_full_parser_reads() -> None:
     from onestop_desktop import cli
     from onestop_desktop.cli.parser import build_parser
-    from onestop_desktop.cli.station import cmd_gui
 
     for argv in (
         [],
@@ -38,7 +37,7 @@ def test_gui_fast_path_reads_what_the_full_parser_reads() -> None:
         for name in ("data_dir", "verbose"):
             assert getattr(fast, name) == getattr(full, name), (argv, name)
         assert fast.smoke_test == getattr(full, "smoke_test", False)
-        assert getattr(full, "handler", cmd_gui) is cmd_gui
+        assert cli._handler(full) is cli.run_gui
     for argv in (
         ["search", "x"],
         ["--version"],
@@ -48,3 +47,17 @@ def test_gui_fast_path_reads_what_the_full_parser_reads() -> None:
         ["gui", "gui"],
     ):
         assert cli.gui_args(argv) is None, argv
+
+
+def test_a_gui_start_imports_neither_the_parser_nor_a_command_module() -> None:
+    # main() up to the GUI's handler, without starting Qt: what a plain start loads.
+    code = (
+        "import sys\n"
+        "from onestop_desktop import cli\n"
+        "args = cli._parse(['--data-dir', '/x', 'gui', '--smoke-test'])\n"
+        "assert cli._handler(args) is cli.run_gui\n"
+        "print(sorted(m for m in sys.modules if m.startswith('onestop_desktop.cli.')"
+        " or m in ('argparse_vi', 'getpass', 'json', 'datetime')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout

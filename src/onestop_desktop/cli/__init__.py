@@ -28,7 +28,7 @@ from onestop_desktop.errors import OneStopError, StorageError
 if TYPE_CHECKING:
     from onestop_desktop.cli.common import Handler
 
-__all__ = ["gui_args", "main"]
+__all__ = ["gui_args", "main", "run_gui"]
 
 log = logging.getLogger("onestop_desktop.cli")
 
@@ -37,7 +37,7 @@ def gui_args(argv: Sequence[str]) -> argparse.Namespace | None:
     """The arguments of a plain GUI start (``[--data-dir DIR] [-v] [gui [--smoke-test]]``), read
     without building the full parser (18 ms of the sign-in window's start-up); ``None`` for
     anything else, which the full parser then reads (and explains if wrong). The namespace has no
-    ``handler``: :func:`main` runs the GUI for it."""
+    ``handler``: :func:`main` runs :func:`run_gui` for it."""
     args = argparse.Namespace(command=None, data_dir=None, verbose=False, smoke_test=False)
     tokens = list(argv)
     while tokens:
@@ -77,26 +77,32 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
-def _handler(args: argparse.Namespace) -> Handler:
-    from onestop_desktop.cli import station
+def run_gui(args: argparse.Namespace, data: paths.DataDir) -> int:
+    """The GUI: what runs when the arguments name no other command (``gui`` sets no handler).
+    Defined here, not in a command module, so a GUI start imports no CLI module at all."""
+    from onestop_desktop import app
 
+    return app.run(data, argv=[sys.argv[0]], smoke_test=getattr(args, "smoke_test", False))
+
+
+def _handler(args: argparse.Namespace) -> Handler:
     if args.command == "qt-probe":
+        from onestop_desktop.cli import station
+
         return station.cmd_qt_probe
-    handler: Handler = getattr(args, "handler", station.cmd_gui)
+    handler: Handler = getattr(args, "handler", run_gui)
     return handler
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``onestop`` console script; returns the exit code."""
-    from onestop_desktop.cli.station import cmd_gui
-
     given = sys.argv[1:] if argv is None else list(argv)
     args = _parse(given)
     data = paths.resolve(args.data_dir)
     handler = _handler(args)
     # The GUI sets up its log file after its first window is on screen (start-up time).
     log_path = (
-        None if handler is cmd_gui else logging_setup.configure(data.logs, verbose=args.verbose)
+        None if handler is run_gui else logging_setup.configure(data.logs, verbose=args.verbose)
     )
     try:
         return handler(args, data)

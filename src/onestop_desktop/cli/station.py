@@ -124,12 +124,6 @@ def cmd_self_check(args: argparse.Namespace, data: paths.DataDir) -> int:
     return 0 if report.ok else 1
 
 
-def cmd_gui(args: argparse.Namespace, data: paths.DataDir) -> int:
-    from onestop_desktop import app
-
-    return app.run(data, argv=[sys.argv[0]], smoke_test=getattr(args, "smoke_test", False))
-
-
 def cmd_qt_probe(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop import app
 
@@ -185,4 +179,4 @@ def add_commands(sub: Any) -> None:
     p.add_argument(
         "--smoke-test", action="store_true", help="hiện cửa sổ đăng nhập rồi thoát (kiểm tra)"
     )
-    p.set_defaults(handler=cmd_gui)
+    # No handler: cli.main runs the GUI (cli.run_gui), the same as with no command at all.
