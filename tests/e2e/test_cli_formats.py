@@ -27,6 +27,15 @@ def test_demo_summary_groups_counts_and_writes_seconds_with_a_comma(tmp_path: Pa
     assert counts and all(re.fullmatch(r"\d{1,3}(\.\d{3})*", c) for c in counts), out
     assert not ENGLISH_NUMBER.search(out), out
 
+    # Biểu 06 as text: the table and the announced figures group thousands; JSON stays plain.
+    period = ("report", "--from", "01/01/2000", "--to", "31/12/2099")
+    figures = parse_json(onestop(data, *period, "--format", "json"))
+    assert isinstance(figures["received_total"], int) and figures["received_total"] > 1000
+    text = ok(onestop(data, *period)).stdout
+    assert f"Tiếp nhận: {fmt_int(figures['announced']['received'])} hồ sơ" in text, text
+    assert f" {fmt_int(figures['received_total'])} " in text, text
+    assert re.search(r"Tỷ lệ giải quyết đúng hạn: \d+,\d%", text), text
+
 
 def test_verify_and_rebuild_group_their_counts(demo_copy: Path) -> None:
     checked = parse_json(onestop(demo_copy, "verify", "--json"))["checked"]

@@ -20,6 +20,7 @@ from typing import Any
 
 from onestop_desktop import files
 from onestop_desktop.domain import clock
+from onestop_desktop.domain.formats import fmt_int, fmt_percent
 from onestop_desktop.domain.stats import COLUMNS, Report06, Row06
 from onestop_desktop.errors import ValidationError
 from onestop_desktop.services.context import Station
@@ -71,16 +72,16 @@ def render_text(result: Report06, station: Station) -> str:
     head = ["STT", "Lĩnh vực"] + [f"({i})" for i in range(3, 14)]
     lines.append(" ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)))
     for no, field, row in _rows(result):
-        cells = [no, field[:46]] + [str(v) for v in row.counts().values()]
+        cells = [no, field[:46]] + [fmt_int(v) for v in row.counts().values()]
         lines.append(" ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)))
     lines.append("")
     lines += [f"({i}) {HEADERS[c]}" for i, c in enumerate(COLUMNS, 3)]
-    rate = "—" if a.on_time_rate is None else f"{a.on_time_rate}%".replace(".", ",")
+    rate = "—" if a.on_time_rate is None else fmt_percent(a.on_time_rate)
     lines += [
         "",
         "Số liệu công bố:",
-        f"  Tiếp nhận: {a.received} hồ sơ; trả đúng hạn: {a.returned_on_time}; đang giải quyết: "
-        f"{a.in_progress}; từ chối: {a.refused}",
+        f"  Tiếp nhận: {fmt_int(a.received)} hồ sơ; trả đúng hạn: {fmt_int(a.returned_on_time)}; "
+        f"đang giải quyết: {fmt_int(a.in_progress)}; từ chối: {fmt_int(a.refused)}",
         f"  Tỷ lệ giải quyết đúng hạn: {rate}",
     ]
     return "\n".join(lines) + "\n"
