@@ -277,9 +277,23 @@ def test_calendar_list_2026_has_tet_as_days_off(station: Path) -> None:
     assert {f"2026-02-{d}" for d in range(16, 21)} <= off
     assert "2026-02-13" not in off and "2026-02-23" not in off
     assert {"2026-01-01", "2026-04-30", "2026-05-01", "2026-09-02"} <= off
-    assert all(r["source"] == "seed" for r in rows)
+    by_date = {r["date"]: r for r in rows}
+    # The official New Year swap (Công văn 12729/VPCP-KGVX), shown with its document.
+    assert (by_date["2026-01-02"]["kind"], by_date["2026-01-02"]["source"]) == (
+        "day_off",
+        "official",
+    )
+    assert (by_date["2026-01-10"]["kind"], by_date["2026-01-10"]["source"]) == (
+        "workday",
+        "official",
+    )
+    assert "12729/VPCP-KGVX" in by_date["2026-01-10"]["document"]
+    # Days only the holidays package guesses are marked unconfirmed.
+    assert by_date["2026-08-22"]["source"] == "seed"
+    assert "chưa xác nhận" in by_date["2026-08-22"]["document"]
     text = ok(run_cli(station, "calendar", "list", "--year", 2026)).stdout
     assert re.search(r"^17/02/2026\s+nghỉ\s+Tết Nguyên Đán", text, re.MULTILINE)
+    assert re.search(r"^10/01/2026\s+làm bù\s+.*nguồn: Công văn 12729/VPCP-KGVX", text, re.M)
 
 
 @pytest.fixture(scope="module")
@@ -307,6 +321,9 @@ def due_station(station_template: Path, tmp_path_factory: pytest.TempPathFactory
         ("1.004873", "2026-03-02 06:30", "2026-03-04 17:00"),
         # 30 calendar days landing in Tết move to the next working day's closing time.
         ("2.001263", "2026-01-20 09:00", "2026-02-23 17:00"),
+        # Civil Code art. 147–148: counted from the day after the date of receipt, whatever the
+        # hour (Friday 13/02 18:30 + 30 = Sunday 15/03 → Monday 16/03), not from after Tết.
+        ("2.001263", "2026-02-13 18:30", "2026-03-16 17:00"),
         # Other spellings of the moment.
         ("1.004873", "13/02/2026 10:00", "2026-02-25 10:00"),
         ("1.004873", "2026-02-13T10:00", "2026-02-25 10:00"),

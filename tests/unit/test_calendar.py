@@ -10,14 +10,15 @@ from hypothesis import strategies as st
 
 from onestop_desktop.domain.calendar import (
     DEFAULT_HOURS,
-    OFFICIAL_SWAPS,
     SAME_DAY,
     CalendarEntry,
     DueRules,
     OfficeHours,
+    OfficialSwap,
     TimeLimit,
     WorkCalendar,
     due,
+    parse_official_days,
     parse_time_limit,
     parse_time_unit,
     seed_calendar,
@@ -25,9 +26,12 @@ from onestop_desktop.domain.calendar import (
 )
 from onestop_desktop.domain.clock import VN_TZ
 from onestop_desktop.errors import ValidationError
+from onestop_desktop.services.calendar import official_days
 
-# One calendar for the whole module: seeding calls the holidays package.
-CAL = seed_calendar([2024, 2025, 2026, 2027])
+# One calendar for the whole module: seeding calls the holidays package. It has the shipped
+# official swaps (resources/calendar/official_days.json), as a station has.
+OFFICIAL = official_days()
+CAL = seed_calendar([2024, 2025, 2026, 2027], swaps=OFFICIAL)
 PLAIN = WorkCalendar()  # weekends only
 
 
@@ -302,12 +306,42 @@ def test_calendar_days_landing_on_a_working_day_end_at_closing() -> None:
 def test_calendar_days_rule_options() -> None:
     received = vn(2025, 3, 4, 18)  # Tuesday evening: the working moment is Wednesday 07:00
     limit = TimeLimit(2, "calendar_days")
-    assert due(received, limit, CAL) == vn(2025, 3, 7, 17)
-    from_received = DueRules(calendar_days_from="received")
-    assert due(received, limit, CAL, from_received) == vn(2025, 3, 6, 17)
-    # A receipt on a day off counts from that date under "received".
-    assert due(vn(2025, 3, 8, 9), limit, CAL, from_received) == vn(2025, 3, 10, 17)
-    assert due(vn(2025, 3, 8, 9), limit, CAL) == vn(2025, 3, 12, 17)
+    # Default (Civil Code art. 147): day 1 is the day after the date of receipt, whatever the hour.
+    assert due(received, limit, CAL) == vn(2025, 3, 6, 17)
+    assert DueRules().calendar_days_from == "received"
+    legacy = DueRules(calendar_days_from="working_moment")
+    assert due(received, limit, CAL, legacy) == vn(2025, 3, 7, 17)
+    # A receipt on a day off counts from that date too.
+    assert due(vn(2025, 3, 8, 9), limit, CAL) == vn(2025, 3, 10, 17)
+    assert due(vn(2025, 3, 8, 9), limit, CAL, legacy) == vn(2025, 3, 12, 17)
+
+
+def test_calendar_days_issue_example_friday_evening() -> None:
+    # Friday 13/02/2026 18:30 (the eve of the Tết 2026 break) + 30 days = Sunday 15/03/2026,
+    # a day off → Monday 16/03/2026 at closing time (art. 148(4)); not 25/03 (counting from
+    # the first working moment after Tết).
+    assert due(vn(2026, 2, 13, 18, 30), TimeLimit(30, "calendar_days"), CAL) == vn(2026, 3, 16, 17)
+
+
+@pytest.mark.parametrize(
+    ("received", "days", "expected"),
+    [
+        # Received on a day off (Sunday): counted from that Sunday.
+        (vn(2025, 3, 9, 10), 1, vn(2025, 3, 10, 17)),
+        # Received before opening: the same date counts, day 1 is tomorrow.
+        (vn(2025, 3, 4, 6, 0), 1, vn(2025, 3, 5, 17)),
+        # Last day on the official day off 02/01/2026 → the next working day, Monday 05/01.
+        (vn(2025, 12, 3, 9), 30, vn(2026, 1, 5, 17)),
+        # Last day on the official make-up Saturday 10/01/2026: a working day, so it stays.
+        (vn(2025, 12, 11, 9), 30, vn(2026, 1, 10, 17)),
+        # Last day in the Tết 2026 break (14–22/2) → Monday 23/02/2026.
+        (vn(2026, 1, 15, 9), 30, vn(2026, 2, 23, 17)),
+    ],
+)
+def test_calendar_days_follow_the_civil_code(
+    received: datetime, days: int, expected: datetime
+) -> None:
+    assert due(received, TimeLimit(days, "calendar_days"), CAL) == expected
 
 
 def test_due_is_aware_in_vietnam_time() -> None:
@@ -468,13 +502,75 @@ def test_day_next_to_national_day_is_flagged_for_checking() -> None:
     assert rows[date(2025, 9, 1)].note.startswith("Quốc khánh (ngày liền kề")
 
 
-def test_official_swaps_table_documents_its_sources() -> None:
-    assert OFFICIAL_SWAPS
-    for swap in OFFICIAL_SWAPS:
-        assert swap.source and swap.note
+def test_official_swaps_file_documents_its_sources() -> None:
+    by_day = {swap.date: swap for swap in OFFICIAL}
+    for swap in OFFICIAL:
+        assert swap.document and swap.note
         assert swap.kind in ("day_off", "workday")
+    # Every official swap of 2025 and 2026, with its document.
+    assert {(d, s.kind) for d, s in by_day.items() if d.year in (2025, 2026)} == {
+        (date(2025, 4, 26), "workday"),
+        (date(2025, 5, 2), "day_off"),
+        (date(2026, 1, 2), "day_off"),
+        (date(2026, 1, 10), "workday"),
+    }
+    for day in (date(2026, 1, 2), date(2026, 1, 10)):
+        assert by_day[day].document.startswith("Công văn 12729/VPCP-KGVX ngày 25/12/2025")
+        assert by_day[day].confirmed
     rows = _by_date(seed_year(2025, swaps=()))
     assert rows[date(2025, 4, 26)].kind == "workday"  # the package label alone also gives it
+
+
+def test_every_official_swap_is_applied_and_marked_official() -> None:
+    for year in (2025, 2026):
+        rows = _by_date(seed_year(year, swaps=OFFICIAL))
+        for swap in OFFICIAL:
+            if swap.date.year == year:
+                assert rows[swap.date].kind == swap.kind
+                assert rows[swap.date].source == "official"
+                assert CAL.is_working_day(swap.date) == (swap.kind == "workday")
+    # The 2026 New Year swap: Friday 02/01 off, Saturday 10/01 worked.
+    assert not CAL.is_working_day(date(2026, 1, 2))
+    assert CAL.is_working_day(date(2026, 1, 10))
+    # 3 working days from Wednesday 31/12/2025 10:00: 01/01 and 02/01 are off → 05, 06, 07/01.
+    assert due(vn(2025, 12, 31, 10), TimeLimit(3, "working_days"), CAL) == vn(2026, 1, 7, 10)
+    # 26/04/2025 (Saturday) worked, 02/05/2025 off, as before.
+    assert CAL.is_working_day(date(2025, 4, 26)) and not CAL.is_working_day(date(2025, 5, 2))
+
+
+def test_guessed_days_stay_unconfirmed_seed_rows() -> None:
+    rows = _by_date(seed_year(2026, swaps=OFFICIAL))
+    assert rows[date(2026, 8, 22)].source == "seed"  # only the holidays package says so
+    assert all(row.source == "seed" for row in seed_year(2027, swaps=OFFICIAL))
+
+
+def test_precedence_manual_over_official_over_seed() -> None:
+    day = date(2026, 1, 2)
+    seed = CalendarEntry(day, "workday", "s", "seed")
+    official = CalendarEntry(day, "day_off", "o", "official")
+    manual = CalendarEntry(day, "workday", "m", "manual")
+    for order in ([seed, official], [official, seed]):
+        assert WorkCalendar(order).entry(day) == official
+    for order in ([manual, official, seed], [seed, official, manual], [official, manual]):
+        assert WorkCalendar(order).entry(day) == manual
+
+
+def test_parse_official_days_refuses_bad_rows() -> None:
+    good = {"date": "2026-01-02", "kind": "day_off", "note": "n", "document": "CV 1"}
+    assert parse_official_days({"days": [good]}) == (
+        OfficialSwap(date(2026, 1, 2), "day_off", "n", "CV 1", True),
+    )
+    for bad in (
+        {"days": "x"},
+        {"days": [{**good, "date": "02/01/2026"}]},
+        {"days": [{**good, "kind": "holiday"}]},
+        {"days": [{**good, "document": ""}]},
+        {"days": [{**good, "note": ""}]},
+        {"days": [good, good]},
+        [],
+    ):
+        with pytest.raises(ValidationError):
+            parse_official_days(bad)
 
 
 def test_seed_year_rejects_absurd_years() -> None:

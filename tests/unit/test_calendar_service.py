@@ -223,3 +223,94 @@ def test_an_admin_may_edit_the_calendar(ctx: Session) -> None:
     admin = users.sign_in(ctx.store, "quantri", "password-123")
     calendar.set_day(admin, date(2026, 3, 9), "day_off", "Nghỉ")
     calendar.remove_day(admin, date(2026, 3, 9))
+
+
+# --------------------------------------------------------------------------------------------------
+# Official swaps (resources/calendar/official_days.json) and the upgrade of a seeded year
+
+
+def test_official_swaps_are_seeded_with_their_document(ctx: Session) -> None:
+    listed = {r.day: r for r in calendar.list_year(ctx, 2026)}
+    off, worked = listed[date(2026, 1, 2)], listed[date(2026, 1, 10)]
+    assert (off.kind, off.source) == ("day_off", "official")
+    assert (worked.kind, worked.source) == ("workday", "official")
+    assert "Công văn 12729/VPCP-KGVX ngày 25/12/2025" in off.document
+    assert "chưa xác nhận" not in off.document
+    # Days only the holidays package guesses stay marked as such.
+    assert listed[date(2026, 8, 22)].source == "seed"
+    assert "chưa xác nhận" in listed[date(2026, 8, 22)].document
+    cal = calendar.load_calendar(ctx.store)
+    assert not cal.is_working_day(date(2026, 1, 2)) and cal.is_working_day(date(2026, 1, 10))
+    listed_2025 = {r.day: r for r in calendar.list_year(ctx, 2025)}
+    assert (listed_2025[date(2025, 4, 26)].kind, listed_2025[date(2025, 4, 26)].source) == (
+        "workday",
+        "official",
+    )
+
+
+def test_upgrade_adds_official_rows_to_a_seeded_year_and_keeps_manual_edits(ctx: Session) -> None:
+    calendar.load_calendar(ctx.store)
+    # A year seeded by an older version: no official rows, a seed row and a manual edit.
+    ctx.store.db.execute("DELETE FROM calendar_days WHERE source = 'official'")
+    ctx.store.db.execute(
+        "INSERT INTO calendar_days(day, kind, note, source) "
+        "VALUES ('2025-05-02', 'day_off', 'cũ', 'seed')"
+    )
+    calendar.set_day(ctx, date(2026, 1, 10), "day_off", "Xã nghỉ theo quyết định riêng")
+    calendar.set_day(ctx, date(2026, 3, 9), "day_off", "Nghỉ đột xuất")
+    calendar.load_calendar(ctx.store)  # the upgrade happens on the next use
+    listed = {r.day: r for r in calendar.list_year(ctx, 2026)}
+    assert (listed[date(2026, 1, 2)].kind, listed[date(2026, 1, 2)].source) == (
+        "day_off",
+        "official",
+    )
+    assert (listed[date(2026, 1, 10)].kind, listed[date(2026, 1, 10)].source) == (
+        "day_off",
+        "manual",
+    )
+    assert listed[date(2026, 3, 9)].source == "manual"
+    may2 = {r.day: r for r in calendar.list_year(ctx, 2025)}[date(2025, 5, 2)]
+    assert may2.source == "official" and may2.note != "cũ"
+    count = rows(ctx, "SELECT count(*) AS n FROM calendar_days")[0]["n"]
+    calendar.load_calendar(ctx.store)
+    assert rows(ctx, "SELECT count(*) AS n FROM calendar_days")[0]["n"] == count
+
+
+def test_first_intakes_at_once_on_a_fresh_station_all_succeed(ctx: Session) -> None:
+    """Issue #7 item 9: several first intakes at once used to fail on calendar_years' key."""
+    import threading
+
+    from onestop_desktop.store.db import Store
+
+    path = ctx.store.path
+    assert path is not None
+    clerk(ctx)
+    assert not rows(ctx, "SELECT 1 FROM calendar_years")
+    workers = 6
+    barrier = threading.Barrier(workers)
+    errors: list[BaseException] = []
+    codes: list[str] = []
+    lock = threading.Lock()
+
+    def first_intake() -> None:
+        store = Store.open(path)
+        try:
+            session = users.sign_in(store, "tiepnhan", "password-123")
+            barrier.wait()
+            done = dossiers.receive(session, Intake("1.004873", Applicant("Nguyễn Thị Lan")))
+            with lock:
+                codes.append(done.code)
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            with lock:
+                errors.append(exc)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=first_intake) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    assert len(set(codes)) == workers
+    assert len(rows(ctx, "SELECT year FROM calendar_years")) == 3

@@ -29,14 +29,20 @@ def cmd_calendar(args: argparse.Namespace, data: paths.DataDir) -> int:
         if args.json:
             print_json(
                 [
-                    {"date": r.day.isoformat(), "kind": r.kind, "note": r.note, "source": r.source}
+                    {
+                        "date": r.day.isoformat(),
+                        "kind": r.kind,
+                        "note": r.note,
+                        "source": r.source,
+                        "document": r.document,
+                    }
                     for r in rows
                 ]
             )
         else:
             for r in rows:
                 kind = "nghỉ" if r.kind == "day_off" else "làm bù"
-                print(f"{clock.fmt_date(r.day)}  {kind:<6}  {r.note}  [{r.source}]")
+                print(f"{clock.fmt_date(r.day)}  {kind:<6}  {r.note}  [nguồn: {r.document}]")
     elif sub == "add-day-off":
         calendar.set_day(ctx, parse_date(args.date), "day_off", args.note or "")
         print(f"Đã đặt {clock.fmt_date(parse_date(args.date))} là ngày nghỉ")

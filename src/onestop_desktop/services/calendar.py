@@ -4,6 +4,9 @@ the admin from the official notice; office hours and the same-day cut-off are se
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -11,11 +14,13 @@ from onestop_desktop.domain import clock
 from onestop_desktop.domain.calendar import (
     CalendarEntry,
     OfficeHours,
+    OfficialSwap,
     WorkCalendar,
+    parse_official_days,
     seed_year,
 )
 from onestop_desktop.domain.payloads import CalendarDayRemoved, CalendarDaySet, Day
-from onestop_desktop.errors import NotFound
+from onestop_desktop.errors import NotFound, ValidationError
 from onestop_desktop.services import settings
 from onestop_desktop.services.audit import record
 from onestop_desktop.services.context import Session
@@ -31,17 +36,79 @@ def office_hours(store: Store) -> OfficeHours:
     return settings.office_hours(store)
 
 
+OFFICIAL_DAYS = "calendar/official_days.json"
+"""The government-announced swaps shipped with the app (data with sources, not code)."""
+
+
+@functools.cache
+def official_days() -> tuple[OfficialSwap, ...]:
+    """The shipped official swaps, read and checked once per process."""
+    text = (
+        importlib.resources.files("onestop_desktop.resources")
+        .joinpath(OFFICIAL_DAYS)
+        .read_text(encoding="utf-8")
+    )
+    try:
+        data: object = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            "Tệp ngày nghỉ chính thức bị hỏng.", field="days", detail=str(exc)
+        ) from None
+    return parse_official_days(data)
+
+
+def official_by_day() -> dict[date, OfficialSwap]:
+    """The official swaps by date (to show each row's document)."""
+    return {swap.date: swap for swap in official_days()}
+
+
 def ensure_seeded(store: Store, years: list[int]) -> None:
-    """Seed each year of ``years`` once from the holidays package (never re-seed an edited year)."""
-    done = calendar_rows.seeded_years(store)
-    todo = [y for y in years if y not in done]
-    if not todo:
+    """Seed each year of ``years`` once, and bring already seeded years up to date with the
+    official list (an upgrade adds its new rows; rows an operator edited by hand are kept).
+
+    The check is repeated inside the write transaction (``BEGIN IMMEDIATE``), and the inserts are
+    insert-or-ignore, so several first intakes at once on a fresh station all succeed.
+    """
+    swaps = official_days()
+    if not _needs_work(store, years, swaps):
         return
+    # The holidays package is slow to import: compute the rows before taking the write lock.
+    seeds = {year: seed_year(year, swaps=swaps) for year in years}
     with store.atomic():
-        for year in todo:
-            for entry in seed_year(year):
-                calendar_rows.insert_seed(store, entry.date.isoformat(), entry.kind, entry.note)
+        done = calendar_rows.seeded_years(store)
+        for year in years:
+            if year in done:
+                continue
+            for entry in seeds[year]:
+                calendar_rows.insert_seed(
+                    store, entry.date.isoformat(), entry.kind, entry.note, entry.source
+                )
             calendar_rows.mark_seeded(store, year, clock.iso(store.now()))
+        for swap in _stale_official(store, swaps):
+            calendar_rows.apply_official(store, swap.date.isoformat(), swap.kind, swap.note)
+
+
+def _stale_official(store: Store, swaps: tuple[OfficialSwap, ...]) -> list[OfficialSwap]:
+    """Official swaps of seeded years whose row is missing or differs (manual rows excluded)."""
+    done = calendar_rows.seeded_years(store)
+    rows = {r.day: r for r in calendar_rows.days(store)}
+    stale = []
+    for swap in swaps:
+        if swap.date.year not in done:
+            continue
+        row = rows.get(swap.date.isoformat())
+        if row is None or (
+            row.source != "manual"
+            and (row.source, row.kind, row.note) != ("official", swap.kind, swap.note)
+        ):
+            stale.append(swap)
+    return stale
+
+
+def _needs_work(store: Store, years: list[int], swaps: tuple[OfficialSwap, ...]) -> bool:
+    """Whether a year is unseeded or an official row is missing (read only, no lock)."""
+    done = calendar_rows.seeded_years(store)
+    return any(y not in done for y in years) or bool(_stale_official(store, swaps))
 
 
 def load_calendar(store: Store, *, years: list[int] | None = None) -> WorkCalendar:
@@ -81,13 +148,33 @@ class CalendarDay:
     kind: str
     note: str
     source: str
+    document: str = ""
+    """Where the row comes from, for people: the official document, "thư viện holidays (chưa
+    xác nhận)" or "nhập tay"."""
+
+
+SOURCE_LABELS: dict[str, str] = {
+    "seed": "thư viện holidays (ước tính, chưa xác nhận)",
+    "manual": "nhập tay",
+}
+
+
+def _document(day: date, source: str) -> str:
+    if source == "official":
+        swap = official_by_day().get(day)
+        return swap.source_label if swap is not None else "văn bản chính thức"
+    return SOURCE_LABELS.get(source, source)
 
 
 def list_year(ctx: Session, year: int) -> list[CalendarDay]:
     """Days off and make-up workdays of ``year`` (seeded on first look)."""
     ensure_seeded(ctx.store, [year])
     rows = calendar_rows.days(ctx.store, f"{year:04d}-01-01", f"{year + 1:04d}-01-01")
-    return [CalendarDay(date.fromisoformat(r.day), r.kind, r.note, r.source) for r in rows]
+    result = []
+    for r in rows:
+        day = date.fromisoformat(r.day)
+        result.append(CalendarDay(day, r.kind, r.note, r.source, _document(day, r.source)))
+    return result
 
 
 def set_day(ctx: Session, day: date, kind: str, note: str = "") -> None:

@@ -23,17 +23,32 @@ def seeded_years(store: Store) -> set[int]:
     return {int(r[0]) for r in store.db.execute("SELECT year FROM calendar_years")}
 
 
-def insert_seed(store: Store, day: str, kind: str, note: str) -> None:
-    """A seeded day, unless the day already has a row (a manual row always wins)."""
+def insert_seed(store: Store, day: str, kind: str, note: str, source: str = "seed") -> None:
+    """A seeded day ("seed" or "official"), unless the day already has a row (a manual row always
+    wins, and a concurrent seeding of the same year is harmless)."""
     store.db.execute(
-        "INSERT OR IGNORE INTO calendar_days(day, kind, note, source) VALUES (?, ?, ?, 'seed')",
+        "INSERT OR IGNORE INTO calendar_days(day, kind, note, source) VALUES (?, ?, ?, ?)",
+        [day, kind, note, source],
+    )
+
+
+def apply_official(store: Store, day: str, kind: str, note: str) -> None:
+    """Set ``day`` to an official row unless an operator edited it by hand (upgrade of a year
+    seeded before the official list had this day)."""
+    store.db.execute(
+        "INSERT INTO calendar_days(day, kind, note, source) VALUES (?, ?, ?, 'official') "
+        "ON CONFLICT(day) DO UPDATE SET kind = excluded.kind, note = excluded.note, "
+        "source = 'official' WHERE calendar_days.source != 'manual'",
         [day, kind, note],
     )
 
 
 def mark_seeded(store: Store, year: int, stamp: str) -> None:
-    """Remember that ``year`` was seeded, so it is never seeded again."""
-    store.db.execute("INSERT INTO calendar_years(year, seeded_at) VALUES (?, ?)", [year, stamp])
+    """Remember that ``year`` was seeded, so it is never seeded again (first writer wins: two
+    stations' first intakes at once, or every 1 January, must not fail on the year's key)."""
+    store.db.execute(
+        "INSERT OR IGNORE INTO calendar_years(year, seeded_at) VALUES (?, ?)", [year, stamp]
+    )
 
 
 def days(store: Store, start: str | None = None, end: str | None = None) -> list[DayRow]:
