@@ -292,7 +292,7 @@ def _act(args: argparse.Namespace, ctx: Any) -> int:
         accepted: str | Msg = names or Msg("không có tùy chọn nào")
         raise ValidationError(
             "Thao tác «{label}» không dùng {flags} (dùng được: {accepted})",
-            label=Msg(ACTIONS[kind].label),
+            label=ACTIONS[kind].label_msg,
             flags=flags,
             accepted=accepted,
         )
