@@ -370,7 +370,13 @@ def test_make_up_saturday_counts(station: Path) -> None:
     assert "07/03/2026" in out
     assert due(station, "1.004873", friday) == "2026-03-10 10:00"  # Saturday counted
     rows = as_json(run_cli(station, "calendar", "list", "--year", 2026, "--json"))
-    assert {"date": "2026-03-07", "kind": "workday", "note": "Làm bù", "source": "manual"} in rows
+    assert {
+        "date": "2026-03-07",
+        "kind": "workday",
+        "note": "Làm bù",
+        "source": "manual",
+        "document": "nhập tay",
+    } in rows
     ok(run_cli(station, "calendar", "remove", "2026-03-07"))
     assert due(station, "1.004873", friday) == "2026-03-11 10:00"
 
@@ -382,7 +388,13 @@ def test_add_day_off_then_remove(station: Path) -> None:
     assert "10/03/2026" in out and "ngày nghỉ" in out
     assert due(station, "1.004873", monday) == "2026-03-13 10:00"
     rows = as_json(run_cli(station, "calendar", "list", "--year", 2026, "--json"))
-    assert {"date": "2026-03-10", "kind": "day_off", "note": "Bầu cử", "source": "manual"} in rows
+    assert {
+        "date": "2026-03-10",
+        "kind": "day_off",
+        "note": "Bầu cử",
+        "source": "manual",
+        "document": "nhập tay",
+    } in rows
     ok(run_cli(station, "calendar", "remove", "2026-03-10"))
     assert due(station, "1.004873", monday) == "2026-03-12 10:00"
     refused(run_cli(station, "calendar", "remove", "2026-03-10"), "10/03/2026")
@@ -455,7 +467,11 @@ def demo_periods(demo: Path) -> dict[str, tuple[date, date]]:
 
 
 def independent_counts(demo: Path, start: date, end: date) -> dict[str, int]:
-    """Received, in progress and paused at the period end, straight from the database rows."""
+    """Received, in progress and paused at the period end, straight from the database rows.
+
+    Issue #8 rules: (11) holds 2, 4 and the paused 5, 6; a dossier refused (3) or stopped (8)
+    after receipt is resolved, so it counts as received; a refusal at intake (3 right after the
+    receipt, within a minute) and an online filing (1) count nowhere."""
     tz = parse_moment(db_rows(demo, "SELECT received_at FROM dossiers LIMIT 1")[0]["received_at"])
     first = datetime.combine(start, datetime.min.time(), tz.tzinfo)
     last = datetime.combine(end, datetime.max.time(), tz.tzinfo)
@@ -464,14 +480,20 @@ def independent_counts(demo: Path, start: date, end: date) -> dict[str, int]:
         received = parse_moment(row["received_at"])
         if received > last:
             continue
-        status = status_at(json.loads(row["history"]), last)
-        if status is None or status in (1, 3):
+        history = json.loads(row["history"])
+        status = status_at(history, last)
+        if status is None or status == 1:
             continue
+        if status == 3:
+            refused_at = max(parse_moment(t) for t, s in history if s == 3)
+            later = [s for t, s in history if parse_moment(t) < refused_at and s in (4, 5, 6)]
+            if not later and (refused_at - received).total_seconds() <= 60:
+                continue  # refused at intake
         if received >= first:
             counts["received_total"] += 1
-        if status in (2, 4):
+        if status in (2, 4, 5, 6):
             counts["in_progress_total"] += 1
-        elif status in (5, 6, 8):
+        if status in (5, 6):
             counts["paused"] += 1
     return counts
 
@@ -487,9 +509,12 @@ def test_report_json_is_consistent(
     independent = independent_counts(demo, start, end)
     assert data["received_total"] == independent["received_total"]
     assert data["in_progress_total"] == independent["in_progress_total"]
-    assert data["received_total"] + data["carried_over"] == (
-        data["resolved_total"] + data["in_progress_total"] + independent["paused"]
-    )
+    assert data["received_total"] + data["carried_over"] == data["to_resolve_total"]
+    for row in [data, *data["by_field"]]:  # the form's identities, every field and the total
+        assert row["to_resolve_total"] == (
+            row["received_online"] + row["received_in_person"] + row["carried_over"]
+        )
+        assert row["to_resolve_total"] == row["resolved_total"] + row["in_progress_total"]
     for row in [data, *data["by_field"]]:
         assert row["resolved_total"] == (
             row["resolved_early"] + row["resolved_on_time"] + row["resolved_late"]
@@ -533,7 +558,7 @@ def test_report_csv_and_xlsx_agree_with_json(
 
     table = list(csv.reader(io.StringIO(ok(run_cli(demo, *period, "--format", "csv")).stdout)))
     # One language per header row: the form's Vietnamese headers (machine keys are in JSON only).
-    assert table[0][:4] == ["STT", "Lĩnh vực", "Tổng số tiếp nhận", "Trực tuyến"]
+    assert table[0][:4] == ["STT", "Lĩnh vực", "Tổng số", "Trực tuyến"]
     assert len(table[0]) == 13 and not set(table[0]) & set(BIEU06_KEYS)
     assert table[1] == [f"({i})" for i in range(1, 14)]
     assert [[r[1], *map(int, r[2:])] for r in table[2:]] == expected
@@ -545,7 +570,7 @@ def test_report_csv_and_xlsx_agree_with_json(
     assert sheet is not None
     cells = [list(r) for r in sheet.iter_rows(min_row=1, values_only=True)]
     assert cells[5][2:13] == [
-        "Tổng số tiếp nhận",
+        "Tổng số",
         "Trực tuyến",
         "Trực tiếp và bưu chính",
         "Từ kỳ trước",

@@ -300,7 +300,7 @@ def test_first_intakes_at_once_on_a_fresh_station_all_succeed(ctx: Session) -> N
             done = dossiers.receive(session, Intake("1.004873", Applicant("Nguyễn Thị Lan")))
             with lock:
                 codes.append(done.code)
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+        except BaseException as exc:  # collected and asserted below
             with lock:
                 errors.append(exc)
         finally:

@@ -303,10 +303,25 @@ def test_paused_dossiers_balance_the_identity(ctx: Session, fake_clock: FakeCloc
     act(ctx, fake_clock, "2026-03-03T10:00:00", b, "withdrawn", reason="Xin rút")
     result = reports.report06(ctx, *WEEK1).report
     t = result.total
-    assert t.paused == 1 and t.in_progress_total == 0
-    assert t.received_total + t.carried_over == t.resolved_total + t.in_progress_total + t.paused
+    # Paused for a supplement: in (11), overdue or in time by its appointment (here 05/03 <
+    # the period end 08/03: overdue).
+    assert t.paused == 1 and t.in_progress_total == 1 and t.in_progress_overdue == 1
+    assert t.to_resolve_total == t.resolved_total + t.in_progress_total == 2
     assert "paused" not in result.to_dict()  # not a column of the agreed JSON layout
     assert result.to_dict(extra=True)["paused"] == 1
+
+
+def test_refused_during_processing_counts_as_resolved_later(
+    ctx: Session, fake_clock: FakeClock
+) -> None:
+    people = Counter()
+    d = receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", people.applicant())
+    act(ctx, fake_clock, "2026-03-10T09:00:00", d, "refused", reason="Không thuộc thẩm quyền")
+    first = reports.report06(ctx, *WEEK1).report.total
+    assert (first.received_total, first.in_progress_total) == (1, 1)
+    later = reports.report06(ctx, date(2026, 3, 9), date(2026, 3, 15)).report.total
+    assert (later.carried_over, later.resolved_total, later.resolved_on_time) == (1, 1, 1)
+    assert later.returned_unresolved == 1 and later.in_progress_total == 0
 
 
 def test_online_dossiers_are_counted_in_their_column(ctx: Session, fake_clock: FakeClock) -> None:
@@ -331,7 +346,10 @@ def test_renderings_agree(ctx: Session, fake_clock: FakeClock) -> None:
     announcement_week(ctx, fake_clock)
     built = reports.report06(ctx, *WEEK1)
     data = json.loads(report06.render(built, "json"))
-    assert data["received_total"] == 50 and data["unit"]["code"] == "000.00.12.H29"
+    assert data["to_resolve_total"] == 50 and data["unit"]["code"] == "000.00.12.H29"
+    assert data["to_resolve_total"] == (
+        data["received_online"] + data["received_in_person"] + data["carried_over"]
+    )
     lines = report06.render(built, "csv").splitlines()
     assert lines[-1].split(",")[1:] == ["Tổng cộng", *(str(data[k]) for k in BIEU06_KEYS)]
 
@@ -346,7 +364,7 @@ def test_csv_file_opens_right_in_excel(ctx: Session, fake_clock: FakeClock, tmp_
     assert raw.startswith(b"\xef\xbb\xbf")
     header, numbers, *_ = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert header == [
-        "STT", "Lĩnh vực", "Tổng số tiếp nhận", "Trực tuyến", "Trực tiếp và bưu chính",
+        "STT", "Lĩnh vực", "Tổng số", "Trực tuyến", "Trực tiếp và bưu chính",
         "Từ kỳ trước", "Tổng số đã giải quyết", "Trước hạn", "Đúng hạn", "Quá hạn",
         "Tổng số đang giải quyết", "Trong hạn", "Quá hạn",
     ]  # fmt: skip

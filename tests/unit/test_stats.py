@@ -3,6 +3,7 @@ status histories: the consistency identity, and "a past period gives the numbers
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -299,33 +300,55 @@ def test_in_progress_in_time_when_due_on_or_after_the_end_date() -> None:
     assert (row.in_progress_in_time, row.in_progress_overdue, row.in_progress_total) == (3, 1, 4)
 
 
-def test_paused_statuses_and_a_stopped_dossier_carried_forever() -> None:
+def test_paused_dossiers_are_in_column_11_by_their_appointment() -> None:
+    row = july(
+        dossier(S.SUPPLEMENT_REQUESTED, at(2), due=at(9)),  # overdue at the July end
+        dossier(S.FINANCIAL_OBLIGATION, at(2), due=at(5, month=8)),  # in time
+        dossier(S.SUPPLEMENT_REQUESTED, at(2)),  # no appointment: in time
+    )
+    assert (row.in_progress_total, row.in_progress_in_time, row.in_progress_overdue) == (3, 2, 1)
+    assert row.paused == 3
+    assert (row.to_resolve_total, row.received_total, row.carried_over) == (3, 3, 0)
+
+
+def test_a_stopped_dossier_is_resolved_in_the_period_it_stops_and_then_leaves() -> None:
     stopped = dossier(
         S.STOPPED,
-        at(10, month=3),
-        history=((at(10, month=3), S.RECEIVED), (at(20, month=3), S.STOPPED)),
+        at(10, month=6),
+        history=((at(10, month=6), S.RECEIVED), (at(3), S.STOPPED)),
     )
-    row = july(
-        dossier(S.SUPPLEMENT_REQUESTED, at(2), due=at(9)),
-        dossier(S.FINANCIAL_OBLIGATION, at(2), due=at(9)),
-        stopped,
-    )
-    assert row.paused == 3
-    assert (row.received_total, row.carried_over) == (2, 1)
-    assert row.in_progress_total == 0
-    # §4 carries {2,4,5,6,8}: the stopped dossier is carried over and paused every later period.
+    june = report([stopped], *JUNE).total
+    assert (june.received_total, june.in_progress_total) == (1, 1)
+    row = july(stopped)
+    assert (row.carried_over, row.resolved_total, row.resolved_on_time) == (1, 1, 1)
+    assert row.returned_unresolved == 1 and row.in_progress_total == 0
     later = report([stopped], date(2026, 1, 1), date(2026, 1, 31)).total
-    assert (later.carried_over, later.paused) == (1, 1)
+    assert later.counts(extra=True) == Row06("x").counts(extra=True)
 
 
-def test_refused_after_receipt_leaves_the_statistics() -> None:
+def test_refused_after_receipt_counts_as_resolved_in_the_later_period() -> None:
     item = dossier(
         S.NOT_ACCEPTED,
         at(30, month=6),
         history=((at(30, month=6), S.RECEIVED), (at(2), S.NOT_ACCEPTED)),
     )
     assert report([item], *JUNE).total.in_progress_total == 1  # June, as it stood then
-    assert july(item).carried_over == 0  # excluded status at the July end (§3 {1,3})
+    row = july(item)  # it no longer vanishes: carried over, resolved (returned unresolved)
+    assert (row.to_resolve_total, row.carried_over, row.resolved_total) == (1, 1, 1)
+    assert (row.resolved_on_time, row.returned_unresolved) == (1, 1)
+    # Refused at intake (3 only): in no column at all.
+    at_intake = dossier(S.NOT_ACCEPTED, at(3), history=((at(3), S.NOT_ACCEPTED),))
+    assert july(at_intake).counts(extra=True) == Row06("x").counts(extra=True)
+    # A duplicate refused at the counter: "received" then "refused" in the same intake.
+    dup = dossier(
+        S.NOT_ACCEPTED,
+        at(3),
+        history=((at(3), S.RECEIVED), (at(3) + timedelta(seconds=1), S.NOT_ACCEPTED)),
+    )
+    assert july(dup).counts(extra=True) == Row06("x").counts(extra=True)
+    # Received and refused in the same period: received and resolved in it.
+    same = dossier(S.NOT_ACCEPTED, at(3), history=((at(3), S.RECEIVED), (at(4), S.NOT_ACCEPTED)))
+    assert (july(same).received_total, july(same).resolved_total) == (1, 1)
 
 
 def test_a_past_period_gives_the_numbers_it_gave_then() -> None:
@@ -347,7 +370,7 @@ def test_a_past_period_gives_the_numbers_it_gave_then() -> None:
     june = report([item], *JUNE).total
     assert (june.received_total, june.in_progress_total, june.in_progress_overdue) == (1, 1, 1)
     mid_june = report([item], date(2025, 6, 1), date(2025, 6, 18)).total
-    assert (mid_june.paused, mid_june.in_progress_total) == (1, 0)
+    assert (mid_june.paused, mid_june.in_progress_total) == (1, 1)
     row = july(item)
     assert (row.carried_over, row.resolved_total, row.resolved_early) == (1, 1, 1)
     snapshot = item.as_of(period_bounds(*JUNE)[1])
@@ -382,7 +405,12 @@ def test_rows_per_field_sorted_without_diacritics_and_a_total() -> None:
 def test_to_dict_layout_is_json() -> None:
     result = report(announcement_day(), date(2025, 7, 14), date(2025, 7, 14))
     data = result.to_dict()
-    assert list(data) == [*COLUMNS, "by_field", "announced", "period"]
+    # Column (3) under its own key first; received_total kept for older scripts.
+    assert list(data) == [*COLUMNS, "received_total", "by_field", "announced", "period"]
+    assert COLUMNS[0] == "to_resolve_total"
+    assert data["to_resolve_total"] == (
+        data["received_online"] + data["received_in_person"] + data["carried_over"]
+    )
     assert data["period"] == {"from": "2025-07-14", "to": "2025-07-14"}
     assert data["announced"] == {
         "received": 52,
@@ -393,7 +421,7 @@ def test_to_dict_layout_is_json() -> None:
     }
     by_field = data["by_field"]
     assert isinstance(by_field, list)
-    assert [set(r) for r in by_field] == [{"field", *COLUMNS}] * len(by_field)
+    assert [set(r) for r in by_field] == [{"field", "received_total", *COLUMNS}] * len(by_field)
     assert {r["field"] for r in by_field} == {"Hộ tịch", "Đất đai"}
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     extra = result.to_dict(extra=True)
@@ -468,13 +496,15 @@ def any_facts(draw: st.DrawFn) -> DossierFacts:
 _NEXT: dict[Status, list[Status]] = {}
 for _action in ACTIONS.values():
     for _source in _action.sources:
-        if _action.target is not None and _action.kind != "refused":
+        if _action.target is not None and not (
+            _action.kind == "refused" and _source == S.REGISTERED_ONLINE
+        ):
             _NEXT.setdefault(_source, []).append(_action.target)
 
 
 @st.composite
 def workflow_facts(draw: st.DrawFn) -> DossierFacts:
-    """Histories the clerk actions can produce (refusal only at intake)."""
+    """Histories the clerk actions can produce, refusal after receipt (2 → 3) included."""
     received = draw(moments)
     channel = draw(st.sampled_from(CHANNELS))
     history: list[tuple[datetime, Status]] = []
@@ -509,10 +539,15 @@ periods = st.tuples(st.integers(0, 95), st.integers(0, 40)).map(
 def check_identities(result: Report06) -> None:
     assert result.consistency_errors == []
     for row in (*result.rows, result.total):
-        assert (
-            row.received_total + row.carried_over
-            == row.resolved_total + row.in_progress_total + row.paused
+        # The form's identities, for every field and the total.
+        assert row.to_resolve_total == row.received_online + row.received_in_person + (
+            row.carried_over
         )
+        assert row.to_resolve_total == row.resolved_total + row.in_progress_total
+        assert row.resolved_total == row.resolved_early + row.resolved_on_time + row.resolved_late
+        assert row.in_progress_total == row.in_progress_in_time + row.in_progress_overdue
+        assert row.received_total == row.received_online + row.received_in_person
+        assert row.paused <= row.in_progress_total
     a = result.announced
     assert a.received == (
         a.returned_on_time + a.returned_late + a.in_progress + a.paused + a.withdrawn + a.refused
@@ -551,14 +586,70 @@ def test_workflow_histories_match_the_reference_definitions(
     assert result.total.carried_over == sum(
         1 for f in items if f.received_at < first and f.status_at(just_before) in STAT_OPEN
     )
-    # Received = handed in during the period and not excluded (1, 3) at the period end.
+
+    # Received = handed in during the period and not excluded at the period end (1, or 3 at
+    # intake); a dossier refused after receipt is received (and resolved).
+    def counted(f: DossierFacts) -> bool:
+        status = f.status_at(last)
+        if status in (None, S.REGISTERED_ONLINE):
+            return False
+        return status != S.NOT_ACCEPTED or f.was_received_before_closing(last)
+
     assert result.total.received_total == sum(
+        1 for f in items if first <= f.received_at <= last and counted(f)
+    )
+    refused_at_intake = sum(
         1
         for f in items
-        if first <= f.received_at <= last and f.status_at(last) not in (S.NOT_ACCEPTED, None)
+        if first <= f.received_at <= last
+        and f.status_at(last) == S.NOT_ACCEPTED
+        and not f.was_received_before_closing(last)
     )
-    assert result.announced.received == result.total.received_total + result.announced.refused
+    assert result.announced.received == result.total.received_total + refused_at_intake
     # What is open at one period end is exactly what the next period carries over.
     following = (period[1] + timedelta(days=1), period[1] + timedelta(days=1 + gap))
     nxt = report(items, *following).total
-    assert nxt.carried_over == result.total.in_progress_total + result.total.paused
+    assert nxt.carried_over == result.total.in_progress_total
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    items=st.lists(workflow_facts(), max_size=25),
+    period=periods,
+    cuts=st.lists(st.integers(0, 40), max_size=4),
+)
+def test_identities_hold_over_any_period_split(
+    items: list[DossierFacts], period: tuple[date, date], cuts: list[int]
+) -> None:
+    """Any sequence of lifecycle actions, any split of a period into consecutive parts: every
+    part satisfies the form's identities, each part carries over what the previous left in (11),
+    and receipts and resolutions add up to those of the whole period."""
+    start, end = period
+    days = (end - start).days
+    bounds = sorted({c for c in cuts if c < days})
+    parts: list[tuple[date, date]] = []
+    first_day = start
+    for cut in bounds:
+        last_day = start + timedelta(days=cut)
+        if last_day >= first_day:
+            parts.append((first_day, last_day))
+            first_day = last_day + timedelta(days=1)
+    parts.append((first_day, end))
+    whole = report(items, start, end).total
+    results = [report(items, *part) for part in parts]
+    for result in results:
+        check_identities(result)
+    for before, after in itertools.pairwise(results):
+        assert after.total.carried_over == before.total.in_progress_total
+    assert results[0].total.carried_over == whole.carried_over
+    assert results[-1].total.in_progress_total == whole.in_progress_total
+    for name in (
+        "received_total",
+        "received_online",
+        "received_in_person",
+        "resolved_total",
+        "resolved_early",
+        "resolved_on_time",
+        "resolved_late",
+    ):
+        assert sum(getattr(r.total, name) for r in results) == getattr(whole, name), name

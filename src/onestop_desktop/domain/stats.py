@@ -8,9 +8,10 @@ log or from a legacy ledger) and gets numbers back. Definitions follow the domai
 * Every figure is computed *as of the period end* from the status history, never from today's
   status, so a report rerun for a past period gives the numbers it gave then (see
   :meth:`DossierFacts.as_of`).
-* Biểu 06 counts each dossier at most once on each side of the consistency identity
-  ``received_total + carried_over == resolved_total + in_progress_total + paused``, so the
-  identity holds for every input, even for histories the workflow would never produce.
+* Biểu 06 counts each dossier at most once on each side of the form's identities
+  (3) = (4) + (5) + (6) = (7) + (11), (7) = (8) + (9) + (10), (11) = (12) + (13), so they hold
+  for every input, even for histories the workflow would never produce. Column (3) is the total
+  to be resolved in the period (new receipts plus carried over), key ``to_resolve_total``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
@@ -33,10 +34,23 @@ CHANNELS = frozenset({"online", "in_person", "postal"})
 RESOLVED = DONE | {Status.WITHDRAWN}
 """Statuses that end processing for Biểu 06 (§4 "Đã xử lý = xong + trả + rút"): 9, 10 and 7."""
 
-STAT_OPEN = IN_PROGRESS | PAUSED
-"""{2, 4, 5, 6, 8}: the statuses that make a dossier carried over (§4 "still in {2,4,5,6,8}").
-Unlike ``status.OPEN`` it includes 8 (stopped), because Biểu 06 reports a stopped dossier under
-"paused" at every period end, so it must come back as carried over at the next period start."""
+STAT_OPEN = IN_PROGRESS | {Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION}
+"""{2, 4, 5, 6}: the statuses that make a dossier carried over. The reference's §4 lists
+{2,4,5,6,8}, but a stopped dossier (8) is returned unresolved: it is resolved in the period it
+stops (issue #8) and does not come back as carried over afterwards."""
+
+ENDED_UNRESOLVED = frozenset({Status.NOT_ACCEPTED, Status.STOPPED})
+"""A dossier *already received* that is then refused (2 → 3) or stopped and returned unresolved
+(8) is resolved for Biểu 06 in the period that happens, counted on time (the 06a header:
+"Đúng hạn" includes dossiers returned or withdrawn). A refusal at intake (3 only) never counts."""
+
+INTAKE_WINDOW = timedelta(minutes=1)
+"""A refusal this close to the receipt, with nothing in between, was made at the counter in the
+same intake (events are stamped to the second, so "the same instant" needs some slack)."""
+
+PAUSED_IN_11 = frozenset({Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION})
+"""Paused for a supplement or a financial obligation: still being resolved, so in column (11),
+in time or overdue by the appointment in force."""
 
 TOTAL_LABEL = "Tổng cộng"
 UNKNOWN_FIELD = "Chưa xác định lĩnh vực"
@@ -198,6 +212,35 @@ class DossierFacts:
             index -= 1
         return entries[index][0]
 
+    def was_received_before_closing(self, moment: datetime) -> bool:
+        """Whether, at ``moment``, the dossier is closed by 3 or 8 after having been in a received
+        status (2, 4, 5, 6): refused or stopped during processing, not refused at intake."""
+        entries = [e for e in self._timeline if e[0] <= moment]
+        if not entries or entries[-1][1] not in ENDED_UNRESOLVED:
+            return False
+        index = len(entries) - 1
+        while index > 0 and entries[index - 1][1] in ENDED_UNRESOLVED:
+            index -= 1
+        before, closed_at = entries[:index], entries[index][0]
+        if not any(s in IN_PROGRESS or s in PAUSED_IN_11 for _, s in before):
+            return False
+        # A refusal recorded with the receipt itself (a duplicate refused at the counter: the
+        # "received" and "refused" events of one intake) is a refusal at intake, not a result.
+        only_received = all(s in (Status.RECEIVED, Status.REGISTERED_ONLINE) for _, s in before)
+        at_intake = closed_at - self.received_at <= INTAKE_WINDOW
+        return not (entries[-1][1] == Status.NOT_ACCEPTED and only_received and at_intake)
+
+    def ended_unresolved_as_of(self, moment: datetime) -> datetime | None:
+        """When a received dossier was refused or stopped (the start of its last 3/8 run), as
+        known at ``moment``; None if it is not in that state then."""
+        if not self.was_received_before_closing(moment):
+            return None
+        entries = [e for e in self._timeline if e[0] <= moment]
+        index = len(entries) - 1
+        while index > 0 and entries[index - 1][1] in ENDED_UNRESOLVED:
+            index -= 1
+        return entries[index][0]
+
     def due_as_of(self, moment: datetime) -> datetime | None:
         """The appointment in force at ``moment``: ``due_at`` if no change was recorded, else the
         last change made by then (before the first change, the first recorded appointment)."""
@@ -247,14 +290,14 @@ class DossierFacts:
 class Row06:
     """One line of Biểu 06 (one field, or the total).
 
-    Columns (3)–(13) of the form plus two it has no column for: ``paused`` (waiting for a
-    supplement or a financial obligation, or stopped, at the period end; the third term of the
-    §4 consistency check) and ``withdrawn`` (already inside ``resolved_on_time``, shown so a
-    reader can take it out).
+    Columns (3)–(13) of the form in :data:`COLUMNS`, plus figures the form has no column for
+    (:data:`EXTRA_COLUMNS`): ``received_total`` (new receipts, (4) + (5)), ``paused`` (the part
+    of (11) waiting for a supplement or a financial obligation), ``withdrawn`` and
+    ``returned_unresolved`` (parts of (9): withdrawn, or refused/stopped after receipt).
     """
 
     field: str
-    received_total: int = 0
+    to_resolve_total: int = 0
     received_online: int = 0
     received_in_person: int = 0
     carried_over: int = 0
@@ -265,31 +308,52 @@ class Row06:
     in_progress_total: int = 0
     in_progress_in_time: int = 0
     in_progress_overdue: int = 0
+    received_total: int = 0
     paused: int = 0
     withdrawn: int = 0
+    returned_unresolved: int = 0
 
     def consistency_errors(self) -> list[str]:
-        """Every identity the row breaks, in Vietnamese; empty when the row is consistent."""
+        """Every identity of the form the row breaks (for a bug report); empty when consistent."""
         errors: list[str] = []
-        left = self.received_total + self.carried_over
-        right = self.resolved_total + self.in_progress_total + self.paused
-        if left != right:
-            errors.append(
-                f"{self.field}: nhận mới + kỳ trước ({left}) khác đã giải quyết + đang giải "
-                f"quyết + tạm dừng ({right})"
-            )
-        if self.received_total != self.received_online + self.received_in_person:
-            errors.append(f"{self.field}: tổng tiếp nhận khác trực tuyến + trực tiếp")
-        if self.resolved_total != self.resolved_early + self.resolved_on_time + self.resolved_late:
-            errors.append(f"{self.field}: tổng đã giải quyết khác trước hạn + đúng hạn + quá hạn")
-        if self.in_progress_total != self.in_progress_in_time + self.in_progress_overdue:
-            errors.append(f"{self.field}: tổng đang giải quyết khác trong hạn + quá hạn")
-        if self.withdrawn > self.resolved_on_time:
-            errors.append(f"{self.field}: số rút hồ sơ lớn hơn số giải quyết đúng hạn")
+        checks = (
+            (
+                "(3) = (4) + (5) + (6)",
+                self.to_resolve_total,
+                self.received_online + self.received_in_person + self.carried_over,
+            ),
+            (
+                "(3) = (7) + (11)",
+                self.to_resolve_total,
+                self.resolved_total + self.in_progress_total,
+            ),
+            (
+                "(7) = (8) + (9) + (10)",
+                self.resolved_total,
+                self.resolved_early + self.resolved_on_time + self.resolved_late,
+            ),
+            (
+                "(11) = (12) + (13)",
+                self.in_progress_total,
+                self.in_progress_in_time + self.in_progress_overdue,
+            ),
+            (
+                "nhận mới = (4) + (5)",
+                self.received_total,
+                self.received_online + self.received_in_person,
+            ),
+        )
+        for name, left, right in checks:
+            if left != right:
+                errors.append(f"{self.field}: {name} sai ({left} ≠ {right})")
+        if self.paused > self.in_progress_total:
+            errors.append(f"{self.field}: số tạm dừng lớn hơn (11)")
+        if self.withdrawn + self.returned_unresolved > self.resolved_on_time:
+            errors.append(f"{self.field}: số rút/trả lại lớn hơn số giải quyết đúng hạn")
         return errors
 
     def counts(self, *, extra: bool = False) -> dict[str, int]:
-        """The figures by column name; ``extra`` adds ``paused`` and ``withdrawn``."""
+        """The figures by column name; ``extra`` adds :data:`EXTRA_COLUMNS`."""
         names = COLUMNS + (EXTRA_COLUMNS if extra else ())
         return {name: int(getattr(self, name)) for name in names}
 
@@ -301,7 +365,7 @@ class Row06:
 
 
 COLUMNS: tuple[str, ...] = (
-    "received_total",
+    "to_resolve_total",
     "received_online",
     "received_in_person",
     "carried_over",
@@ -314,7 +378,7 @@ COLUMNS: tuple[str, ...] = (
     "in_progress_overdue",
 )
 """Columns (3)–(13) of Biểu 06 in form order: the JSON keys."""
-EXTRA_COLUMNS: tuple[str, ...] = ("paused", "withdrawn")
+EXTRA_COLUMNS: tuple[str, ...] = ("received_total", "paused", "withdrawn", "returned_unresolved")
 
 
 @dataclass(frozen=True)
@@ -372,9 +436,17 @@ class Report06:
 
     def to_dict(self, *, extra: bool = False) -> dict[str, object]:
         """The JSON layout: total columns at the top level, ``by_field``, ``announced``,
-        ``period``. ``extra`` adds ``paused``/``withdrawn`` (left out of the agreed layout)."""
-        data: dict[str, object] = dict(self.total.counts(extra=extra))
-        data["by_field"] = [{"field": row.field, **row.counts(extra=extra)} for row in self.rows]
+        ``period``. Column (3) is ``to_resolve_total``; ``received_total`` (new receipts,
+        (4) + (5)) stays in the JSON because district scripts read it. ``extra`` adds the other
+        :data:`EXTRA_COLUMNS` (left out of the agreed layout)."""
+
+        def figures(row: Row06) -> dict[str, int]:
+            counts = row.counts(extra=extra)
+            counts.setdefault("received_total", row.received_total)
+            return counts
+
+        data: dict[str, object] = dict(figures(self.total))
+        data["by_field"] = [{"field": row.field, **figures(row)} for row in self.rows]
         data["announced"] = self.announced.to_dict()
         data["period"] = {"from": self.start.isoformat(), "to": self.end.isoformat()}
         return data
@@ -385,18 +457,24 @@ def _row_increments(
 ) -> dict[str, int] | None:
     """Where one dossier goes in Biểu 06, or None if it is outside the report.
 
-    The right-hand side is decided by the status at the period end; the left-hand side by the
-    receipt date. A dossier is counted on both sides or on neither, which makes the identity exact.
+    The right-hand side ((7) or (11)) is decided by the status at the period end; the left-hand
+    side ((4)/(5) or (6)) by the receipt date. A dossier is counted on both sides or on neither,
+    which makes the identities exact.
     """
     if facts.received_at > last:
         return None
     status = facts.status_at(last)
-    # Statuses 1 and 3 are excluded from every column (§3 "excluded {1,3}"); a dossier refused
-    # after receipt (2 → 3) therefore leaves the statistics in the period it is refused.
-    if status is None or status in EXCLUDED:
+    if status is None or status == Status.REGISTERED_ONLINE:
         return None
     inc: dict[str, int] = {}
-    if status in RESOLVED:
+    if status in ENDED_UNRESOLVED:
+        ended = facts.ended_unresolved_as_of(last)
+        if ended is None:
+            return None  # refused at intake: outside every column (§3 "excluded {1,3}")
+        if ended < first:
+            return None  # ended in an earlier period
+        inc["resolved_total"] = inc["resolved_on_time"] = inc["returned_unresolved"] = 1
+    elif status in RESOLVED:
         finished = facts.finished_as_of(last)
         assert finished is not None
         if finished < first:
@@ -407,14 +485,16 @@ def _row_increments(
             inc["resolved_on_time"] = inc["withdrawn"] = 1
         else:
             inc["resolved_" + classify_resolution(finished, facts.due_as_of(finished))] = 1
-    elif status in IN_PROGRESS:
-        # §3: in time if NgayHenTra ≥ the period end date; no appointment counts as in time.
+    else:
+        # 2, 4, and 5/6 (paused for a supplement or a financial obligation): column (11), in time
+        # if the appointment in force is on or after the period end date (§3); none = in time.
         due = facts.due_as_of(last)
         in_time = due is None or to_vn(due).date() >= end
         inc["in_progress_total"] = 1
         inc["in_progress_in_time" if in_time else "in_progress_overdue"] = 1
-    else:
-        inc["paused"] = 1  # 5, 6, 8 (§4 "Tạm dừng xử lý": supplement, financial, stopped)
+        if status in PAUSED_IN_11:
+            inc["paused"] = 1
+    inc["to_resolve_total"] = 1
     if facts.received_at < first:
         inc["carried_over"] = 1
     else:

@@ -29,7 +29,7 @@ from onestop_desktop.services.reports import Report06Data
 TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ"
 FORM = "Biểu số 06/VPCP/KSTT"
 HEADERS = {
-    "received_total": "Tổng số tiếp nhận",
+    "to_resolve_total": "Tổng số",
     "received_online": "Trực tuyến",
     "received_in_person": "Trực tiếp và bưu chính",
     "carried_over": "Từ kỳ trước",

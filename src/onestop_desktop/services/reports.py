@@ -19,7 +19,13 @@ from onestop_desktop.errors import ValidationError
 from onestop_desktop.services.context import Session, Station
 from onestop_desktop.store import reports as report_rows
 
-FINAL = (Status.NOT_ACCEPTED, Status.WITHDRAWN, Status.RESULT_READY, Status.RETURNED)
+FINAL = (
+    Status.NOT_ACCEPTED,
+    Status.WITHDRAWN,
+    Status.STOPPED,
+    Status.RESULT_READY,
+    Status.RETURNED,
+)
 """Statuses after which a dossier no longer changes: closed before a period, it cannot count."""
 
 

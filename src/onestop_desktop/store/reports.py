@@ -28,8 +28,8 @@ def facts_rows(
     store: Store, first: str, last: str, final_statuses: Iterable[int]
 ) -> Iterator[FactsRow]:
     """Every dossier that can count between ``first`` and ``last`` (ISO moments): received by
-    the end and not already closed (one of ``final_statuses``) before the start. A stopped
-    dossier stays paused, so it always counts. Rows are streamed, never all held at once."""
+    the end and not already closed (one of ``final_statuses``) before the start. Rows are
+    streamed, never all held at once."""
     marks = ", ".join(str(int(s)) for s in final_statuses)
     cur = store.db.execute(
         "SELECT status, field, channel, received_at, due_at, finished_at, returned_at, "
