@@ -285,10 +285,10 @@ class SupplementRequested(DossierAction):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class SupplementReceived(DossierAction):
-    """The supplement came back: the appointment moves by the pause (or restarts)."""
+class _ClockResumed(DossierAction):
+    """A pause ends (supplement back, obligation met): the appointment moves by the pause, or
+    restarts, as the service computed it. One shape for both kinds, so they fold one way."""
 
-    KIND: ClassVar[str] = "supplement_received"
     mode: SupplementMode = "pause"
     due_at: Moment | None = None
     paused_since: Moment | None = None
@@ -297,6 +297,13 @@ class SupplementReceived(DossierAction):
         row["paused_since"] = None
         if self.due_at:
             row["due_at"] = self.due_at
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SupplementReceived(_ClockResumed):
+    """The supplement came back: the appointment moves by the pause (or restarts)."""
+
+    KIND: ClassVar[str] = "supplement_received"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -312,18 +319,10 @@ class FinancialRequested(DossierAction):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class FinancialDone(DossierAction):
+class FinancialDone(_ClockResumed):
     """The obligation is met: the appointment moves by the pause."""
 
     KIND: ClassVar[str] = "financial_done"
-    mode: SupplementMode = "pause"
-    due_at: Moment | None = None
-    paused_since: Moment | None = None
-
-    def fold(self, row: Row, at: str) -> None:
-        row["paused_since"] = None
-        if self.due_at:
-            row["due_at"] = self.due_at
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
