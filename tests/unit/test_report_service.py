@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from onestop_desktop.domain import clock
-from onestop_desktop.errors import ValidationError
+from onestop_desktop.errors import Conflict, ValidationError
 from onestop_desktop.reports import report06
-from onestop_desktop.services import dossiers, reports
+from onestop_desktop.services import dossiers, reports, settings
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.dossiers import Applicant, DuplicateFound, Intake
 from onestop_desktop.services.views import DossierSummary
@@ -205,55 +205,71 @@ def test_a_past_report_does_not_change_when_later_events_happen(
 # On-time rules
 
 
-def test_a_reschedule_moves_the_appointment_the_dossier_is_judged_against(
+def test_a_reschedule_never_makes_a_late_dossier_on_time(
     ctx: Session, fake_clock: FakeClock
 ) -> None:
+    """Mẫu 04 is an apology: judged against the first appointment by default (issue #8)."""
     people = Counter()
     moved = receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", people.applicant())
-    kept = receive(ctx, fake_clock, "2026-03-02T09:05:00", "1.004873", people.applicant())
+    early = receive(ctx, fake_clock, "2026-03-02T09:05:00", "1.004873", people.applicant())
     assert moved.due_at is not None and moved.due_at.date() == date(2026, 3, 5)
-    # The appointment passed: Mẫu 04 apology with a new date.
+    # Before the appointment passes: Mẫu 04 apology with a new date.
     act(
         ctx,
         fake_clock,
-        "2026-03-06T08:00:00",
+        "2026-03-04T08:00:00",
         moved,
         "rescheduled",
         new_due_at="2026-03-10T17:00:00+07:00",
         reason="Cần xác minh thông tin tại nơi cư trú trước đây",
     )
-    # At the end of week 1 the rescheduled one is in time, the other overdue.
+    act(ctx, fake_clock, "2026-03-04T10:05:00", early, "result_ready")
+    # At the end of week 1 the rescheduled one is overdue by its first appointment (05/03).
     w1 = reports.report06(ctx, *WEEK1).report.total
-    assert (w1.in_progress_total, w1.in_progress_in_time, w1.in_progress_overdue) == (2, 1, 1)
+    assert (w1.in_progress_total, w1.in_progress_in_time, w1.in_progress_overdue) == (1, 0, 1)
     act(ctx, fake_clock, "2026-03-09T10:00:00", moved, "result_ready")
-    act(ctx, fake_clock, "2026-03-09T10:05:00", kept, "result_ready")
     w2 = reports.report06(ctx, *WEEK2).report.total
-    assert (w2.resolved_early, w2.resolved_on_time, w2.resolved_late) == (1, 0, 1)
+    assert (w2.resolved_early, w2.resolved_on_time, w2.resolved_late) == (0, 0, 1)
+    # The setting on_time_basis = latest judges against the new appointment instead.
+    settings.set_setting(ctx, "on_time_basis", "latest")
+    latest = reports.report06(ctx, *WEEK2).report.total
+    assert (latest.resolved_early, latest.resolved_late) == (1, 0)
     det = dossiers.detail(ctx, moved.code)
     assert det.reschedule_count == 1
     last = det.appointments[-1]
     assert (clock.iso(last.at), last.due_at and clock.iso(last.due_at)) == (
-        "2026-03-06T08:00:00+07:00",
+        "2026-03-04T08:00:00+07:00",
         "2026-03-10T17:00:00+07:00",
     )
 
 
-def test_a_reschedule_after_the_result_does_not_make_a_late_dossier_on_time(
+def test_a_reschedule_after_the_appointment_passed_is_refused(
     ctx: Session, fake_clock: FakeClock
 ) -> None:
     d = receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", Counter().applicant())
-    act(ctx, fake_clock, "2026-03-09T10:00:00", d, "result_ready")  # due 05/03: late
-    act(
-        ctx,
-        fake_clock,
-        "2026-03-09T11:00:00",
-        d,
-        "rescheduled",
-        new_due_at="2026-03-12T17:00:00+07:00",
-        reason="Hẹn lại",
-    )
+    with pytest.raises(Conflict, match="Đã quá ngày hẹn trả 05/03/2026"):
+        act(
+            ctx,
+            fake_clock,
+            "2026-03-06T08:00:00",
+            d,
+            "rescheduled",
+            new_due_at="2026-03-12T17:00:00+07:00",
+            reason="Hẹn lại",
+        )
+    assert dossiers.detail(ctx, d.code).reschedule_count == 0
+    act(ctx, fake_clock, "2026-03-09T10:00:00", d, "result_ready")
     t = reports.report06(ctx, *WEEK2).report.total
     assert (t.resolved_total, t.resolved_late) == (1, 1)
+
+
+def test_one_reschedule_by_default(ctx: Session, fake_clock: FakeClock) -> None:
+    d = receive(ctx, fake_clock, "2026-03-02T09:00:00", "1.004873", Counter().applicant())
+    act(ctx, fake_clock, "2026-03-03T09:00:00", d, "rescheduled",
+        new_due_at="2026-03-09T17:00:00+07:00", reason="Xác minh")  # fmt: skip
+    with pytest.raises(Conflict, match="tối đa 1"):
+        act(ctx, fake_clock, "2026-03-04T09:00:00", d, "rescheduled",
+            new_due_at="2026-03-12T17:00:00+07:00", reason="Lần hai")  # fmt: skip
 
 
 def test_a_withdrawal_counts_as_on_time_even_after_the_appointment(

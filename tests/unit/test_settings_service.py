@@ -24,7 +24,7 @@ LAN = Applicant(
     phone="0912 345 678",
 )
 
-KEYS = ["supplement_mode", "max_reschedules", "office_hours", "same_day_cutoff"]
+KEYS = ["supplement_mode", "max_reschedules", "on_time_basis", "office_hours", "same_day_cutoff"]
 
 
 def changes(ctx: Session) -> list[dict[str, Any]]:
@@ -52,7 +52,8 @@ def test_defaults_are_listed_in_order_with_vietnamese_descriptions(ctx: Session)
     assert [s.key for s in rows] == KEYS
     assert {s.key: (s.value, s.default) for s in rows} == {
         "supplement_mode": ("pause", "pause"),
-        "max_reschedules": ("", ""),
+        "max_reschedules": ("1", "1"),
+        "on_time_basis": ("first", "first"),
         "office_hours": ("07:00-11:30,13:30-17:00", "07:00-11:30,13:30-17:00"),
         "same_day_cutoff": ("15:00", "15:00"),
     }
@@ -307,6 +308,9 @@ def test_services_read_typed_values(ctx: Session) -> None:
     from datetime import time
 
     assert settings.value(ctx.store, settings.SUPPLEMENT_MODE) == "pause"
+    assert settings.value(ctx.store, settings.MAX_RESCHEDULES) == 1  # one new appointment (#8)
+    assert settings.value(ctx.store, settings.ON_TIME_BASIS) == "first"
+    settings.set_setting(ctx, "max_reschedules", "")
     assert settings.value(ctx.store, settings.MAX_RESCHEDULES) is None  # no limit
     assert settings.value(ctx.store, settings.SAME_DAY_CUTOFF) == time(15, 0)
     assert settings.value(ctx.store, settings.OFFICE_HOURS) == (

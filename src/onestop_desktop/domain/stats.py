@@ -29,6 +29,8 @@ from onestop_desktop.domain.text import fold, nfc
 from onestop_desktop.errors import ValidationError
 
 Resolution = Literal["early", "on_time", "late"]
+OnTimeBasis = Literal["first", "latest"]
+ON_TIME_BASES: tuple[OnTimeBasis, ...] = ("first", "latest")
 CHANNELS = frozenset({"online", "in_person", "postal"})
 
 RESOLVED = DONE | {Status.WITHDRAWN}
@@ -121,6 +123,9 @@ class DossierFacts:
     refusal_reason: str | None = None
     history: tuple[tuple[datetime, Status], ...] = ()
     due_history: tuple[tuple[datetime, datetime | None], ...] = ()
+    reschedules: tuple[datetime, ...] = ()
+    """When a Mẫu 04 new appointment was given (the moments of ``due_history`` entries that
+    are apologies, not supplement pauses or restarts)."""
     _timeline: tuple[tuple[datetime, Status], ...] = dc_field(
         init=False, repr=False, compare=False, default=()
     )
@@ -154,6 +159,7 @@ class DossierFacts:
                 )
             ),
         )
+        set_(self, "reschedules", tuple(sorted(to_vn(t) for t in self.reschedules)))
         if history and history[-1][1] != self.status:
             raise ValidationError(
                 "Trạng thái hiện tại ({current}) không khớp trạng thái cuối trong lịch sử ({last})",
@@ -253,6 +259,28 @@ class DossierFacts:
             current = due
         return current
 
+    def judged_due(self, moment: datetime, basis: OnTimeBasis = "first") -> datetime | None:
+        """The appointment a result at ``moment`` is judged against (issue #8).
+
+        "latest": the appointment in force (:meth:`due_as_of`). "first" (default): Mẫu 04 is an
+        apology for a dossier that will be late, so a new appointment never makes it on time;
+        the first appointment is used, moved only by the changes that are not apologies
+        (a supplement pause shifts it by the same amount, a restart by the difference).
+        """
+        if basis == "latest" or not self.reschedules or not self.due_history:
+            return self.due_as_of(moment)
+        apologies = set(self.reschedules)
+        judged = previous = self.due_history[0][1]
+        for when, new in self.due_history[1:]:
+            if when > moment:
+                break
+            if when not in apologies and judged is not None and previous is not None and new:
+                judged += new - previous
+            elif when not in apologies:
+                judged = new
+            previous = new
+        return judged
+
     def as_of(self, moment: datetime) -> DossierFacts | None:
         """These facts as they stood at ``moment``: what a report run then would have seen.
 
@@ -279,6 +307,7 @@ class DossierFacts:
             ),
             history=entries,
             due_history=tuple(e for e in self.due_history if e[0] <= moment),
+            reschedules=tuple(t for t in self.reschedules if t <= moment),
         )
 
 
@@ -453,7 +482,7 @@ class Report06:
 
 
 def _row_increments(
-    facts: DossierFacts, first: datetime, last: datetime, end: date
+    facts: DossierFacts, first: datetime, last: datetime, end: date, basis: OnTimeBasis = "first"
 ) -> dict[str, int] | None:
     """Where one dossier goes in Biểu 06, or None if it is outside the report.
 
@@ -484,11 +513,11 @@ def _row_increments(
             # §3 "reports count it as on time"; §4 06a header: "Đúng hạn" includes withdrawals.
             inc["resolved_on_time"] = inc["withdrawn"] = 1
         else:
-            inc["resolved_" + classify_resolution(finished, facts.due_as_of(finished))] = 1
+            inc["resolved_" + classify_resolution(finished, facts.judged_due(finished, basis))] = 1
     else:
         # 2, 4, and 5/6 (paused for a supplement or a financial obligation): column (11), in time
         # if the appointment in force is on or after the period end date (§3); none = in time.
-        due = facts.due_as_of(last)
+        due = facts.judged_due(last, basis)
         in_time = due is None or to_vn(due).date() >= end
         inc["in_progress_total"] = 1
         inc["in_progress_in_time" if in_time else "in_progress_overdue"] = 1
@@ -503,13 +532,18 @@ def _row_increments(
     return inc
 
 
-def report(facts: Iterable[DossierFacts], start: date, end: date) -> Report06:
-    """Biểu 06 for the days ``start``–``end`` (inclusive), as it stood at the end of ``end``."""
+def report(
+    facts: Iterable[DossierFacts], start: date, end: date, *, on_time_basis: OnTimeBasis = "first"
+) -> Report06:
+    """Biểu 06 for the days ``start``–``end`` (inclusive), as it stood at the end of ``end``.
+
+    ``on_time_basis`` (setting ``on_time_basis``): judge results and overdue dossiers against
+    the first appointment (default) or the latest one (see :meth:`DossierFacts.judged_due`)."""
     first, last = period_bounds(start, end)
     items = tuple(facts)
     by_field: dict[str, dict[str, int]] = {}
     for item in items:
-        inc = _row_increments(item, first, last, end)
+        inc = _row_increments(item, first, last, end, on_time_basis)
         if inc is None:
             continue
         tally = by_field.setdefault(item.field, {})
@@ -519,7 +553,7 @@ def report(facts: Iterable[DossierFacts], start: date, end: date) -> Report06:
         Row06(name, **by_field[name]) for name in sorted(by_field, key=lambda n: (fold(n), n))
     )
     total = sum(rows, Row06(TOTAL_LABEL))
-    return Report06(start, end, rows, total, _announced(items, first, last, total))
+    return Report06(start, end, rows, total, _announced(items, first, last, total, on_time_basis))
 
 
 def announced(facts: Iterable[DossierFacts], start: date, end: date) -> Announced:
@@ -528,7 +562,11 @@ def announced(facts: Iterable[DossierFacts], start: date, end: date) -> Announce
 
 
 def _announced(
-    items: tuple[DossierFacts, ...], first: datetime, last: datetime, total: Row06
+    items: tuple[DossierFacts, ...],
+    first: datetime,
+    last: datetime,
+    total: Row06,
+    basis: OnTimeBasis = "first",
 ) -> Announced:
     counts = dict.fromkeys(
         ("received", "on_time", "late", "in_progress", "paused", "withdrawn", "refused"), 0
@@ -546,7 +584,7 @@ def _announced(
             # 9 counts as returned: the centre's part is done, the citizen has to pick it up.
             finished = item.finished_as_of(last)
             assert finished is not None
-            kind = classify_resolution(finished, item.due_as_of(finished))
+            kind = classify_resolution(finished, item.judged_due(finished, basis))
             counts["late" if kind == "late" else "on_time"] += 1
         elif status == Status.WITHDRAWN:
             counts["withdrawn"] += 1

@@ -27,6 +27,7 @@ from onestop_desktop.domain.text import fold, nfc
 from onestop_desktop.errors import Conflict, NotFound, ValidationError
 from onestop_desktop.services import calendar as calendar_service
 from onestop_desktop.services import catalog as catalog_service
+from onestop_desktop.services import settings
 from onestop_desktop.services.audit import record
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.views import (
@@ -459,14 +460,22 @@ def _payload_for(ctx: Session, row: proj.Row, kind: str, p: Mapping[str, Any]) -
             new_due_raw if isinstance(new_due_raw, datetime) else clock.parse_iso(str(new_due_raw))
         )
         old_due = clock.parse_iso(str(row["due_at"])) if row.get("due_at") else None
+        if old_due is not None and now > old_due:
+            # Mẫu 04 is sent before the appointment passes (issue #8); afterwards the dossier is
+            # simply late. The apology slip itself can still be printed.
+            raise Conflict(
+                "Đã quá ngày hẹn trả {due}: không thể hẹn lại nữa (phiếu xin lỗi Mẫu 04 vẫn in "
+                "được); hồ sơ được tính là quá hạn",
+                due=clock.fmt_datetime(old_due),
+            )
         if old_due is not None and new_due <= old_due:
             raise ValidationError("Ngày hẹn mới phải sau ngày hẹn cũ", field="new_due_at")
-        limit = ctx.store.setting("max_reschedules", "")
-        if limit and int(row["reschedule_count"]) >= int(limit):
+        limit = settings.value(ctx.store, settings.MAX_RESCHEDULES)
+        if limit is not None and int(row["reschedule_count"]) >= limit:
             raise Conflict(
                 "Hồ sơ đã được hẹn lại {times} lần (tối đa {limit})",
-                times=row["reschedule_count"],
-                limit=limit,
+                times=clock.fmt_int(int(row["reschedule_count"])),
+                limit=clock.fmt_int(limit),
             )
         return pl.Rescheduled(
             new_due_at=pl.Moment(clock.iso(new_due)),

@@ -16,6 +16,7 @@ from onestop_desktop.domain import clock
 from onestop_desktop.domain.stats import DossierFacts, Report06, report
 from onestop_desktop.domain.status import Status
 from onestop_desktop.errors import ValidationError
+from onestop_desktop.services import settings
 from onestop_desktop.services.context import Session, Station
 from onestop_desktop.store import reports as report_rows
 
@@ -55,6 +56,7 @@ def _facts(ctx: Session, start: date, end: date) -> Iterator[DossierFacts]:
                 (clock.parse_iso(t), clock.parse_iso(d) if d else None)
                 for t, d in json.loads(row.due_history)
             ),
+            reschedules=tuple(clock.parse_iso(t) for t in json.loads(row.reschedules)),
         )
 
 
@@ -63,7 +65,8 @@ def report06(ctx: Session, start: date, end: date) -> Report06Data:
     ctx.require("reports.view")
     if end < start:
         raise ValidationError("Ngày kết thúc kỳ báo cáo phải không trước ngày bắt đầu", field="to")
-    result = report(_facts(ctx, start, end), start, end)
+    basis = settings.value(ctx.store, settings.ON_TIME_BASIS)
+    result = report(_facts(ctx, start, end), start, end, on_time_basis=basis)
     if result.consistency_errors:  # a bug, never a user error: fail loudly rather than publish
         raise AssertionError("; ".join(result.consistency_errors))
     return Report06Data(result, ctx.station)

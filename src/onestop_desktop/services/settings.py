@@ -24,6 +24,7 @@ from typing import Generic, Literal, TypeVar, cast
 
 from onestop_desktop.domain.calendar import DEFAULT_CUTOFF, DEFAULT_PERIODS, OfficeHours, Period
 from onestop_desktop.domain.payloads import SettingsChanged
+from onestop_desktop.domain.stats import ON_TIME_BASES, OnTimeBasis
 from onestop_desktop.errors import Msg, PermissionDenied, ValidationError
 from onestop_desktop.services.audit import record
 from onestop_desktop.services.context import Session
@@ -150,14 +151,38 @@ SUPPLEMENT_MODE: Definition[SupplementMode] = Definition(
 MAX_RESCHEDULES: Definition[int | None] = Definition(
     name="max_reschedules",
     type_vi=Msg("số nguyên dương, hoặc để trống"),
-    default=None,
+    # 1: the one-stop rules allow one new appointment (Mẫu 04); the text of Decree 118/2025
+    # could not be read here, so the default is marked unconfirmed in docs/rules.md.
+    default=1,
     parse=_parse_limit,
     format=lambda limit: "" if limit is None else str(limit),
     help_vi=Msg(
-        "Số lần tối đa được xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) của một hồ sơ; để trống "
-        "là không giới hạn"
+        "Số lần tối đa được xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) của một hồ sơ; mặc định "
+        "1 (chưa xác nhận với văn bản); để trống là không giới hạn"
     ),
     accepted_vi=Msg("để trống (không giới hạn) hoặc một số nguyên từ 1 trở lên, ví dụ «1»"),
+)
+
+
+def _parse_basis(text: str) -> OnTimeBasis:
+    basis = text.strip().lower()
+    if basis not in ON_TIME_BASES:
+        raise Invalid()
+    return basis
+
+
+ON_TIME_BASIS: Definition[OnTimeBasis] = Definition(
+    name="on_time_basis",
+    type_vi=Msg("một trong các giá trị"),
+    default="first",
+    parse=_parse_basis,
+    format=str,
+    help_vi=Msg(
+        "Hồ sơ được tính đúng hạn theo «first» ngày hẹn đầu tiên (mặc định: hẹn lại theo Mẫu 04 "
+        "là xin lỗi, không làm hồ sơ thành đúng hạn) hoặc «latest» ngày hẹn sau cùng"
+    ),
+    accepted_vi=Msg("«first» hoặc «latest»"),
+    choices=ON_TIME_BASES,
 )
 
 OFFICE_HOURS: Definition[tuple[Period, ...]] = Definition(
@@ -194,7 +219,7 @@ SAME_DAY_CUTOFF: Definition[time] = Definition(
 
 DEFINITIONS: dict[str, Definition[object]] = {
     d.name: cast("Definition[object]", d)
-    for d in (SUPPLEMENT_MODE, MAX_RESCHEDULES, OFFICE_HOURS, SAME_DAY_CUTOFF)
+    for d in (SUPPLEMENT_MODE, MAX_RESCHEDULES, ON_TIME_BASIS, OFFICE_HOURS, SAME_DAY_CUTOFF)
 }
 """Every business setting, in the order ``onestop settings list`` shows them."""
 

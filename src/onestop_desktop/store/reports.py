@@ -22,6 +22,8 @@ class FactsRow:
     refusal_reason: str | None
     history: str
     due_history: str
+    reschedules: str = "[]"
+    """JSON list of the moments of this dossier's ``rescheduled`` (Mẫu 04) events."""
 
 
 def facts_rows(
@@ -33,7 +35,10 @@ def facts_rows(
     marks = ", ".join(str(int(s)) for s in final_statuses)
     cur = store.db.execute(
         "SELECT status, field, channel, received_at, due_at, finished_at, returned_at, "
-        "refusal_reason, history, due_history FROM dossiers "
+        "refusal_reason, history, due_history, "
+        "(SELECT json_group_array(e.at) FROM events e "
+        " WHERE e.dossier_id = dossiers.id AND e.kind = 'rescheduled') "
+        "FROM dossiers "
         f"WHERE received_at <= ? AND (updated_at >= ? OR status NOT IN ({marks}))",
         [last, first],
     )
@@ -49,4 +54,5 @@ def facts_rows(
             row[7],
             str(row[8]),
             str(row[9]),
+            str(row[10] or "[]"),
         )
