@@ -48,6 +48,7 @@ def dossier(
     field: str = "Hộ tịch",
     channel: str = "in_person",
     refusal: str | None = None,
+    reschedules: tuple[datetime, ...] = (),
 ) -> DossierFacts:
     return DossierFacts(
         status=status,
@@ -60,6 +61,7 @@ def dossier(
         refusal_reason=refusal,
         history=history,
         due_history=due_history,
+        reschedules=reschedules,
     )
 
 
@@ -653,3 +655,26 @@ def test_identities_hold_over_any_period_split(
         "resolved_late",
     ):
         assert sum(getattr(r.total, name) for r in results) == getattr(whole, name), name
+
+
+def test_judged_due_ignores_apologies_but_keeps_supplement_shifts() -> None:
+    # First appointment 10/07; a supplement pause moves it to 12/07 (+2 days); Mẫu 04 moves it to
+    # 20/07; another pause moves it one more day (21/07). Judged: 10/07 + 2 + 1 = 13/07.
+    item = dossier(
+        S.RESULT_READY,
+        at(1),
+        due=at(21),
+        finished=at(15),
+        history=((at(1), S.RECEIVED), (at(15), S.RESULT_READY)),
+        due_history=((at(1), at(10)), (at(5), at(12)), (at(8), at(20)), (at(9), at(21))),
+        reschedules=(at(8),),
+    )
+    assert item.judged_due(at(15)) == at(13)
+    assert item.judged_due(at(15), "latest") == at(21)
+    assert july(item).resolved_late == 1
+    assert (
+        report(
+            [item], date(2025, 7, 1), date(2025, 7, 31), on_time_basis="latest"
+        ).total.resolved_early
+        == 1
+    )
