@@ -40,6 +40,11 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/dossier.py" />
+            <source>--document «{text}» không đúng dạng N[:HÌNH_THỨC[:SỐ_LƯỢNG]]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/dossier.py" />
             <source>Thao tác không hợp lệ: «{kind}»; chọn một trong: {choices}</source>
             <translation>Invalid action: «{kind}»; choose one of: {choices}</translation>
         </message>
@@ -95,8 +100,8 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/calendar.py" />
-            <source>Nguồn «{source}» không hợp lệ (chỉ nhận seed hoặc manual).</source>
-            <translation>Invalid source «{source}» (only seed or manual).</translation>
+            <source>Nguồn «{source}» không hợp lệ (chỉ nhận seed, official hoặc manual).</source>
+            <translation>Invalid source «{source}» (only seed, official or manual).</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/calendar.py" />
@@ -142,6 +147,36 @@
             <location filename="../../src/onestop_desktop/domain/calendar.py" />
             <source>Không hiểu thời hạn giải quyết «{text}» (ví dụ «3 ngày làm việc», «8 giờ làm việc», «30 ngày», «trong ngày»).</source>
             <translation>Cannot read the processing time limit «{text}» (for example «3 working days», «8 working hours», «30 days», «same day»).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Tệp ngày nghỉ chính thức thiếu danh sách «days».</source>
+            <translation>The official days-off file has no «days» list.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Dòng {row} của tệp ngày nghỉ chính thức không hợp lệ.</source>
+            <translation>Row {row} of the official days-off file is invalid.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Dòng {row} của tệp ngày nghỉ chính thức có ngày không hợp lệ.</source>
+            <translation>Row {row} of the official days-off file has an invalid date.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Dòng {row} của tệp ngày nghỉ chính thức có loại ngày không hợp lệ.</source>
+            <translation>Row {row} of the official days-off file has an invalid day type.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Dòng {row} của tệp ngày nghỉ chính thức thiếu ghi chú hoặc văn bản.</source>
+            <translation>Row {row} of the official days-off file lacks a note or a document.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Dòng {row} của tệp ngày nghỉ chính thức: thiếu văn bản hoặc trùng ngày {date}.</source>
+            <translation>Row {row} of the official days-off file: no document, or {date} listed twice.</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/calendar.py" />
@@ -815,13 +850,18 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/reports/report06.py" />
-            <source>Ngày kết thúc kỳ báo cáo phải không trước ngày bắt đầu</source>
-            <translation>The end of the report period must not be before its start</translation>
+            <source>Định dạng báo cáo không hỗ trợ: {format}</source>
+            <translation>Unsupported report format: {format}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/audit.py" />
             <source>Sự kiện loại «{kind}» ghi sai: thiếu hoặc thừa mã hồ sơ</source>
             <translation>An event of kind «{kind}» is malformed: a dossier code is missing or superfluous</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/calendar.py" />
+            <source>Tệp ngày nghỉ chính thức bị hỏng.</source>
+            <translation>The official days-off file is damaged.</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/calendar.py" />
@@ -1070,6 +1110,11 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Đã quá ngày hẹn trả {due}: không thể hẹn lại nữa (phiếu xin lỗi Mẫu 04 vẫn in được); hồ sơ được tính là quá hạn</source>
+            <translation>The appointment {due} has passed: it can no longer be rescheduled (the Form 04 apology slip can still be printed); the dossier counts as late</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
             <source>Ngày hẹn mới phải sau ngày hẹn cũ</source>
             <translation>The new return date must be after the old one</translation>
         </message>
@@ -1109,6 +1154,11 @@
             <translation>Only .xlsx or .csv ledgers can be read (file chosen: {file})</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/services/reports.py" />
+            <source>Ngày kết thúc kỳ báo cáo phải không trước ngày bắt đầu</source>
+            <translation>The end of the report period must not be before its start</translation>
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>«{text}» không đúng dạng HH:MM</source>
             <translation>«{text}» is not in the form HH:MM</translation>
@@ -1140,13 +1190,23 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
-            <source>Số lần tối đa được xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) của một hồ sơ; để trống là không giới hạn</source>
-            <translation>The most times a dossier's return date may be put off with an apology (Form 04); empty means no limit</translation>
+            <source>Số lần tối đa được xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) của một hồ sơ; mặc định 1 (chưa xác nhận với văn bản); để trống là không giới hạn</source>
+            <translation>Maximum number of apologies with a new return date (Form 04) for one dossier; default 1 (not confirmed against the legal text); empty means no limit</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>để trống (không giới hạn) hoặc một số nguyên từ 1 trở lên, ví dụ «1»</source>
             <translation>empty (no limit) or a whole number from 1, for example «1»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Hồ sơ được tính đúng hạn theo «first» ngày hẹn đầu tiên (mặc định: hẹn lại theo Mẫu 04 là xin lỗi, không làm hồ sơ thành đúng hạn) hoặc «latest» ngày hẹn sau cùng</source>
+            <translation>A dossier is judged on time against «first», the first appointment (default: a Form 04 new appointment is an apology and never makes a dossier on time), or «latest», the latest appointment</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>«first» hoặc «latest»</source>
+            <translation>«first» or «latest»</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
@@ -1205,6 +1265,11 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/station.py" />
+            <source>Đã có khóa ký của máy trạm tại {path}; không tạo khóa mới đè lên. Nếu cơ sở dữ liệu bị mất, hãy khôi phục từ bản sao lưu (onestop restore); chỉ khi chắc chắn khóa này bỏ đi được mới chuyển nó ra chỗ khác rồi khởi tạo lại</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/station.py" />
             <source>Cơ sở dữ liệu này đã được khởi tạo; không khởi tạo lại</source>
             <translation>This database has already been initialised; it is not initialised again</translation>
         </message>
@@ -1217,6 +1282,11 @@
             <location filename="../../src/onestop_desktop/services/station.py" />
             <source>Thư mục {folder} đã có cơ sở dữ liệu đã khởi tạo</source>
             <translation>The folder {folder} already has an initialised database</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/station.py" />
+            <source>Thư mục {folder} còn {file} của một lần khôi phục; không khởi tạo lại. Hãy chạy lại «onestop restore» với bản sao lưu, hoặc mở chương trình để hoàn tất lần khôi phục dở</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/station.py" />
@@ -1322,6 +1392,26 @@
             <location filename="../../src/onestop_desktop/store/backup.py" />
             <source>Đã có tệp {path}; không ghi đè</source>
             <translation>The file {path} already exists; it is not overwritten</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/backup.py" />
+            <source>Lần khôi phục trước bị ngắt khi đang chép; cơ sở dữ liệu cũ giữ nguyên</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/backup.py" />
+            <source>Lần khôi phục trước bị ngắt giữa chừng; đã hoàn tất khôi phục (bản cũ giữ tại {kept})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/backup.py" />
+            <source>Lần khôi phục trước bị ngắt giữa chừng; đã quay lại cơ sở dữ liệu cũ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/backup.py" />
+            <source>Lần khôi phục trước bị ngắt ở bước cuối; bản khôi phục đã được dùng</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/store/db.py" />
