@@ -31,6 +31,41 @@ from onestop_desktop.errors import Msg, StorageError
 
 PARTIAL_SUFFIX = ".partial"
 
+FAULT_ENV = "ONESTOP_FAULT_AT"
+"""Fault injection for the power-cut tests: ``ONESTOP_FAULT_AT=N`` kills this process with
+SIGKILL at the N-th :func:`fault_point` (each rename, fsync and copy of a durable write), so a
+test can cut the power at every step of a restore or a backup. Unset, it costs one ``None``
+test per step."""
+
+fault_hook: Callable[[str, Path], None] | None = None
+"""Called as ``fault_hook(kind, path)`` at every fault point (``"rename"``, ``"fsync"``,
+``"write"``); tests replace it to raise or to kill at a chosen step."""
+
+
+def fault_point(kind: str, path: Path) -> None:
+    """A step after which a power cut must leave the files consistent (see :data:`FAULT_ENV`)."""
+    if fault_hook is not None:
+        fault_hook(kind, path)
+
+
+def _install_env_fault() -> None:
+    """Arm :data:`fault_hook` from :data:`FAULT_ENV` (a child process of the power-cut suite)."""
+    global fault_hook
+    raw = os.environ.get(FAULT_ENV, "")
+    if not raw.isdigit():
+        return
+    target, seen = int(raw), [0]
+
+    def _kill_at(kind: str, path: Path) -> None:
+        seen[0] += 1
+        if seen[0] == target:
+            import signal
+
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    fault_hook = _kill_at
+
+
 _REASONS: dict[int, Msg] = {
     errno.EROFS: Msg("ổ đĩa chỉ cho phép đọc"),
     errno.EACCES: Msg("không có quyền ghi"),
@@ -67,6 +102,7 @@ def write_error(path: Path, exc: OSError) -> StorageError:
 def fsync_dir(folder: Path) -> None:
     """Make a rename or a new file in ``folder`` durable (no-op where folders cannot be opened,
     as on Windows, whose NTFS journals the rename itself)."""
+    fault_point("fsync", folder)
     if _ON_WINDOWS:
         return
     try:
@@ -83,10 +119,12 @@ def fsync_dir(folder: Path) -> None:
 
 def replace(src: Path, dst: Path) -> None:
     """``os.replace`` that survives the brief locks Windows programs take on files."""
+    fault_point("rename", dst)
     deadline = time.monotonic() + _REPLACE_RETRY_SECONDS
     while True:
         try:
             os.replace(src, dst)
+            fault_point("renamed", dst)
             return
         except PermissionError:
             if not _ON_WINDOWS or time.monotonic() > deadline:
@@ -118,6 +156,7 @@ def atomic_path(path: Path, *, mode: int | None = None) -> Iterator[Path]:
         yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        fault_point("fsync", tmp)
         replace(tmp, path)
         tmp = None
         fsync_dir(path.parent)
@@ -162,6 +201,16 @@ def atomic_write_with(
     with atomic_path(path, mode=mode) as tmp:
         writer(tmp)
     return path
+
+
+def fsync_file(path: Path) -> None:
+    """Flush ``path``'s bytes to the disk (a fault point: the power may go right after)."""
+    with path.open("rb") as fh:
+        os.fsync(fh.fileno())
+    fault_point("fsync", path)
+
+
+_install_env_fault()
 
 
 @contextlib.contextmanager

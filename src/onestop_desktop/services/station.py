@@ -39,15 +39,28 @@ def write_key_pair(keys_dir: Path) -> str:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    # Only called for a database that is not initialised yet: a key already there is the
-    # leftover of an init that failed, and no bundle was ever signed with it. The mode is set
+    # Never over an existing key: it may be the only copy of a station whose database is being
+    # restored (a crash in restore once led to an init that destroyed it). The mode is set
     # before the first byte is written, so the key is never readable by others, even briefly.
+    refuse_existing_key(keys_dir)
     files.atomic_write(keys_dir / KEY_FILE, pem, mode=0o600)
     return (
         key.public_key()
         .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
         .hex()
     )
+
+
+def refuse_existing_key(keys_dir: Path) -> None:
+    """Raise :class:`Conflict` when ``keys_dir`` already holds a station key."""
+    key = keys_dir / KEY_FILE
+    if key.exists():
+        raise Conflict(
+            "Đã có khóa ký của máy trạm tại {path}; không tạo khóa mới đè lên. Nếu cơ sở dữ "
+            "liệu bị mất, hãy khôi phục từ bản sao lưu (onestop restore); chỉ khi chắc chắn "
+            "khóa này bỏ đi được mới chuyển nó ra chỗ khác rồi khởi tạo lại",
+            path=str(key),
+        )
 
 
 def initialise(
@@ -69,7 +82,7 @@ def initialise(
     code, number, name = validate_init(unit_code, unit_name, station, admin, password)
     if store.setting("unit_code") is not None:
         raise Conflict("Cơ sở dữ liệu này đã được khởi tạo; không khởi tạo lại")
-    public_key = write_key_pair(keys_dir)
+    public_key = write_key_pair(keys_dir)  # refuses an existing key: the unlink below is ours
     try:
         with store.atomic():  # identity, first admin and first catalogue: all or nothing
             ctx = _initialise(
@@ -145,6 +158,7 @@ def init_data_dir(
     """
     validate_init(unit_code, unit_name, station, admin, password)
     procedures = _initial_catalog(catalog)
+    _refuse_leftovers(data)
     if data.database.exists() and data.database.stat().st_size > 0:
         existing = Store.open(data.database)
         try:
@@ -154,6 +168,7 @@ def init_data_dir(
                 )
         finally:
             existing.close()
+    refuse_existing_key(data.keys)
     with translated_errors(data.root):
         data.ensure()
     store = Store.open(data.database, create=True)
@@ -173,6 +188,24 @@ def init_data_dir(
     except BaseException:
         store.close()
         raise
+
+
+def _refuse_leftovers(data: DataDir) -> None:
+    """``init`` never overwrites what a station had: a key, a restore under way, a kept file."""
+    from onestop_desktop.store.backup import JOURNAL, STAGED
+
+    db = data.database
+    pending = [db.with_name(db.name + JOURNAL), db.with_name(db.name + STAGED)]
+    pending += sorted(db.parent.glob(db.name + ".replaced-*")) if db.parent.is_dir() else []
+    found = [p for p in pending if p.exists()]
+    if found and not db.exists():
+        raise Conflict(
+            "Thư mục {folder} còn {file} của một lần khôi phục; không khởi tạo lại. Hãy chạy "
+            "lại «onestop restore» với bản sao lưu, hoặc mở chương trình để hoàn tất lần khôi "
+            "phục dở",
+            folder=str(data.root),
+            file=found[0].name,
+        )
 
 
 def _initial_catalog(choice: Path | Literal["starter", "none"]) -> list[Procedure] | None:

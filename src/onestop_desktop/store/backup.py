@@ -7,15 +7,16 @@ fsynced and only then renamed: an interrupted backup never looks like a good one
 
 from __future__ import annotations
 
-import os
+import json
+import logging
 import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from onestop_desktop.domain import clock
-from onestop_desktop.errors import StorageError
-from onestop_desktop.files import fsync_dir, replace
+from onestop_desktop.errors import Msg, StorageError
+from onestop_desktop.files import atomic_write, fault_point, fsync_dir, fsync_file, replace
 from onestop_desktop.store.db import (
     Store,
     check_schema,
@@ -39,6 +40,7 @@ class BackupInfo:
 
 
 PARTIAL = ".partial"
+log = logging.getLogger(__name__)
 
 
 def _unused(path: Path) -> Path:
@@ -125,8 +127,8 @@ def backup(store: Store, dest_dir: Path, *, name: str | None = None) -> BackupIn
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
-        with partial.open("rb") as fh:
-            os.fsync(fh.fileno())
+        fault_point("write", partial)
+        fsync_file(partial)
         info = _verify_contents(partial)
         replace(partial, final)
         fsync_dir(dest_dir)
@@ -139,20 +141,50 @@ def backup(store: Store, dest_dir: Path, *, name: str | None = None) -> BackupIn
     return BackupInfo(final, info.events, info.dossiers, final.stat().st_size, info.last_event_at)
 
 
+JOURNAL = ".restore-journal"
+"""Beside the database while a restore is replacing it: what was staged and where the old file
+goes, so a restore cut at any step is completed or rolled back at the next start."""
+
+STAGED = ".restoring"
+SIDES = ("-wal", "-shm")
+
+
+@dataclass(frozen=True)
+class RecoveryOutcome:
+    """What the start-up found of a restore cut short, and what it did."""
+
+    action: str
+    """``"completed"`` (the restored database is in place) or ``"rolled_back"`` (the old one)."""
+    kept: Path | None
+    message: Msg
+
+
+def _journal(database: Path) -> Path:
+    return database.with_name(database.name + JOURNAL)
+
+
 def restore(backup_file: Path, database: Path) -> Path | None:
     """Replace ``database`` by a verified copy of ``backup_file``; the path the old file was kept
-    under (``None`` if there was none). Nothing is touched unless the backup verifies."""
+    under (``None`` if there was none). Nothing is touched unless the backup verifies.
+
+    Crash-safe: the copy is staged and verified beside the database, then a journal naming the
+    staged copy and the kept name is written (atomically) before the first rename. A cut before
+    the journal leaves the old database untouched; a cut after it is finished by
+    :func:`recover_restore` at the next open. The old database's ``-wal``/``-shm`` move with it
+    *before* the new file takes the name, so a stale WAL is never applied to the restored file.
+    """
     verify_backup(backup_file)
     folder = database.parent
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    staged = folder / (database.name + ".restoring")
-    kept: Path | None = None
+    staged = folder / (database.name + STAGED)
     with translated_errors(folder):
         folder.mkdir(parents=True, exist_ok=True)
+        recover_restore(database)  # a restore cut earlier is settled before a new one starts
         shutil.copyfile(backup_file, staged)
-        with staged.open("rb") as fh:
-            os.fsync(fh.fileno())
+        fault_point("write", staged)
+        fsync_file(staged)
         verify_backup(staged)
+        kept: Path | None = None
         if database.exists():
             # Fold the WAL into the old file first, so the kept copy is whole on its own.
             try:
@@ -162,11 +194,97 @@ def restore(backup_file: Path, database: Path) -> Path | None:
             except sqlite3.DatabaseError:
                 pass  # a corrupt database is exactly what one restores over; keep it as is
             kept = _unused(folder / f"{database.name}.replaced-{stamp}")
-            replace(database, kept)
-            for suffix in ("-wal", "-shm"):
-                side = database.with_name(database.name + suffix)
-                if side.exists():
-                    replace(side, kept.with_name(kept.name + suffix))
-        replace(staged, database)
-        fsync_dir(folder)
+        atomic_write(
+            _journal(database),
+            json.dumps({"staged": staged.name, "kept": kept.name if kept else None}),
+            mode=0o600,
+        )
+        _finish(database, staged, kept)
     return kept
+
+
+def _finish(database: Path, staged: Path, kept: Path | None) -> None:
+    """The renames of a journaled restore, each safe to repeat after a cut."""
+    folder = database.parent
+    if kept is not None:
+        for suffix in SIDES:
+            side = database.with_name(database.name + suffix)
+            if side.exists():
+                replace(side, kept.with_name(kept.name + suffix))
+        if database.exists():
+            replace(database, kept)
+    for suffix in SIDES:  # never let a WAL of another file meet the restored database
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
+    replace(staged, database)
+    fsync_dir(folder)
+    _journal(database).unlink(missing_ok=True)
+    fsync_dir(folder)
+
+
+def recover_restore(database: Path) -> RecoveryOutcome | None:
+    """Settle a restore cut short (called on every open): complete it when its verified staged
+    copy is still there, else roll back to the kept database. ``None`` when there was none.
+
+    A staged copy without a journal is the leftover of a restore cut while copying, before
+    anything was touched: it is removed and the database stays as it was.
+    """
+    journal = _journal(database)
+    staged = database.with_name(database.name + STAGED)
+    if not journal.exists():
+        if staged.exists():
+            staged.unlink()
+            return RecoveryOutcome(
+                "rolled_back",
+                None,
+                Msg("Lần khôi phục trước bị ngắt khi đang chép; cơ sở dữ liệu cũ giữ nguyên"),
+            )
+        return None
+    try:
+        plan = json.loads(journal.read_text(encoding="utf-8"))
+        kept_name = plan.get("kept")
+        kept = database.with_name(str(kept_name)) if kept_name else None
+    except (ValueError, OSError, AttributeError):
+        # The journal is written atomically: unreadable means it never fully existed.
+        journal.unlink(missing_ok=True)
+        return recover_restore(database)
+    log.warning("restore journal found beside %s: settling it", database.name)
+    if staged.exists():
+        try:
+            verify_backup(staged)
+            good = True
+        except StorageError:
+            good = False
+        if good:
+            _finish(database, staged, kept)
+            return RecoveryOutcome(
+                "completed",
+                kept,
+                Msg(
+                    "Lần khôi phục trước bị ngắt giữa chừng; đã hoàn tất khôi phục (bản cũ giữ "
+                    "tại {kept})",
+                    kept=str(kept) if kept else "-",
+                ),
+            )
+        staged.unlink()
+        if kept is not None and kept.exists() and not database.exists():
+            for suffix in SIDES:
+                side = kept.with_name(kept.name + suffix)
+                if side.exists():
+                    replace(side, database.with_name(database.name + suffix))
+            replace(kept, database)
+        fsync_dir(database.parent)
+        journal.unlink(missing_ok=True)
+        fsync_dir(database.parent)
+        return RecoveryOutcome(
+            "rolled_back",
+            None,
+            Msg("Lần khôi phục trước bị ngắt giữa chừng; đã quay lại cơ sở dữ liệu cũ"),
+        )
+    # No staged copy: its rename to the database was the last step; only the journal remained.
+    journal.unlink(missing_ok=True)
+    fsync_dir(database.parent)
+    return RecoveryOutcome(
+        "completed",
+        kept,
+        Msg("Lần khôi phục trước bị ngắt ở bước cuối; bản khôi phục đã được dùng"),
+    )

@@ -165,6 +165,8 @@ class Store:
         self.db = db
         self.path = path
         self.write_guard = WriteGuard()
+        self.restore_outcome: Any = None
+        """What opening found of a restore cut short (``store.backup.RecoveryOutcome``)."""
 
     def block_writes(self, detail: str) -> None:
         """Make every later :meth:`atomic` raise (see :class:`WriteGuard`)."""
@@ -185,8 +187,23 @@ class Store:
 
         ``integrity`` is ``"quick"`` (``PRAGMA quick_check`` now), ``"daily"`` (only when the last
         good check is more than a day old, for fast CLI look-ups) or ``"none"``.
+
+        A restore cut short is settled first (completed or rolled back, see
+        ``store.backup.recover_restore``); what was done is in :attr:`restore_outcome`.
         """
+        from onestop_desktop.store.backup import recover_restore
+
+        with translated_errors(path):
+            outcome = recover_restore(path) if path.parent.is_dir() else None
         if not path.exists():
+            kept = [] if create else sorted(path.parent.glob(path.name + ".replaced-*"))
+            if kept:
+                raise StorageError(
+                    "Chưa có cơ sở dữ liệu tại {path} nhưng còn bản cũ {kept} của một lần khôi "
+                    "phục; hãy khôi phục lại (onestop restore), đừng khởi tạo lại",
+                    path=str(path),
+                    kept=str(kept[-1]),
+                )
             if not create:
                 raise StorageError(
                     "Chưa có cơ sở dữ liệu tại {path}; hãy chạy «onestop init» trước",
@@ -209,6 +226,7 @@ class Store:
             db = sqlite_utils.Database(conn, execute_plugins=False)
             check_schema(db)
             store = cls(db, path)
+            store.restore_outcome = outcome
             if integrity != "none":
                 store._start_up_check(daily=integrity == "daily")
             store.migrate()
