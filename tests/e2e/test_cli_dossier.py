@@ -253,12 +253,12 @@ def test_a_week_at_the_counter(station: Path) -> None:
     ok(act(data, "2026-03-02T16:00", d5, "result_ready"))
     ok(act(data, "2026-03-02T16:30", d5, "returned", collected_by="Lê Văn Cường"))
 
-    # ---- 14:00: D6 received (→ Thu 05/03 14:00); at most one rescheduling from 14:30.
+    # ---- 14:00: D6 received (→ Thu 05/03 14:00); at most one rescheduling (the default, #8).
     r = ok(receive(data, "2026-03-02T14:00", proc, *person("Phạm Thị Dung", "001185012345")))
     d6 = code(1006)
     assert field(r, "Ngày hẹn trả") == "05/03/2026 14:00"
     r = ok(at("2026-03-02T14:30", data, "settings", "set", "max_reschedules", "1"))
-    assert "max_reschedules = 1" in r.stdout
+    assert "max_reschedules đã là 1" in r.stdout
     r = ok(
         act(
             data,
@@ -422,10 +422,11 @@ def test_a_week_at_the_counter(station: Path) -> None:
     )
     # Received: D1, D2, D4, D5, D6, D7 (D3 was not accepted). Resolved: D1, D5, D6. Still in
     # progress on 31/03: D2, D4 (received) and D7 (processing), all past their appointments.
+    # D6 is late: judged against its first appointment, its Mẫu 04 apology does not hide it (#8).
     assert report["received_total"] == 6
     assert report["received_in_person"] == 6 and report["received_online"] == 0
     assert report["carried_over"] == 0
-    assert report["resolved_total"] == 3 and report["resolved_late"] == 0
+    assert report["resolved_total"] == 3 and report["resolved_late"] == 1
     assert report["in_progress_total"] == 3 and report["in_progress_overdue"] == 3
     assert report["announced"]["refused"] == 1
 
@@ -443,7 +444,8 @@ def test_settings_list_set_reset(station: Path) -> None:
     rows = parse_json(onestop(data, "settings", "list", "--json"))
     assert [(r["key"], r["value"], r["is_default"]) for r in rows] == [
         ("supplement_mode", "pause", True),
-        ("max_reschedules", "", True),
+        ("max_reschedules", "1", True),
+        ("on_time_basis", "first", True),
         ("office_hours", "07:00-11:30,13:30-17:00", True),
         ("same_day_cutoff", "15:00", True),
     ]
@@ -458,6 +460,7 @@ def test_settings_list_set_reset(station: Path) -> None:
     assert settings_of(data) == {
         "supplement_mode": "pause",
         "max_reschedules": "2",
+        "on_time_basis": "first",
         "office_hours": "07:30-11:30,13:00-17:00",
         "same_day_cutoff": "14:00",
     }
@@ -472,7 +475,9 @@ def test_settings_list_set_reset(station: Path) -> None:
     out = ok(onestop(data, "settings", "reset", "office_hours")).stdout
     assert "mặc định: 07:00-11:30,13:30-17:00" in out
     ok(onestop(data, "settings", "reset", "same_day_cutoff"))
-    assert all(r["is_default"] for r in parse_json(onestop(data, "settings", "list", "--json")))
+    listed = parse_json(onestop(data, "settings", "list", "--json"))
+    # Only max_reschedules differs: empty (no limit) is not its default 1 any more (#8).
+    assert [r["key"] for r in listed if not r["is_default"]] == ["max_reschedules"]
     assert [(e["key"], e["new"]) for e in settings_events(data)] == [
         ("office_hours", "07:30-11:30,13:00-17:00"),
         ("same_day_cutoff", "14:00"),
