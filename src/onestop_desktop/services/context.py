@@ -13,7 +13,7 @@ from datetime import datetime
 
 from onestop_desktop.domain.roles import Role
 from onestop_desktop.domain.status import ACTIONS, can
-from onestop_desktop.errors import Msg, PermissionDenied, StorageError
+from onestop_desktop.errors import AuthError, Msg, PermissionDenied, StorageError
 from onestop_desktop.store.db import Store
 
 
@@ -95,6 +95,25 @@ class Session:
     def now(self) -> datetime:
         return self.store.now()
 
+    def revalidate(self) -> None:
+        """Raise :class:`AuthError` if this staff session's account is gone, inactive or has
+        another role now (the operator is trusted like the file and is not checked)."""
+        if self.actor.role is Role.OPERATOR:
+            return
+        from onestop_desktop.store import users as user_rows
+
+        row = user_rows.get(self.store, self.actor.username)
+        if row is None or not row.active:
+            raise AuthError(
+                "Tài khoản {user} đã bị vô hiệu hóa; phiên làm việc này đã kết thúc",
+                user=self.actor.username,
+            )
+        if row.role != self.actor.role.value:
+            raise AuthError(
+                "Vai trò của tài khoản {user} đã thay đổi; hãy đăng nhập lại",
+                user=self.actor.username,
+            )
+
     def may(self, permission: str) -> bool:
         """Whether the actor may do ``permission`` (an admin permission or a dossier action)."""
         role = self.actor.role
@@ -105,7 +124,13 @@ class Session:
         return can(role, permission)
 
     def require(self, permission: str) -> None:
-        """Raise :class:`PermissionDenied` unless the actor may do ``permission``."""
+        """Raise :class:`PermissionDenied` unless the actor may do ``permission``.
+
+        A signed-in session is checked against its account row first, at every action: an
+        account deactivated, or given another role, since signing in is refused until it signs
+        in again (an open GUI session must not outlive an admin's decision).
+        """
+        self.revalidate()
         if self.may(permission):
             return
         user, role = self.actor.username, self.actor.role.label_msg
