@@ -31,6 +31,19 @@ from onestop_desktop.errors import Msg, StorageError
 
 PARTIAL_SUFFIX = ".partial"
 
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+"""Every file the app writes holds personal data (applicants, ID numbers, phones): readable by
+the station's OS account only, whatever the umask (item 5 of #7)."""
+
+
+def make_private(path: Path, *, folder: bool = False) -> None:
+    """Set ``path`` to 0600 (0700 for a folder); silently skipped where chmod means nothing
+    (Windows, FAT on a USB stick) and for a file that is already gone."""
+    with contextlib.suppress(OSError):
+        os.chmod(path, PRIVATE_DIR if folder else PRIVATE_FILE)
+
+
 FAULT_ENV = "ONESTOP_FAULT_AT"
 """Fault injection for the power-cut tests: ``ONESTOP_FAULT_AT=N`` kills this process with
 SIGKILL at the N-th :func:`fault_point` (each rename, fsync and copy of a durable write), so a
@@ -136,8 +149,8 @@ def _temporary(path: Path, mode: int | None) -> tuple[int, Path]:
     fd, name = tempfile.mkstemp(
         prefix=f".{path.name}.", suffix=PARTIAL_SUFFIX, dir=str(path.parent)
     )
-    if hasattr(os, "fchmod"):  # mkstemp makes 0600; an export is for others to read
-        os.fchmod(fd, 0o644 if mode is None else mode)
+    if hasattr(os, "fchmod"):  # set before the first byte: never readable by others, even briefly
+        os.fchmod(fd, PRIVATE_FILE if mode is None else mode)
     return fd, Path(name)
 
 

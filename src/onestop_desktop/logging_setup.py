@@ -3,9 +3,32 @@
 from __future__ import annotations
 
 import logging
+from io import TextIOWrapper
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 LOG_NAME = "onestop.log"
+
+
+def _private_handler_class() -> type[RotatingFileHandler]:
+    from logging.handlers import RotatingFileHandler
+
+    from onestop_desktop.files import make_private
+
+    class PrivateRotatingFileHandler(RotatingFileHandler):
+        """Each log file (and each rotated one) is 0600 whatever the umask."""
+
+        def _open(self) -> TextIOWrapper:
+            stream = super()._open()
+            make_private(Path(self.baseFilename))
+            return stream
+
+    return PrivateRotatingFileHandler
+
+
 _configured: Path | None = None
 
 
@@ -27,8 +50,9 @@ def configure(log_dir: Path | None, *, verbose: bool = False) -> Path | None:
             root.removeHandler(handler)
             handler.close()
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
+        log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        log_dir.chmod(0o700)
+        handler = _private_handler_class()(
             log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:

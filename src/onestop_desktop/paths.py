@@ -5,6 +5,7 @@ of it with one setting.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,9 +41,12 @@ class DataDir:
         return self.root / "keys"
 
     def ensure(self) -> None:
-        """Create the folder tree (the database itself is created by the store)."""
+        """Create the folder tree (the database itself is created by the store), each folder
+        0700 whatever the umask: everything in it is personal data."""
         for folder in (self.root, self.attachments, self.backups, self.logs, self.keys):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            with contextlib.suppress(OSError):  # Windows, FAT: no POSIX modes
+                os.chmod(folder, 0o700)
 
 
 def resolve(data_dir: str | os.PathLike[str] | None = None) -> DataDir:

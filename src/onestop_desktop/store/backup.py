@@ -16,7 +16,14 @@ from pathlib import Path
 
 from onestop_desktop.domain import clock
 from onestop_desktop.errors import Msg, StorageError
-from onestop_desktop.files import atomic_write, fault_point, fsync_dir, fsync_file, replace
+from onestop_desktop.files import (
+    atomic_write,
+    fault_point,
+    fsync_dir,
+    fsync_file,
+    make_private,
+    replace,
+)
 from onestop_desktop.store.db import (
     Store,
     check_schema,
@@ -122,6 +129,7 @@ def backup(store: Store, dest_dir: Path, *, name: str | None = None) -> BackupIn
         partial.unlink(missing_ok=True)
     try:
         target = sqlite3.connect(str(partial))
+        make_private(partial)
         try:
             store.db.conn.backup(target, pages=4096)
             target.execute("PRAGMA journal_mode = DELETE")
@@ -181,6 +189,7 @@ def restore(backup_file: Path, database: Path) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
         recover_restore(database)  # a restore cut earlier is settled before a new one starts
         shutil.copyfile(backup_file, staged)
+        make_private(staged)
         fault_point("write", staged)
         fsync_file(staged)
         verify_backup(staged)

@@ -101,6 +101,14 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
+def _make_private(path: Path) -> None:
+    """The database and its WAL/SHM are 0600 whatever the umask (they hold personal data)."""
+    from onestop_desktop.files import make_private
+
+    for name in (path.name, path.name + "-wal", path.name + "-shm"):
+        make_private(path.with_name(name))
+
+
 def check_schema(db: sqlite_utils.Database) -> None:
     """Refuse a database written by a newer app (unknown migrations or a higher user_version)."""
     version = int(db.execute("PRAGMA user_version").fetchone()[0])
@@ -223,6 +231,7 @@ class Store:
             raise translate(exc, path) from exc
         try:
             configure(conn)
+            _make_private(path)
             db = sqlite_utils.Database(conn, execute_plugins=False)
             check_schema(db)
             store = cls(db, path)
