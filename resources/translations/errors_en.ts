@@ -970,6 +970,16 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>Tài khoản {user} đã bị vô hiệu hóa; phiên làm việc này đã kết thúc</source>
+            <translation>Account {user} has been deactivated; this session has ended</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>Vai trò của tài khoản {user} đã thay đổi; hãy đăng nhập lại</source>
+            <translation>The role of account {user} has changed; please sign in again</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/context.py" />
             <source>Tài khoản {user} ({role}) không có quyền «{action}»</source>
             <translation>The account {user} ({role}) may not «{action}»</translation>
         </message>
@@ -1266,7 +1276,7 @@
         <message>
             <location filename="../../src/onestop_desktop/services/station.py" />
             <source>Đã có khóa ký của máy trạm tại {path}; không tạo khóa mới đè lên. Nếu cơ sở dữ liệu bị mất, hãy khôi phục từ bản sao lưu (onestop restore); chỉ khi chắc chắn khóa này bỏ đi được mới chuyển nó ra chỗ khác rồi khởi tạo lại</source>
-            <translation type="unfinished" />
+            <translation>A station signing key already exists at {path}; a new key will not overwrite it. If the database was lost, restore it from a backup (onestop restore); only when you are sure this key can be discarded, move it elsewhere and initialise again</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/station.py" />
@@ -1286,7 +1296,7 @@
         <message>
             <location filename="../../src/onestop_desktop/services/station.py" />
             <source>Thư mục {folder} còn {file} của một lần khôi phục; không khởi tạo lại. Hãy chạy lại «onestop restore» với bản sao lưu, hoặc mở chương trình để hoàn tất lần khôi phục dở</source>
-            <translation type="unfinished" />
+            <translation>Folder {folder} still holds {file} from a restore; not initialising again. Run «onestop restore» with the backup again, or open the program to finish the interrupted restore</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/station.py" />
@@ -1396,22 +1406,22 @@
         <message>
             <location filename="../../src/onestop_desktop/store/backup.py" />
             <source>Lần khôi phục trước bị ngắt khi đang chép; cơ sở dữ liệu cũ giữ nguyên</source>
-            <translation type="unfinished" />
+            <translation>The previous restore was interrupted while copying; the old database is unchanged</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/store/backup.py" />
             <source>Lần khôi phục trước bị ngắt giữa chừng; đã hoàn tất khôi phục (bản cũ giữ tại {kept})</source>
-            <translation type="unfinished" />
+            <translation>The previous restore was interrupted; it has now been completed (the old copy is kept at {kept})</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/store/backup.py" />
             <source>Lần khôi phục trước bị ngắt giữa chừng; đã quay lại cơ sở dữ liệu cũ</source>
-            <translation type="unfinished" />
+            <translation>The previous restore was interrupted; the old database is back in place</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/store/backup.py" />
             <source>Lần khôi phục trước bị ngắt ở bước cuối; bản khôi phục đã được dùng</source>
-            <translation type="unfinished" />
+            <translation>The previous restore was interrupted at its last step; the restored database is in use</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/store/db.py" />
@@ -1462,6 +1472,11 @@
             <location filename="../../src/onestop_desktop/store/db.py" />
             <source>Cơ sở dữ liệu bị hỏng nên chương trình không ghi thêm thay đổi nào; hãy khôi phục từ bản sao lưu gần nhất (onestop restore)</source>
             <translation>The database is damaged, so no further change is written; restore it from the latest backup (onestop restore)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Chưa có cơ sở dữ liệu tại {path} nhưng còn bản cũ {kept} của một lần khôi phục; hãy khôi phục lại (onestop restore), đừng khởi tạo lại</source>
+            <translation>There is no database at {path} but the old copy {kept} from a restore remains; restore again (onestop restore), do not initialise again</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/store/db.py" />

@@ -82,6 +82,8 @@ class Session:
     store: Store
     station: Station
     actor: Actor
+    signed_in: bool = False
+    """Made by ``users.sign_in``: its account row is re-read at every :meth:`require`."""
 
     @classmethod
     def operator(cls, store: Store) -> Session:
@@ -98,7 +100,7 @@ class Session:
     def revalidate(self) -> None:
         """Raise :class:`AuthError` if this staff session's account is gone, inactive or has
         another role now (the operator is trusted like the file and is not checked)."""
-        if self.actor.role is Role.OPERATOR:
+        if self.actor.role is Role.OPERATOR or not self.signed_in:
             return
         from onestop_desktop.store import users as user_rows
 

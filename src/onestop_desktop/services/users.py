@@ -266,4 +266,6 @@ def sign_in(store: Store, username: str, password: str) -> Session:
     if row.failed_attempts or row.locked_until:
         with store.atomic():
             user_rows.clear_failures(store, name)
-    return Session(store, Station.load(store), Actor(name, row.full_name, Role(row.role)))
+    return Session(
+        store, Station.load(store), Actor(name, row.full_name, Role(row.role)), signed_in=True
+    )
