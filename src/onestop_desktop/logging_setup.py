@@ -3,14 +3,40 @@
 from __future__ import annotations
 
 import logging
+import re
 from io import TextIOWrapper
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from logging.handlers import RotatingFileHandler
 
 LOG_NAME = "onestop.log"
+
+
+_DIGIT_RUN = re.compile(r"(?<!\d)\+?\d(?:[ .-]?\d){8,}(?!\d)")
+"""Nine or more digits (CCCD 12, CMND 9, phones 10–11, with spaces/dots/dashes): masked."""
+
+
+class PrivateFormatter(logging.Formatter):
+    """Keeps applicants out of the log file: an app error is logged by its *template* (the
+    values, names and ID numbers among them, are left out), and any run of nine or more digits
+    (an ID number, a phone) is masked, tracebacks included."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from onestop_desktop.errors import OneStopError
+
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                f"{a.template} [{type(a).__name__}]" if isinstance(a, OneStopError) else a
+                for a in record.args
+            )
+        record.msg = _DIGIT_RUN.sub("[số đã ẩn]", record.getMessage())
+        record.args = ()
+        return super().format(record)
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 (logging's name)
+        return _DIGIT_RUN.sub("[số đã ẩn]", super().formatException(ei))
 
 
 def _private_handler_class() -> type[RotatingFileHandler]:
@@ -57,7 +83,7 @@ def configure(log_dir: Path | None, *, verbose: bool = False) -> Path | None:
         )
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     _configured = log_dir
     return log_dir / LOG_NAME

@@ -65,3 +65,42 @@ def test_everything_written_is_private_under_umask_0(tmp_path: Path, open_umask:
                 root.removeHandler(handler)
                 handler.close()
         logging_setup._configured = None
+
+
+def test_log_file_holds_no_names_ids_or_phones(tmp_path: Path) -> None:
+    from onestop_desktop.errors import ValidationError
+
+    log_path = logging_setup.configure(tmp_path / "logs")
+    assert log_path is not None
+    try:
+        log = logging.getLogger("onestop_desktop.cli")
+        exc = ValidationError("Hồ sơ của {name} ({id})", name="Nguyễn Thị Hoa", id="001085012345")
+        log.warning("%s failed: %s", "dossier", exc)
+        log.info("phone %s", "0912 345 678")
+        text = log_path.read_text(encoding="utf-8")
+        assert "Hồ sơ của {name} ({id})" in text  # the template says what happened
+        for secret in ("Nguyễn Thị Hoa", "001085012345", "0912 345 678"):
+            assert secret not in text
+    finally:
+        root = logging.getLogger("onestop_desktop")
+        for handler in list(root.handlers):
+            if not isinstance(handler, logging.NullHandler):
+                root.removeHandler(handler)
+                handler.close()
+        logging_setup._configured = None
+
+
+def test_log_masking_keeps_the_time_stamp(tmp_path: Path) -> None:
+    log_path = logging_setup.configure(tmp_path / "logs")
+    assert log_path is not None
+    try:
+        logging.getLogger("onestop_desktop.x").warning("gọi %s", "0912345678")
+        line = log_path.read_text(encoding="utf-8").splitlines()[-1]
+        assert line[:4].isdigit() and "[số đã ẩn]" in line and "0912345678" not in line
+    finally:
+        root = logging.getLogger("onestop_desktop")
+        for handler in list(root.handlers):
+            if not isinstance(handler, logging.NullHandler):
+                root.removeHandler(handler)
+                handler.close()
+        logging_setup._configured = None
