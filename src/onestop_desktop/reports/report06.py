@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from onestop_desktop import files
-from onestop_desktop.domain import clock
+from onestop_desktop.domain import cells, clock
 from onestop_desktop.domain.formats import fmt_int, fmt_percent
 from onestop_desktop.domain.stats import COLUMNS, Report06, Row06
 from onestop_desktop.errors import ValidationError
@@ -94,10 +94,10 @@ CSV_HEADER = ["STT", "Lĩnh vực", *(HEADERS[c] for c in COLUMNS)]
 def render_csv(result: Report06) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(CSV_HEADER)
+    writer.writerow(cells.csv_row(list(CSV_HEADER)))
     writer.writerow(["(1)", "(2)", *(f"({i})" for i in range(3, 14))])
     for no, field, row in _rows(result):
-        writer.writerow([no, field, *row.counts().values()])
+        writer.writerow(cells.csv_row([no, field, *row.counts().values()]))
     return buf.getvalue()
 
 
@@ -175,6 +175,7 @@ def write_xlsx(result: Report06, path: Path, station: Station) -> None:
     ws.cell(row=r + 5, column=3, value=a.refused)
     ws.cell(row=r + 6, column=1, value="Tỷ lệ đúng hạn (%)")
     ws.cell(row=r + 6, column=3, value=None if a.on_time_rate is None else float(a.on_time_rate))
+    cells.protect_xlsx_sheet(ws)  # a unit name or field "=…" stays text (issue #7 item 6)
     files.atomic_write_with(path, wb.save)
 
 

@@ -33,6 +33,7 @@ from onestop_desktop.domain.catalog import (
     format_documents,
     procedure_to_dict,
 )
+from onestop_desktop.domain.cells import csv_row, protect_xlsx_sheet, unescape_csv_text
 from onestop_desktop.domain.text import fold
 from onestop_desktop.errors import NotFound, StorageError, ValidationError
 
@@ -222,7 +223,8 @@ def _csv_rows(text: str) -> Iterator[Row]:
     start = 1
     try:
         for cells in reader:
-            yield start, cells
+            # A cell we wrote as "'=…" (formula guard) reads back as "=…".
+            yield start, [unescape_csv_text(c) for c in cells]
             start = reader.line_num + 1
     except csv.Error as exc:
         raise ValidationError(
@@ -464,7 +466,7 @@ def _csv_bytes(items: Sequence[Procedure], headers: HeaderStyle) -> bytes:
     writer.writerow(_header_row(headers))
     for procedure in items:
         row = _flat_row(procedure, headers)
-        writer.writerow([_csv_text(row[key], headers == "vi") for key in COLUMNS])
+        writer.writerow(csv_row([_csv_text(row[key], headers == "vi") for key in COLUMNS]))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -484,13 +486,13 @@ def _xlsx_bytes(items: Sequence[Procedure], headers: HeaderStyle) -> bytes:
         sheet.append([row[key] for key in COLUMNS])
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
-                # Text stays text: "=…" must not become a formula, "1.001190" not a number.
-                cell.data_type = "s"
+                # Text stays text: "1.001190" not a number.
                 cell.number_format = "@"
     widths = {"name": 60, "documents": 60, "legal_basis": 40, "fee_text": 30, "result": 30}
     for index, key in enumerate(COLUMNS, start=1):
         letter = sheet.cell(row=1, column=index).column_letter
         sheet.column_dimensions[letter].width = widths.get(key, 16)
+    protect_xlsx_sheet(sheet)  # "=…" stays text, never a formula (issue #7 item 6)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
