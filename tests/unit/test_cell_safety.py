@@ -103,3 +103,31 @@ def test_report06_xlsx_unit_name_is_text_not_formula(ctx, tmp_path: Path) -> Non
 def test_report06_csv_rows_pass_through_the_guard() -> None:
     # render_csv writes every row through cells.csv_row: a field "=…" comes out "'=…".
     assert cells.csv_row(["", "=cmd", 3, -1]) == ["", "'=cmd", 3, -1]
+
+
+# Issue #7 item 8 (part): JSON nesting depth bounded for catalogue files.
+
+
+def test_deeply_nested_catalogue_json_is_refused_not_crashed(tmp_path: Path) -> None:
+    from onestop_desktop.services.catalog_files import read_catalog
+
+    path = tmp_path / "sau.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    parse = read_catalog(path)
+    assert not parse.ok
+    assert parse.procedures == []
+    assert "lồng quá sâu" in str(parse.errors[0])
+
+
+def test_brackets_inside_strings_do_not_count_towards_depth(tmp_path: Path) -> None:
+    import dataclasses
+    import json
+
+    from onestop_desktop.services.catalog_files import read_catalog, write_catalog
+    from tests.unit.test_catalog_files import sample_procedures
+
+    procs = [dataclasses.replace(sample_procedures()[0], name='Tên [[[[[[[[[[[[[[[[[[[[ \\" {{{{')]
+    path = tmp_path / "dm.json"
+    write_catalog(procs, path, "json")
+    assert json.loads(path.read_text("utf-8"))
+    assert read_catalog(path).procedures == procs

@@ -366,6 +366,17 @@ def _collect(
 
 def _read_json(text: str) -> CatalogParse:
     parse = CatalogParse()
+    too_deep = _json_too_deep(text, MAX_JSON_DEPTH)
+    if too_deep is not None:
+        parse.errors.append(
+            RowError(
+                too_deep,
+                "",
+                f"Tệp JSON lồng quá sâu (quá {MAX_JSON_DEPTH} cấp, ở dòng {too_deep}): "
+                "không phải một danh mục thủ tục.",
+            )
+        )
+        return parse
     try:
         document: Any = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -388,6 +399,36 @@ def _read_json(text: str) -> CatalogParse:
             continue
         _collect(parse, number, item, _json_column, seen)
     return parse
+
+
+MAX_JSON_DEPTH = 16
+"""Deepest nesting of ``[``/``{`` a catalogue file may have: a real one needs 4 (file, list,
+procedure, documents, document); without a bound a crafted file crashes json with RecursionError."""
+
+
+def _json_too_deep(text: str, limit: int) -> int | None:
+    """The line where nesting first exceeds ``limit``, or None; a linear scan before ``json.loads``
+    so that no recursion happens on hostile input."""
+    depth, line, in_string, escaped = 0, 1, False, False
+    for char in text:
+        if char == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif char in "]}":
+            depth -= 1
+    return None
 
 
 def _json_column(key: str) -> str:
