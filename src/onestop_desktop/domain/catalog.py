@@ -16,7 +16,7 @@ from typing import Literal, get_args
 
 from onestop_desktop.domain.calendar import TimeLimit, parse_time_limit, parse_time_unit
 from onestop_desktop.domain.clock import fmt_int
-from onestop_desktop.domain.text import fold, nfc
+from onestop_desktop.domain.text import fold, nfc, nfkc_code
 from onestop_desktop.errors import Msg, ValidationError
 
 DocumentForm = Literal["original", "certified_copy", "copy"]
@@ -115,7 +115,7 @@ _MAX_CODE = 8 + 1 + 35 + 3  # national code, dot, agency identifier (≤ 35), va
 
 def validate_procedure_code(text: str) -> str:
     """The TTHC code, trimmed and upper-cased: ``1.001193`` or ``1.001193.000.00.00.H56``."""
-    code = nfc(text).upper()
+    code = nfkc_code(text).upper()
     if _NATIONAL.fullmatch(code) or (_PROVINCIAL.fullmatch(code) and len(code) <= _MAX_CODE):
         return code
     raise ValidationError(

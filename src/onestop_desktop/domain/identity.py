@@ -15,7 +15,7 @@ from datetime import date
 from typing import Literal
 
 from onestop_desktop.domain.clock import fmt_date, now
-from onestop_desktop.domain.text import fold, nfc
+from onestop_desktop.domain.text import fold, nfc, nfkc_code
 from onestop_desktop.errors import Msg, ValidationError
 
 # --------------------------------------------------------------------------------------------------
@@ -143,7 +143,7 @@ class IdCheck:
 
 def _strip_id(number: str) -> str:
     """The number without the spaces and dots clerks type to group digits."""
-    return _ID_SEPARATORS.sub("", nfc(number))
+    return _ID_SEPARATORS.sub("", nfkc_code(number))
 
 
 def _parse_sex(sex: str) -> Sex:
@@ -328,7 +328,7 @@ def normalise_phone(text: str) -> str:
     Accepts the spaces, dots, dashes and brackets people type and the ``+84``/``84`` country prefix.
     Mobiles have 10 digits (03x, 05x, 07x, 08x, 09x); landlines 11 digits starting 02.
     """
-    compact = _PHONE_SEPARATORS.sub("", nfc(text))
+    compact = _PHONE_SEPARATORS.sub("", nfkc_code(text))
     if not compact:
         raise ValidationError("Chưa nhập số điện thoại", field="phone")
     if compact.startswith("+"):

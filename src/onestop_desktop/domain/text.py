@@ -24,6 +24,13 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped.lower()).strip()
 
 
+def nfkc_code(text: str) -> str:
+    """A code or number as typed, in NFKC with the ends trimmed: full-width digits (U+FF11 …)
+    (an IME or a PDF copy) becomes ``1.999019``. Only for codes, numbers and phones, never names:
+    NFKC would change letters people chose."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
 def digits(text: str) -> str:
     """Only the digits of ``text`` (phone numbers and ID numbers typed with spaces or dots)."""
     return "".join(ch for ch in text if ch.isdigit())
