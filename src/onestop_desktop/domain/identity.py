@@ -448,3 +448,46 @@ def parse_birth_date(text: str, *, today: date | None = None) -> date:
             earliest=str(EARLIEST_BIRTH_YEAR),
         )
     return value
+
+
+MAX_NAME_LENGTH = 100
+"""Longest person's name accepted: the national population database allows 100 characters."""
+MAX_ADDRESS_LENGTH = 300
+"""Longest address: a full Vietnamese address (house, hamlet, commune, district, province) fits."""
+MAX_EMAIL_LENGTH = 254
+"""RFC 5321's limit on a whole address."""
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
+
+
+def check_text(text: str, *, field: str, limit: int) -> str:
+    """Free text (an address, a note, a reason) in NFC, at most ``limit`` characters, with no
+    control characters (a pasted NUL, escape or bidi control hides text from the clerk)."""
+    value = nfc(text)
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Cf"):
+            raise ValidationError(
+                "Nội dung có ký tự điều khiển (mã U+{code}), không được phép",
+                field=field,
+                code=f"{ord(ch):04X}",
+            )
+    if len(value) > limit:
+        raise ValidationError(
+            "Nội dung dài {length} ký tự, quá giới hạn {limit} ký tự",
+            field=field,
+            length=str(len(value)),
+            limit=str(limit),
+        )
+    return value
+
+
+def check_birth_date(value: date, *, today: date | None = None) -> date:
+    """A birth date given as a date (not typed): not in the future, not before 1900."""
+    return parse_birth_date(value.isoformat(), today=today)
+
+
+def check_email(text: str) -> str:
+    """An email address, NFC and lower-cased, of the form name@domain.tld."""
+    value = check_text(text, field="email", limit=MAX_EMAIL_LENGTH).lower()
+    if not _EMAIL.fullmatch(value):
+        raise ValidationError("Địa chỉ email «{email}» không đúng dạng", field="email", email=value)
+    return value

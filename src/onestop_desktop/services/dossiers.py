@@ -112,7 +112,11 @@ class CheckedApplicant:
 def check_applicant(applicant: Applicant) -> CheckedApplicant:
     """NFC name, valid ID number (12 digits, or a legacy 9-digit CMND with a warning), phone."""
     warnings: list[str] = []
-    name = identity.normalise_person_name(applicant.name)
+    name = identity.normalise_person_name(
+        identity.check_text(applicant.name, field="name", limit=identity.MAX_NAME_LENGTH)
+    )
+    if applicant.birth_date:
+        identity.check_birth_date(applicant.birth_date)
     id_number = None
     if applicant.id_number and applicant.id_number.strip():
         checked = identity.check_identity_number(
@@ -127,8 +131,12 @@ def check_applicant(applicant: Applicant) -> CheckedApplicant:
             id_number=id_number,
             birth_date=pl.Day(applicant.birth_date.isoformat()) if applicant.birth_date else None,
             phone=phone,
-            address=nfc(applicant.address) if applicant.address else None,
-            email=nfc(applicant.email).lower() if applicant.email else None,
+            address=identity.check_text(
+                applicant.address, field="address", limit=identity.MAX_ADDRESS_LENGTH
+            )
+            if applicant.address
+            else None,
+            email=identity.check_email(applicant.email) if applicant.email else None,
         ),
         warnings,
     )
