@@ -549,6 +549,21 @@
             <translation>Invalid birth year {year} (it must be {earliest} or later)</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Nội dung có ký tự điều khiển (mã U+{code}), không được phép</source>
+            <translation>The text contains a control character (U+{code}), which is not allowed</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Nội dung dài {length} ký tự, quá giới hạn {limit} ký tự</source>
+            <translation>The text is {length} characters long, over the limit of {limit}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/identity.py" />
+            <source>Địa chỉ email «{email}» không đúng dạng</source>
+            <translation>The email address “{email}” is not valid</translation>
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/domain/payloads.py" />
             <source>Sự kiện số {seq} của máy trạm {station} (loại «{kind}») không hợp lệ: trường «{name}» {reason}</source>
             <translation>Event {seq} of station {station} (kind «{kind}») is invalid: field «{name}» {reason}</translation>
