@@ -43,3 +43,18 @@ def test_good_applicant_passes() -> None:
     )
     assert checked.data.email == "an@example.vn"
     assert checked.data.address == "Thôn 1, xã A"
+
+
+def test_act_reasons_and_notes_are_bounded_and_without_control_characters() -> None:
+    from onestop_desktop.services import dossiers
+
+    missing = ValidationError("Chưa nhập lý do", field="reason")
+    assert dossiers._required_text({"reason": " Thiếu  giấy "}, "reason", missing) == "Thiếu giấy"
+    for bad in ("x" * (dossiers.MAX_ACT_TEXT + 1), "Thiếu\x1b[2J giấy"):
+        with pytest.raises(ValidationError) as err:
+            dossiers._required_text({"reason": bad}, "reason", missing)
+        assert err.value.field == "reason"
+        with pytest.raises(ValidationError) as err:
+            dossiers._optional_text({"note": bad}, "note")
+        assert err.value.field == "note"
+    assert dossiers._optional_text({}, "note") is None

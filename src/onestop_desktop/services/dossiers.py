@@ -349,9 +349,14 @@ def act(
     return _summary(ctx, str(row["id"]))
 
 
+MAX_ACT_TEXT = 1000
+"""Longest reason or note on an act: a paragraph; more is a paste gone wrong."""
+
+
 def _required_text(payload: Mapping[str, Any], key: str, missing: ValidationError) -> str:
-    """The NFC text the clerk gave for ``key``; ``missing`` is raised when there is none."""
-    value = nfc(str(payload.get(key) or ""))
+    """The NFC text the clerk gave for ``key``; ``missing`` is raised when there is none.
+    Over :data:`MAX_ACT_TEXT` characters or with a control character it is refused."""
+    value = identity.check_text(str(payload.get(key) or ""), field=key, limit=MAX_ACT_TEXT)
     if not value:
         raise missing
     return value
@@ -359,7 +364,9 @@ def _required_text(payload: Mapping[str, Any], key: str, missing: ValidationErro
 
 def _optional_text(payload: Mapping[str, Any], key: str) -> str | None:
     value = payload.get(key)
-    return nfc(str(value)) if value not in (None, "") else None
+    if value in (None, ""):
+        return None
+    return identity.check_text(str(value), field=key, limit=MAX_ACT_TEXT)
 
 
 def _creation(ctx: Session, dossier_id: str) -> pl.Creation:
