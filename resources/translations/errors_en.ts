@@ -41,7 +41,7 @@
         <message>
             <location filename="../../src/onestop_desktop/cli/dossier.py" />
             <source>--document «{text}» không đúng dạng N[:HÌNH_THỨC[:SỐ_LƯỢNG]]</source>
-            <translation type="unfinished" />
+            <translation>--document «{text}» is not of the form N[:FORM[:COUNT]]</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/dossier.py" />
