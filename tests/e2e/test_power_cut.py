@@ -72,6 +72,10 @@ def test_restore_killed_at_every_step_leaves_old_or_new(
                 ),
                 "khôi phục",
             )
+        if step == 1:
+            # The next command after a cut is where the operator learns what happened to it.
+            told = ok(onestop(station_copy, "verify"))
+            assert "Lần khôi phục trước bị ngắt" in told.stderr, told.stderr
         seen = probe(station_copy)
         assert seen["broken"] is False
         assert seen["dossiers"] in (0, 300), seen

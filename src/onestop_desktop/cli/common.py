@@ -73,6 +73,10 @@ def open_session(data: paths.DataDir, integrity: str = "quick") -> Any:
     from onestop_desktop.store.db import Store
 
     store = Store.open(data.database, integrity=integrity)
+    if store.restore_outcome is not None:
+        # A restore cut short by a power cut was completed or rolled back while opening: the
+        # operator must know which database they now have.
+        print(f"onestop: {store.restore_outcome.message}", file=sys.stderr)
     return Session.operator(store)
 
 
