@@ -37,9 +37,7 @@ DEMO_DOSSIERS = 300
 TIMEOUT = 180
 
 #: Letters that only Vietnamese text has; a Vietnamese reason contains at least one of them.
-VIETNAMESE_MARKS = set(
-    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
-)
+VIETNAMESE_MARKS = set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 
 _XDG_VARS = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
 _xdg_root: Path | None = None
@@ -108,7 +106,10 @@ def run_cli(
     """Run ``python -m onestop_desktop ARGS`` and return the finished process."""
     return run_command(
         [sys.executable, "-m", "onestop_desktop", *(str(a) for a in args)],
-        input=input, env=env, file_size_limit=file_size_limit, timeout=timeout,
+        input=input,
+        env=env,
+        file_size_limit=file_size_limit,
+        timeout=timeout,
     )
 
 
@@ -155,8 +156,19 @@ def init_station(
     tests import the catalogue they need explicitly."""
     return ok(
         onestop(
-            data_dir, "init", "--unit-code", unit_code, "--unit-name", UNIT_NAME,
-            "--station", station, "--admin", admin, "--password-stdin", "--catalog", catalog,
+            data_dir,
+            "init",
+            "--unit-code",
+            unit_code,
+            "--unit-name",
+            UNIT_NAME,
+            "--station",
+            station,
+            "--admin",
+            admin,
+            "--password-stdin",
+            "--catalog",
+            catalog,
             input=password + "\n",
         )
     )

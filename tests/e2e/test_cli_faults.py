@@ -36,12 +36,29 @@ from tests.e2e.conftest import (
 DISK_WORDS = ("ổ đĩa", "đầy", "không ghi được")
 
 
-def _init(data_dir: Path, *, unit_code: str = UNIT_CODE, unit_name: str = UNIT_NAME,
-          station: str = "1", admin: str = ADMIN, password: str = PASSWORD,
-          **kwargs: object) -> CliResult:
+def _init(
+    data_dir: Path,
+    *,
+    unit_code: str = UNIT_CODE,
+    unit_name: str = UNIT_NAME,
+    station: str = "1",
+    admin: str = ADMIN,
+    password: str = PASSWORD,
+    **kwargs: object,
+) -> CliResult:
     return onestop(
-        data_dir, "init", "--unit-code", unit_code, "--unit-name", unit_name,
-        "--station", station, "--admin", admin, "--password-stdin", input=password + "\n",
+        data_dir,
+        "init",
+        "--unit-code",
+        unit_code,
+        "--unit-name",
+        unit_name,
+        "--station",
+        station,
+        "--admin",
+        admin,
+        "--password-stdin",
+        input=password + "\n",
         **kwargs,  # type: ignore[arg-type]
     )
 
@@ -117,18 +134,26 @@ def test_password_problems_are_refused_and_change_nothing(station_copy: Path) ->
     before = snapshot(db)
     add = ("user", "add", "lan", "--role", "clerk", "--full-name", "Nguyễn Thị Lan")
     # Too short.
-    assert_refused(onestop(station_copy, *add, "--password-stdin", input="1234567\n"),
-                   "ít nhất 8 ký tự")
+    assert_refused(
+        onestop(station_copy, *add, "--password-stdin", input="1234567\n"), "ít nhất 8 ký tự"
+    )
     # --password-stdin with nothing on stdin.
-    assert_refused(onestop(station_copy, *add, "--password-stdin", input=""),
-                   "Không đọc được mật khẩu")
+    assert_refused(
+        onestop(station_copy, *add, "--password-stdin", input=""), "Không đọc được mật khẩu"
+    )
     # No --password-stdin and no keyboard (stdin is a pipe): told to use --password-stdin.
     assert_refused(onestop(station_copy, *add, input="matkhau-dai-du\n"), "--password-stdin")
     # Changing a password to a short one, or for an account that does not exist.
-    assert_refused(onestop(station_copy, "user", "passwd", ADMIN, "--password-stdin",
-                           input="short\n"), "ít nhất 8 ký tự")
-    assert_refused(onestop(station_copy, "user", "passwd", "khongco", "--password-stdin",
-                           input="matkhau-dai-du\n"), "khongco")
+    assert_refused(
+        onestop(station_copy, "user", "passwd", ADMIN, "--password-stdin", input="short\n"),
+        "ít nhất 8 ký tự",
+    )
+    assert_refused(
+        onestop(
+            station_copy, "user", "passwd", "khongco", "--password-stdin", input="matkhau-dai-du\n"
+        ),
+        "khongco",
+    )
     assert snapshot(db) == before
 
 
@@ -151,9 +176,20 @@ def test_read_only_data_dir(station_copy: Path, tmp_path: Path) -> None:
         else:
             probe.unlink()
             pytest.skip("chmod 0o555 does not stop writes here (running as root)")
-        line = assert_refused(onestop(station_copy, "user", "add", "lan", "--role", "clerk",
-                                      "--full-name", "Lan", "--password-stdin",
-                                      input="matkhau-dai-du\n"))
+        line = assert_refused(
+            onestop(
+                station_copy,
+                "user",
+                "add",
+                "lan",
+                "--role",
+                "clerk",
+                "--full-name",
+                "Lan",
+                "--password-stdin",
+                input="matkhau-dai-du\n",
+            )
+        )
         assert "chỉ cho phép đọc" in line or "không ghi được" in line, line
         line = assert_refused(_init(parent / "data"))
         assert "chỉ cho phép đọc" in line or "không ghi được" in line, line
@@ -171,8 +207,16 @@ def _read_only_mount_works(folder: Path) -> bool:
     """Whether this machine lets us remount a folder read-only in a private mount namespace."""
     try:
         probe = run_command(
-            ["unshare", "-m", "sh", "-c", _READ_ONLY_MOUNT + '! touch "$1/.probe" 2>/dev/null',
-             "sh", str(folder), str(folder)],
+            [
+                "unshare",
+                "-m",
+                "sh",
+                "-c",
+                _READ_ONLY_MOUNT + '! touch "$1/.probe" 2>/dev/null',
+                "sh",
+                str(folder),
+                str(folder),
+            ],
             timeout=30,
         )
     except (OSError, subprocess.SubprocessError):
@@ -183,8 +227,19 @@ def _read_only_mount_works(folder: Path) -> bool:
 def _on_read_only_mount(folder: Path, *args: object, input: str | None = None) -> CliResult:
     """Run the CLI with ``folder`` remounted read-only for the child only (works for root)."""
     return run_command(
-        ["unshare", "-m", "sh", "-c", _READ_ONLY_MOUNT + 'exec "$@"', "sh", str(folder),
-         sys.executable, "-m", "onestop_desktop", *(str(a) for a in args)],
+        [
+            "unshare",
+            "-m",
+            "sh",
+            "-c",
+            _READ_ONLY_MOUNT + 'exec "$@"',
+            "sh",
+            str(folder),
+            sys.executable,
+            "-m",
+            "onestop_desktop",
+            *(str(a) for a in args),
+        ],
         input=input,
     )
 
@@ -197,16 +252,40 @@ def test_data_dir_on_a_read_only_file_system(station_copy: Path, tmp_path: Path)
     before = snapshot(db)
     empty = tmp_path / "empty"
     empty.mkdir()
-    line = assert_refused(_on_read_only_mount(
-        empty, "--data-dir", empty / "data", "init", "--unit-code", UNIT_CODE, "--unit-name",
-        UNIT_NAME, "--station", "1", "--password-stdin", input=PASSWORD + "\n",
-    ))
+    line = assert_refused(
+        _on_read_only_mount(
+            empty,
+            "--data-dir",
+            empty / "data",
+            "init",
+            "--unit-code",
+            UNIT_CODE,
+            "--unit-name",
+            UNIT_NAME,
+            "--station",
+            "1",
+            "--password-stdin",
+            input=PASSWORD + "\n",
+        )
+    )
     assert "chỉ cho phép đọc" in line, line
     assert not (empty / "data").exists()
-    line = assert_refused(_on_read_only_mount(
-        station_copy, "--data-dir", station_copy, "user", "add", "lan", "--role", "clerk",
-        "--full-name", "Lan", "--password-stdin", input="matkhau-dai-du\n",
-    ))
+    line = assert_refused(
+        _on_read_only_mount(
+            station_copy,
+            "--data-dir",
+            station_copy,
+            "user",
+            "add",
+            "lan",
+            "--role",
+            "clerk",
+            "--full-name",
+            "Lan",
+            "--password-stdin",
+            input="matkhau-dai-du\n",
+        )
+    )
     assert snapshot(db) == before
     ok(onestop(station_copy, "verify"))
     assert "chỉ cho phép đọc" in line or "không ghi được" in line, (
@@ -221,8 +300,13 @@ def test_data_dir_below_a_regular_file(tmp_path: Path) -> None:
     data = blocker / "data"
     line = assert_refused(_init(data))
     assert str(blocker) in line
-    for args in (("verify",), ("search", "nguyen"), ("user", "list"),
-                 ("backup", "--to", tmp_path / "usb"), ("rebuild",)):
+    for args in (
+        ("verify",),
+        ("search", "nguyen"),
+        ("user", "list"),
+        ("backup", "--to", tmp_path / "usb"),
+        ("rebuild",),
+    ):
         assert_refused(onestop(data, *args))
     assert blocker.read_text(encoding="utf-8") == "tệp thường, không phải thư mục\n"
     assert not (tmp_path / "usb").exists() or not list((tmp_path / "usb").iterdir())
@@ -300,7 +384,11 @@ def test_init_failed_by_full_disk_can_be_retried(tmp_path: Path) -> None:
 
 
 COMMANDS_ON_A_DATABASE = (
-    ("verify",), ("search", "nguyen"), ("user", "list"), ("rebuild",), ("backup", "--to", "USB"),
+    ("verify",),
+    ("search", "nguyen"),
+    ("user", "list"),
+    ("rebuild",),
+    ("backup", "--to", "USB"),
 )
 
 
@@ -330,8 +418,9 @@ def _corrupt_live_database(db: Path) -> None:
     size = page_size(db)
     count = db.stat().st_size // size
     pages = set(range(count // 4, 3 * count // 4))
-    pages |= set(pages_of(db, "dossiers", "dossier_fts_data", "dossier_fts_idx",
-                          "dossier_fts_docsize"))
+    pages |= set(
+        pages_of(db, "dossiers", "dossier_fts_data", "dossier_fts_idx", "dossier_fts_docsize")
+    )
     with db.open("r+b") as fh:
         for page in sorted(p for p in pages if p > 6):
             fh.seek((page - 1) * size + size // 4)
@@ -356,8 +445,12 @@ def test_corrupt_database_is_reported_never_a_traceback(
     # Commands that write always run the start-up check; read-only ones may skip a check made
     # earlier today, but then fail on the damaged pages they read (search reads the dossiers).
     commands: list[tuple[str, ...]] = [
-        ("search", "nguyen"), ("search", "0912 345 678"), ("verify",), ("rebuild",),
-        ("calendar", "add-day-off", "2026-12-31"), ("settings", "set", "max_reschedules", "2"),
+        ("search", "nguyen"),
+        ("search", "0912 345 678"),
+        ("verify",),
+        ("rebuild",),
+        ("calendar", "add-day-off", "2026-12-31"),
+        ("settings", "set", "max_reschedules", "2"),
     ]
     if not checked_today:
         commands.append(("user", "list"))
@@ -368,8 +461,10 @@ def test_corrupt_database_is_reported_never_a_traceback(
         except AssertionError as exc:
             problems.append(f"onestop {' '.join(args)}: {exc}")
     check = onestop(demo_copy, "self-check")
-    if check.returncode != 1 or "lỗi không mong đợi" in check.stderr or (
-        "[LỖI] Cơ sở dữ liệu" not in check.stdout
+    if (
+        check.returncode != 1
+        or "lỗi không mong đợi" in check.stderr
+        or ("[LỖI] Cơ sở dữ liệu" not in check.stdout)
     ):
         problems.append(f"self-check: exit {check.returncode}\n{check.stdout}\n{check.stderr}")
     assert not problems, "\n\n".join(problems)
@@ -507,8 +602,18 @@ def test_database_from_a_newer_version_is_refused(
         args = tuple(tmp_path / "usb" if a == "USB" else a for a in args)
         assert_refused(onestop(station_copy, *args), "phiên bản phần mềm mới hơn")
     assert_refused(
-        onestop(station_copy, "user", "add", "lan", "--role", "clerk", "--full-name", "Lan",
-                "--password-stdin", input="matkhau-dai-du\n"),
+        onestop(
+            station_copy,
+            "user",
+            "add",
+            "lan",
+            "--role",
+            "clerk",
+            "--full-name",
+            "Lan",
+            "--password-stdin",
+            input="matkhau-dai-du\n",
+        ),
         "phiên bản phần mềm mới hơn",
     )
     assert_refused(_init(station_copy), "mới hơn")

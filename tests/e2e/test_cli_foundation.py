@@ -83,8 +83,18 @@ def test_second_init_is_refused_and_changes_nothing(station_copy: Path) -> None:
     key = station_copy / "keys" / "station_ed25519.pem"
     before, key_before = snapshot(db), sha256(key)
     result = onestop(
-        station_copy, "init", "--unit-code", "000.00.99.H01", "--unit-name", "Khác",
-        "--station", "2", "--admin", "khac", "--password-stdin", input=PASSWORD + "\n",
+        station_copy,
+        "init",
+        "--unit-code",
+        "000.00.99.H01",
+        "--unit-name",
+        "Khác",
+        "--station",
+        "2",
+        "--admin",
+        "khac",
+        "--password-stdin",
+        input=PASSWORD + "\n",
     )
     assert_refused(result, "đã có cơ sở dữ liệu")
     assert snapshot(db) == before
@@ -98,8 +108,18 @@ def test_data_dir_from_environment_variable(tmp_path: Path) -> None:
     env = {"ONESTOP_DATA_DIR": str(data)}
     ok(
         run_cli(
-            "init", "--unit-code", UNIT_CODE, "--unit-name", UNIT_NAME, "--station", "3",
-            "--admin", ADMIN, "--password-stdin", input=PASSWORD + "\n", env=env,
+            "init",
+            "--unit-code",
+            UNIT_CODE,
+            "--unit-name",
+            UNIT_NAME,
+            "--station",
+            "3",
+            "--admin",
+            ADMIN,
+            "--password-stdin",
+            input=PASSWORD + "\n",
+            env=env,
         )
     )
     assert (data / "onestop.db").is_file()
@@ -120,22 +140,42 @@ def test_user_add_list_passwd_deactivate(station_copy: Path) -> None:
     db = station_copy / "onestop.db"
     result = ok(
         onestop(
-            station_copy, "user", "add", "lan", "--role", "clerk", "--full-name",
-            "Nguyễn Thị Lan", "--password-stdin", input="lan-mat-khau\n",
+            station_copy,
+            "user",
+            "add",
+            "lan",
+            "--role",
+            "clerk",
+            "--full-name",
+            "Nguyễn Thị Lan",
+            "--password-stdin",
+            input="lan-mat-khau\n",
         )
     )
     assert "lan" in result.stdout
     ok(
         onestop(
-            station_copy, "user", "add", "duc", "--role", "officer", "--full-name",
-            "Phạm Minh Đức", "--password-stdin", input="duc-mat-khau\n",
+            station_copy,
+            "user",
+            "add",
+            "duc",
+            "--role",
+            "officer",
+            "--full-name",
+            "Phạm Minh Đức",
+            "--password-stdin",
+            input="duc-mat-khau\n",
         )
     )
     users = {u["username"]: u for u in parse_json(onestop(station_copy, "user", "list", "--json"))}
     assert set(users) == {ADMIN, "lan", "duc"}
     assert users["lan"] == {
-        "username": "lan", "full_name": "Nguyễn Thị Lan", "role": "clerk", "active": True,
-        "locked": False, "locked_until": None,
+        "username": "lan",
+        "full_name": "Nguyễn Thị Lan",
+        "role": "clerk",
+        "active": True,
+        "locked": False,
+        "locked_until": None,
     }
     assert users["duc"]["role"] == "officer"
     assert users[ADMIN]["role"] == "admin"
@@ -159,8 +199,16 @@ def test_user_add_list_passwd_deactivate(station_copy: Path) -> None:
     assert_refused(onestop(station_copy, "user", "deactivate", "lan"))
     assert_refused(
         onestop(
-            station_copy, "user", "add", "lan", "--role", "clerk", "--full-name", "Trùng tên",
-            "--password-stdin", input="mat-khau-khac\n",
+            station_copy,
+            "user",
+            "add",
+            "lan",
+            "--role",
+            "clerk",
+            "--full-name",
+            "Trùng tên",
+            "--password-stdin",
+            input="mat-khau-khac\n",
         )
     )
     before = snapshot(db)
@@ -175,8 +223,16 @@ def test_admin_and_operator_are_recorded_in_events(tmp_path: Path) -> None:
     init_station(data)
     ok(
         onestop(
-            data, "user", "add", "lan", "--role", "clerk", "--full-name", "Nguyễn Thị Lan",
-            "--password-stdin", input="lan-mat-khau\n",
+            data,
+            "user",
+            "add",
+            "lan",
+            "--role",
+            "clerk",
+            "--full-name",
+            "Nguyễn Thị Lan",
+            "--password-stdin",
+            input="lan-mat-khau\n",
         )
     )
     ok(onestop(data, "user", "passwd", "lan", "--password-stdin", input="mat-khau-moi\n"))
@@ -190,7 +246,10 @@ def test_admin_and_operator_are_recorded_in_events(tmp_path: Path) -> None:
         conn.close()
     kinds = [r["kind"] for r in rows]
     assert kinds == [
-        "station.initialized", "user.added", "user.added", "user.password_changed",
+        "station.initialized",
+        "user.added",
+        "user.added",
+        "user.password_changed",
         "user.deactivated",
     ]
     assert [r["seq"] for r in rows] == list(range(1, len(rows) + 1))
@@ -305,7 +364,8 @@ def test_restore_never_overwrites_a_previously_kept_database(
     for path, content in earlier.items():
         assert path.read_bytes() == content, f"{path.name} was overwritten by the restore"
     kept = [
-        p for p in station_copy.glob("onestop.db.replaced-*")
+        p
+        for p in station_copy.glob("onestop.db.replaced-*")
         if p not in earlier and not p.name.endswith(("-wal", "-shm"))
     ]
     assert len(kept) == 1, kept
@@ -389,9 +449,9 @@ def test_rebuild_of_untouched_demo_reports_no_difference(demo_copy: Path) -> Non
 
 def test_rebuild_reports_and_repairs_an_edited_dossier(demo_copy: Path) -> None:
     db = demo_copy / "onestop.db"
-    target = query(
-        db, "SELECT code, status FROM dossiers WHERE status = 10 ORDER BY rid LIMIT 1"
-    )[0]
+    target = query(db, "SELECT code, status FROM dossiers WHERE status = 10 ORDER BY rid LIMIT 1")[
+        0
+    ]
     conn = connect(db)
     conn.execute("UPDATE dossiers SET status = 4 WHERE code = ?", (target["code"],))
     conn.commit()
@@ -419,9 +479,9 @@ def test_rebuild_reports_and_repairs_an_edited_dossier(demo_copy: Path) -> None:
 
 def test_rebuild_restores_a_deleted_row_and_drops_a_stray_one(demo_copy: Path) -> None:
     db = demo_copy / "onestop.db"
-    victim = query(
-        db, "SELECT code, applicant_name FROM dossiers ORDER BY rid LIMIT 1 OFFSET 10"
-    )[0]
+    victim = query(db, "SELECT code, applicant_name FROM dossiers ORDER BY rid LIMIT 1 OFFSET 10")[
+        0
+    ]
     conn = connect(db)
     conn.execute("DELETE FROM dossiers WHERE code = ?", (victim["code"],))
     columns = [r[1] for r in conn.execute("PRAGMA table_info(dossiers)")]

@@ -38,8 +38,10 @@ def _newest_first(rows: list[dict[str, Any]]) -> None:
 
 
 def _all_names(data: Path) -> list[str]:
-    return [r["applicant_name"] for r in query(data / "onestop.db",
-                                               "SELECT applicant_name FROM dossiers")]
+    return [
+        r["applicant_name"]
+        for r in query(data / "onestop.db", "SELECT applicant_name FROM dossiers")
+    ]
 
 
 def _matches(name: str, query: str) -> bool:
@@ -153,8 +155,19 @@ def test_text_output_one_line_per_dossier(commune: Path) -> None:
 def test_output_cut_short_by_a_pipe_is_not_a_database_error(commune: Path) -> None:
     """``onestop search … | head -1``: the reader going away is not a fault of the database."""
     result = run_command(
-        [sys.executable, "-c", _READ_ONE_LINE, sys.executable, "--data-dir", str(commune),
-         "search", UNIT_CODE, "--limit", "1000", "--json"],  # every dossier: ~300 kB of JSON
+        [
+            sys.executable,
+            "-c",
+            _READ_ONE_LINE,
+            sys.executable,
+            "--data-dir",
+            str(commune),
+            "search",
+            UNIT_CODE,
+            "--limit",
+            "1000",
+            "--json",
+        ],  # every dossier: ~300 kB of JSON
     )
     ok(result)
     child_rc, child_err = json.loads(result.stdout)
