@@ -560,32 +560,26 @@ def kind_of(payload: Payload) -> str:
 _NONE = type(None)
 
 
+#: The plain JSON types, each with what a value of another type is told.
+_EXACT: dict[type, Msg] = {
+    str: Msg("phải là chuỗi chữ"),
+    int: Msg("phải là số nguyên"),
+    bool: Msg("phải là true hoặc false"),
+}
+
+
 def _reader(tp: Any) -> Converter:
     """A function that checks and converts a JSON value to ``tp`` (built once per field)."""
-    if tp is str:
+    if tp in _EXACT:
+        why = _EXACT[tp]
 
-        def read_str(value: Any, path: str) -> Any:
-            if type(value) is not str:
-                raise _Bad(path, Msg("phải là chuỗi chữ"))
+        def read_exact(value: Any, path: str) -> Any:
+            # ``type() is``, not isinstance: JSON true is not the integer 1 here.
+            if type(value) is not tp:
+                raise _Bad(path, why)
             return value
 
-        return read_str
-    if tp is int:
-
-        def read_int(value: Any, path: str) -> Any:
-            if type(value) is not int:
-                raise _Bad(path, Msg("phải là số nguyên"))
-            return value
-
-        return read_int
-    if tp is bool:
-
-        def read_bool(value: Any, path: str) -> Any:
-            if type(value) is not bool:
-                raise _Bad(path, Msg("phải là true hoặc false"))
-            return value
-
-        return read_bool
+        return read_exact
     if tp is Moment:
 
         def read_moment(value: Any, path: str) -> Any:
