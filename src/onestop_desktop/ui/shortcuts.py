@@ -61,6 +61,8 @@ class ActionSpec:
 MENUS: tuple[tuple[str, str], ...] = (
     ("system", QT_TRANSLATE_NOOP("Shortcuts", "&Hệ thống")),
     ("dossiers", QT_TRANSLATE_NOOP("Shortcuts", "Hồ &sơ")),
+    ("reports", QT_TRANSLATE_NOOP("Shortcuts", "Báo &cáo")),
+    ("admin", QT_TRANSLATE_NOOP("Shortcuts", "&Quản trị")),
     ("help", QT_TRANSLATE_NOOP("Shortcuts", "Trợ &giúp")),
 )
 
