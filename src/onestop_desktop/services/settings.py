@@ -223,6 +223,133 @@ DEFINITIONS: dict[str, Definition[object]] = {
 }
 """Every business setting, in the order ``onestop settings list`` shows them."""
 
+
+# --- printed slips (#10): added apart from the table above so other additions do not collide.
+
+MAX_SLIP_TEXT = 300
+
+
+def _slip_text(text: str) -> str:
+    """Free text printed on every slip: NFC, trimmed, one line, at most 300 characters."""
+    from onestop_desktop.domain.text import nfc
+
+    value = nfc(text.strip())
+    if len(value) > MAX_SLIP_TEXT or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise Invalid()
+    return value
+
+
+def _parse_slip_paper(text: str) -> str:
+    value = text.strip().lower()
+    if value not in ("a4", "a5", "80mm"):
+        raise Invalid()
+    return value
+
+
+def _parse_receipt_layout(text: str) -> str:
+    value = text.strip().lower()
+    if value not in ("a4_two", "a5_each"):
+        raise Invalid()
+    return value
+
+
+def _slip_setting(name: str, help_vi: Msg, default: str = "") -> Definition[str]:
+    return Definition(
+        name=name,
+        type_vi=Msg("chữ (một dòng)"),
+        default=default,
+        parse=_slip_text,
+        format=str,
+        help_vi=help_vi,
+        accepted_vi=Msg("một dòng chữ, tối đa 300 ký tự; để trống là dùng mặc định"),
+    )
+
+
+SLIP_UNIT_HEADER = _slip_setting(
+    "slip_unit_header",
+    Msg(
+        "Các dòng tên đơn vị ở góc trái trên các phiếu in, cách nhau bằng dấu «|», ví dụ «UBND XÃ "
+        "TÂN THÀNH|TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG»; để trống là tên đơn vị viết hoa và «BỘ "
+        "PHẬN MỘT CỬA»"
+    ),
+)
+SLIP_PLACE = _slip_setting(
+    "slip_place",
+    Msg(
+        "Địa danh ở dòng ngày tháng của phiếu in («Tân Thành, ngày … tháng … năm …»); để trống là "
+        "lấy từ tên đơn vị (bỏ «UBND xã», «UBND phường»)"
+    ),
+)
+SLIP_OFFICE = _slip_setting(
+    "slip_office",
+    Msg("Tên bộ phận tiếp nhận in trong phiếu; để trống là «Bộ phận Một cửa» và tên đơn vị"),
+)
+SLIP_SIGNER_TITLE = _slip_setting(
+    "slip_signer_title",
+    Msg(
+        "Chức danh người ký Phiếu xin lỗi và hẹn lại (Mẫu 04), ví dụ «KT. CHỦ TỊCH|PHÓ CHỦ "
+        "TỊCH» (dấu «|» xuống dòng)"
+    ),
+    "CHỦ TỊCH",
+)
+SLIP_SIGNER_NAME = _slip_setting(
+    "slip_signer_name",
+    Msg("Họ tên người ký Phiếu xin lỗi và hẹn lại (Mẫu 04); để trống là ký và ghi tay"),
+)
+SLIP_CONTACT = _slip_setting(
+    "slip_contact",
+    Msg(
+        "Nơi liên hệ in trên Phiếu yêu cầu bổ sung (Mẫu 02) và Phiếu từ chối (Mẫu 03), ví dụ "
+        "«Bộ phận Một cửa, số điện thoại 0274 3 123 456»; để trống là tên bộ phận tiếp nhận"
+    ),
+)
+SLIP_RESULT_PLACE = _slip_setting(
+    "slip_result_place",
+    Msg(
+        "Nơi nhận kết quả in ở mục 6 của Giấy tiếp nhận (Mẫu 01) khi nhận trực tiếp; hồ sơ nộp "
+        "qua bưu chính in «Qua dịch vụ bưu chính công ích»"
+    ),
+    "Bộ phận Một cửa (nhận trực tiếp)",
+)
+SLIP_PAPER: Definition[str] = Definition(
+    name="slip_paper",
+    type_vi=Msg("một trong các giá trị"),
+    default="a4",
+    parse=_parse_slip_paper,
+    format=str,
+    help_vi=Msg(
+        "Khổ giấy in phiếu: «a4», «a5» hoặc «80mm» (máy in nhiệt; chỉ Giấy tiếp nhận in trên "
+        "khổ 80 mm, các phiếu khác in A4)"
+    ),
+    accepted_vi=Msg("«a4», «a5» hoặc «80mm»"),
+    choices=("a4", "a5", "80mm"),
+)
+SLIP_RECEIPT_LAYOUT: Definition[str] = Definition(
+    name="slip_receipt_layout",
+    type_vi=Msg("một trong các giá trị"),
+    default="a4_two",
+    parse=_parse_receipt_layout,
+    format=str,
+    help_vi=Msg(
+        "Cách in hai liên Giấy tiếp nhận (Mẫu 01) khi khổ giấy A4: «a4_two» hai liên trên một "
+        "tờ A4 (cắt đôi), «a5_each» mỗi liên một tờ A5"
+    ),
+    accepted_vi=Msg("«a4_two» hoặc «a5_each»"),
+    choices=("a4_two", "a5_each"),
+)
+for _definition_ in (
+    SLIP_UNIT_HEADER,
+    SLIP_PLACE,
+    SLIP_OFFICE,
+    SLIP_SIGNER_TITLE,
+    SLIP_SIGNER_NAME,
+    SLIP_CONTACT,
+    SLIP_RESULT_PLACE,
+    SLIP_PAPER,
+    SLIP_RECEIPT_LAYOUT,
+):
+    DEFINITIONS[_definition_.name] = cast("Definition[object]", _definition_)
+
 _HOURS_KEYS = (OFFICE_HOURS.name, SAME_DAY_CUTOFF.name)
 
 
