@@ -314,7 +314,7 @@ def test_detail_and_timeline_tell_the_whole_story(ctx: Session, fake_clock: Fake
     assert line[1].details == "Chuyển cho Phạm Minh Đức: Gấp"
     assert line[2].status is Status.SUPPLEMENT_REQUESTED
     assert "Hẹn trả mới 06/03/2026 08:00" in line[3].details
-    assert line[0].to_json()["payload"]["v"] == 1
+    assert line[0].to_json()["payload"]["v"] == 2  # received: v2 since #9 (paper, submitter)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,9 @@ RECEIVED: dict[str, Any] = {
 }
 
 
+NEW_IN_V2 = ("submitter", "paper", "entered_at")
+
+
 def test_every_action_and_admin_kind_has_a_class() -> None:
     assert set(ACTIONS) <= set(pl.KINDS)
     for kind in ("imported", "user.added", "settings.changed", "calendar.day_set"):
@@ -55,9 +59,16 @@ def test_an_old_payload_without_v_reads_as_version_1_and_writes_v() -> None:
     assert isinstance(p, pl.Received) and p.v == 1
     assert p.applicant.name == "Nguyễn Thị Lan" and p.documents[0].name == "Tờ khai"
     written = p.to_dict()
-    assert written["v"] == 1
-    assert {k: v for k, v in written.items() if k != "v"} == RECEIVED
-    assert pl.parse("received", written) == p
+    # Written again it is version 2 (#9 added the optional submitter and paper fields), with
+    # their defaults; the old fields are unchanged and it reads back equal.
+    assert written["v"] == 2 == pl.Received.VERSION
+    assert {k: v for k, v in written.items() if k not in ("v", *NEW_IN_V2)} == RECEIVED
+    assert {k: written[k] for k in NEW_IN_V2} == {
+        "submitter": None,
+        "paper": False,
+        "entered_at": None,
+    }
+    assert pl.parse("received", written) == dataclasses.replace(p, v=2)
 
 
 @pytest.mark.parametrize(
@@ -69,7 +80,9 @@ def test_an_old_payload_without_v_reads_as_version_1_and_writes_v() -> None:
         (lambda d: d["documents"][0].update(form="photo"), "documents[0].form"),
         (lambda d: d.update(due_at="05/03/2026"), "due_at"),
         (lambda d: d.update(colour="red"), "colour"),
-        (lambda d: d.update(v=2), "v"),
+        (lambda d: d.update(v=3), "v"),
+        (lambda d: d.update(paper="yes"), "paper"),
+        (lambda d: d.update(entered_at="hôm qua"), "entered_at"),
         (lambda d: d.update(channel="fax"), "channel"),
     ],
 )

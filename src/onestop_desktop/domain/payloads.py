@@ -203,9 +203,23 @@ class Creation(Payload):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Received(Creation):
-    """Tiếp nhận at the counter (status 2), with its appointment."""
+    """Tiếp nhận at the counter (status 2), with its appointment.
+
+    Version 2 added three optional fields (an old event without them reads as before):
+
+    * ``submitter``: the person who handed the dossier in (người nộp), when not the applicant.
+    * ``paper`` and ``entered_at``: a dossier received on paper during an outage (power cut,
+      broken PC) and entered afterwards. ``received_at`` is then the real receipt time written
+      on the paper slip (the appointment and the code's day come from it), ``entered_at`` when
+      it was typed in; the event's own ``at`` is the entering time too, so the log shows both.
+    """
 
     KIND: ClassVar[str] = "received"
+    VERSION: ClassVar[int] = 2
+
+    submitter: ApplicantData | None = None
+    paper: bool = False
+    entered_at: Moment | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -445,6 +459,24 @@ class UserUnlocked(Payload):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class UserRoleChanged(Payload):
+    """An admin gave an account another role (#9, admin screens)."""
+
+    KIND: ClassVar[str] = "user.role_changed"
+    username: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UserPasswordReset(Payload):
+    """An admin set a new password for someone else's account (the hash is not in the event)."""
+
+    KIND: ClassVar[str] = "user.password_reset"
+    username: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CalendarDaySet(Payload):
     """A day marked off or as a make-up working day."""
 
@@ -507,6 +539,8 @@ KINDS: dict[str, type[Payload]] = {
         UserPasswordChanged,
         UserDeactivated,
         UserUnlocked,
+        UserRoleChanged,
+        UserPasswordReset,
         CalendarDaySet,
         CalendarDayRemoved,
         SettingsChanged,

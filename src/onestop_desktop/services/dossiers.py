@@ -27,6 +27,7 @@ from onestop_desktop.domain.text import fold, nfc
 from onestop_desktop.errors import Conflict, NotFound, ValidationError
 from onestop_desktop.services import calendar as calendar_service
 from onestop_desktop.services import catalog as catalog_service
+from onestop_desktop.services import intake as intake_service
 from onestop_desktop.services import settings
 from onestop_desktop.services.audit import record
 from onestop_desktop.services.context import Session
@@ -84,6 +85,12 @@ class Intake:
     note: str | None = None
     acknowledge_duplicates: bool = False
     refuse_as_duplicate_of: str | None = None
+    submitter: Applicant | None = None
+    """The person handing the dossier in (người nộp), when not the applicant."""
+    paper_received_at: datetime | None = None
+    """Paper fallback: the real receipt time written on a paper slip during an outage. The
+    appointment and the code's day come from it; it must lie within the ``paper_entry_days``
+    setting (``services.intake.check_paper_time``)."""
 
 
 class DuplicateFound(Conflict):
@@ -248,6 +255,15 @@ def receive(ctx: Session, intake: Intake, *, kind: str = "received") -> DossierS
     if not 1 <= intake.sets_count <= 99:
         raise ValidationError("Số bộ hồ sơ phải từ 1 đến 99", field="sets_count")
     applicant = check_applicant(intake.applicant).data
+    submitter = (
+        check_applicant(intake.submitter).data
+        if intake.submitter is not None and intake.submitter.name.strip()
+        else None
+    )
+    if intake.paper_received_at is not None and kind != "received":
+        raise ValidationError(
+            "Chỉ hồ sơ tiếp nhận tại quầy mới nhập từ phiếu giấy được", field="received_at"
+        )
     procedure = catalog_service.current_procedure(ctx.store, intake.procedure_code)
     if not procedure.published:
         raise Conflict(
@@ -267,14 +283,29 @@ def receive(ctx: Session, intake: Intake, *, kind: str = "received") -> DossierS
         if earlier:
             raise DuplicateFound(earlier)
     now = ctx.now()
-    cal = calendar_service.load_calendar(ctx.store)
+    paper_at = intake.paper_received_at
+    cal = calendar_service.load_calendar(
+        ctx.store, years=[paper_at.year] if paper_at is not None else None
+    )
+    # Paper fallback: everything is reckoned from the real receipt time on the paper slip.
+    received = intake_service.check_paper_time(ctx, paper_at, cal) if paper_at is not None else now
     # No appointment for an online filing (set at acceptance) or a filing refused on the spot.
     gets_appointment = kind == "received" and prior is None
-    appointment = due(now, procedure.time_limit, cal) if gets_appointment else None
+    appointment = intake_service.appointment(procedure, received, cal) if gets_appointment else None
     dossier_id = str(uuid.uuid4())
     creation: type[pl.Creation] = pl.Received if kind == "received" else pl.RegisteredOnline
+    extra: dict[str, Any] = {}
+    if kind == "received":
+        extra = {
+            "submitter": submitter,
+            "paper": paper_at is not None,
+            "entered_at": pl.Moment(clock.iso(now)) if paper_at is not None else None,
+        }
     with ctx.store.atomic():
-        day = now.date()
+        # The code's day is the receipt's day: a paper dossier takes the next number of the
+        # day it was really received (after every code that day already has), so codes stay
+        # unique and its code's date says when it was received, as the slip does.
+        day = received.date()
         n = counters.take_next(ctx.store, day.isoformat(), ctx.station.station_id)
         code = dossier_code(ctx.station.unit_code, day, ctx.station.station_id, n)
         payload = creation(
@@ -284,10 +315,11 @@ def receive(ctx: Session, intake: Intake, *, kind: str = "received") -> DossierS
             channel=intake.channel,  # type: ignore[arg-type]
             sets_count=intake.sets_count,
             applicant=applicant,
-            received_at=pl.Moment(clock.iso(now)),
+            received_at=pl.Moment(clock.iso(received)),
             due_at=pl.Moment(clock.iso(appointment)) if appointment else None,
             documents=documents,
             note=nfc(intake.note) if intake.note else None,
+            **extra,
         )
         event = record(ctx, payload, dossier_id=dossier_id)
         row = _apply(ctx, event, None, payload)
@@ -574,6 +606,26 @@ def detail(ctx: Session, key: str) -> DossierDetail:
             else None
         ),
         updated_at=clock.parse_iso(str(row["updated_at"])),
+        submitter=_person(created.submitter) if isinstance(created, pl.Received) else None,
+        paper_entered_at=(
+            _moment(created.entered_at)
+            if isinstance(created, pl.Received) and created.paper
+            else None
+        ),
+    )
+
+
+def _person(data: pl.ApplicantData | None) -> ApplicantView | None:
+    """A submitter as the read model shows people."""
+    if data is None:
+        return None
+    return ApplicantView(
+        name=data.name,
+        id_number=data.id_number,
+        birth_date=date.fromisoformat(data.birth_date) if data.birth_date else None,
+        phone=data.phone,
+        address=data.address,
+        email=data.email,
     )
 
 
@@ -801,6 +853,13 @@ def _details(ctx: Session, ev: Event, p: pl.Payload) -> str:
         parts.append(f"Mã hồ sơ {p.code}; thủ tục {p.procedure.code} {p.procedure.name}")
         if p.due_at:
             parts.append(f"hẹn trả {_when(p.due_at)}")
+        if isinstance(p, pl.Received) and p.paper:
+            parts.append(
+                f"tiếp nhận trên giấy lúc {_when(p.received_at)}, nhập vào máy lúc "
+                f"{_when(p.entered_at)}"
+            )
+        if isinstance(p, pl.Received) and p.submitter is not None:
+            parts.append(f"người nộp {p.submitter.name}")
         if p.documents:
             parts.append(f"{len(p.documents)} giấy tờ")
         if isinstance(p, pl.Imported) and p.source is not None:

@@ -224,6 +224,57 @@ DEFINITIONS: dict[str, Definition[object]] = {
 """Every business setting, in the order ``onestop settings list`` shows them."""
 
 
+# --- paper fallback (#9): added apart from the table above so other additions do not collide.
+
+
+def _parse_paper_days(text: str) -> int:
+    stripped = text.strip()
+    if not _COUNT.fullmatch(stripped) or not 1 <= int(stripped) <= 30:
+        raise Invalid()
+    return int(stripped)
+
+
+PAPER_ENTRY_DAYS: Definition[int] = Definition(
+    name="paper_entry_days",
+    type_vi=Msg("số nguyên dương"),
+    default=3,
+    parse=_parse_paper_days,
+    format=str,
+    help_vi=Msg(
+        "Hồ sơ tiếp nhận trên giấy khi mất điện, hỏng máy được nhập vào phần mềm trong vòng bấy "
+        "nhiêu ngày làm việc kể từ ngày tiếp nhận thật (mặc định 3); quá hạn này thì không nhập "
+        "được nữa"
+    ),
+    accepted_vi=Msg("một số nguyên từ 1 đến 30, ví dụ «3»"),
+)
+DEFINITIONS[PAPER_ENTRY_DAYS.name] = cast("Definition[object]", PAPER_ENTRY_DAYS)
+
+
+# --- idle lock (#9): added apart from the table above so other additions do not collide.
+
+
+def _parse_idle_minutes(text: str) -> int:
+    stripped = text.strip()
+    if not _COUNT.fullmatch(stripped) or not 0 <= int(stripped) <= 240:
+        raise Invalid()
+    return int(stripped)
+
+
+IDLE_LOCK_MINUTES: Definition[int] = Definition(
+    name="idle_lock_minutes",
+    type_vi=Msg("số phút"),
+    default=10,
+    parse=_parse_idle_minutes,
+    format=str,
+    help_vi=Msg(
+        "Sau bấy nhiêu phút không dùng bàn phím, chuột, cửa sổ chính bị khóa và phải nhập lại mật "
+        "khẩu (mặc định 10); 0 là không tự khóa"
+    ),
+    accepted_vi=Msg("một số nguyên từ 0 đến 240, ví dụ «10» (0: không tự khóa)"),
+)
+DEFINITIONS[IDLE_LOCK_MINUTES.name] = cast("Definition[object]", IDLE_LOCK_MINUTES)
+
+
 # --- printed slips (#10): added apart from the table above so other additions do not collide.
 
 MAX_SLIP_TEXT = 300
@@ -520,3 +571,87 @@ def reset_setting(ctx: Session, key: str) -> Setting:
     _require_manage(ctx)
     definition = _definition(key)
     return _change(ctx, key, None, definition.default_text)
+
+
+# --- the admin's settings screen (#9): every Definition, generically, with its label and editor.
+
+LABELS: dict[str, Msg] = {
+    "supplement_mode": Msg("Cách tính thời hạn khi bổ sung hồ sơ"),
+    "max_reschedules": Msg("Số lần hẹn lại tối đa"),
+    "on_time_basis": Msg("Tính đúng hạn theo ngày hẹn"),
+    "office_hours": Msg("Giờ làm việc"),
+    "same_day_cutoff": Msg("Giờ chốt trả trong ngày"),
+    "paper_entry_days": Msg("Hạn nhập hồ sơ tiếp nhận trên giấy (ngày làm việc)"),
+    "idle_lock_minutes": Msg("Tự khóa màn hình sau (phút)"),
+}
+"""The short Vietnamese name of each setting on the admin screen; a definition without one here
+(or a ``label_vi`` attribute of its own) is shown by its key."""
+
+EditorKind = Literal["bool", "int", "choice", "text"]
+
+
+@dataclass(frozen=True)
+class SettingEntry:
+    """One setting as the admin screen shows and edits it (see :func:`entries`)."""
+
+    key: str
+    label: Msg
+    editor: EditorKind
+    value: str
+    """The effective value's text (the default's when never set)."""
+    default: str
+    is_set: bool
+    """Whether a value is stored (``False``: the default applies)."""
+    help: Msg
+    accepted: Msg
+    choices: tuple[str, ...] = ()
+    optional: bool = False
+    """Whether an empty text is a value (``max_reschedules``: no limit)."""
+
+
+def _editor(definition: Definition[object]) -> tuple[EditorKind, bool]:
+    try:
+        optional = definition.parse("") is None
+    except Invalid:
+        optional = False
+    default = definition.default
+    if definition.choices:
+        return "choice", optional
+    if isinstance(default, bool):
+        return "bool", optional
+    if isinstance(default, int) or (default is None and optional):
+        return "int", optional
+    return "text", optional
+
+
+def label(definition: Definition[object]) -> Msg:
+    """The setting's short name for people (its key when it has none)."""
+    own = getattr(definition, "label_vi", None)
+    if isinstance(own, Msg):
+        return own
+    return LABELS.get(definition.name, Msg("{key}", key=definition.name))
+
+
+def entries(ctx: Session) -> list[SettingEntry]:
+    """Every business setting (each :data:`DEFINITIONS` entry, whoever added it) with its
+    label, editor kind, value and default: the admin's settings screen. Admin only."""
+    _require_manage(ctx)
+    out: list[SettingEntry] = []
+    for key, definition in DEFINITIONS.items():
+        stored = setting_rows.get(ctx.store, key)
+        editor, optional = _editor(definition)
+        out.append(
+            SettingEntry(
+                key=key,
+                label=label(definition),
+                editor=editor,
+                value=definition.default_text if stored is None else stored,
+                default=definition.default_text,
+                is_set=stored is not None,
+                help=definition.help_vi,
+                accepted=definition.accepted_vi,
+                choices=definition.choices,
+                optional=optional,
+            )
+        )
+    return out

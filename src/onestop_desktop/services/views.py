@@ -288,6 +288,11 @@ class DossierDetail:
     time_left: TimeLeft | None
     on_time: bool | None
     updated_at: datetime
+    # --- intake (#9): who handed it in, and whether it was entered from a paper slip
+    submitter: ApplicantView | None = None
+    paper_entered_at: datetime | None = None
+    """Set for a dossier received on paper during an outage: when it was typed in
+    (``received_at`` is the real receipt time)."""
 
     @property
     def status_label(self) -> str:
@@ -328,6 +333,9 @@ class DossierDetail:
             "time_left": self.time_left.to_json() if self.time_left else None,
             "on_time": self.on_time,
             "updated_at": clock.iso(self.updated_at),
+            "submitter": self.submitter.to_json() if self.submitter else None,
+            "paper": self.paper_entered_at is not None,
+            "paper_entered_at": _iso(self.paper_entered_at),
         }
 
 

@@ -7,11 +7,12 @@ dossiers in the same few milliseconds and never holds more than it shows.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.projection import PROJECTED_COLUMNS, Row
-from onestop_desktop.store.db import Store
+from onestop_desktop.store.db import Store, translated_errors
 
 _INSERT_COLS = ("rid", *PROJECTED_COLUMNS)
 _INSERT_SQL = (
@@ -76,47 +77,153 @@ LIST_COLUMNS = (
 )
 
 
+@dataclass(frozen=True)
+class PageFilter:
+    """The worklist's filters as stored values (``services/search.py`` builds it).
+
+    Every field narrows the rows (AND); ``None`` or empty means "no restriction". Times are ISO
+    text as the projection stores them (always ``+07:00``, so text order is time order).
+
+    * ``statuses``: the status is one of these.
+    * ``due_from``/``due_before``: the appointment is in ``[due_from, due_before)``.
+    * ``assignee``: the dossier is assigned to this user name.
+    * ``rid_from``/``rid_before``: received in ``[rid_from, rid_before)`` (``rid`` is the receipt
+      moment in microseconds, so a date range is a primary-key range).
+    """
+
+    statuses: tuple[int, ...] = ()
+    due_from: str | None = None
+    due_before: str | None = None
+    assignee: str | None = None
+    rid_from: int | None = None
+    rid_before: int | None = None
+
+    def is_empty(self) -> bool:
+        return self == PageFilter()
+
+
+def _filter_sql(flt: PageFilter | None, alias: str = "") -> tuple[list[str], list[Any]]:
+    """The WHERE terms and parameters of ``flt`` for the ``dossiers`` table (as ``alias``)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if flt is None:
+        return where, params
+    col = f"{alias}." if alias else ""
+    if flt.statuses:
+        where.append(f"{col}status IN ({', '.join('?' for _ in flt.statuses)})")
+        params.extend(flt.statuses)
+    if flt.due_from is not None:
+        where.append(f"{col}due_at >= ?")
+        params.append(flt.due_from)
+    if flt.due_before is not None:
+        where.append(f"{col}due_at < ?")
+        params.append(flt.due_before)
+    if flt.assignee is not None:
+        where.append(f"{col}assignee = ?")
+        params.append(flt.assignee)
+    if flt.rid_from is not None:
+        where.append(f"{col}rid >= ?")
+        params.append(flt.rid_from)
+    if flt.rid_before is not None:
+        where.append(f"{col}rid < ?")
+        params.append(flt.rid_before)
+    return where, params
+
+
 def page(
     store: Store,
     *,
     before_rid: int | None = None,
     limit: int = 100,
     statuses: list[int] | None = None,
+    where: PageFilter | None = None,
 ) -> list[dict[str, Any]]:
-    """Up to ``limit`` rows newest first, strictly older than ``before_rid`` (keyset paging)."""
-    where = []
-    params: list[Any] = []
+    """Up to ``limit`` rows newest first, strictly older than ``before_rid`` (keyset paging),
+    narrowed by ``where`` (and ``statuses``, the older spelling of ``where.statuses``)."""
+    terms, params = _filter_sql(where)
     if before_rid is not None:
-        where.append("rid < ?")
+        terms.append("rid < ?")
         params.append(before_rid)
     if statuses:
-        where.append(f"status IN ({', '.join('?' for _ in statuses)})")
+        terms.append(f"status IN ({', '.join('?' for _ in statuses)})")
         params.extend(statuses)
     sql = f"SELECT {LIST_COLUMNS} FROM dossiers"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    if terms:
+        sql += " WHERE " + " AND ".join(terms)
     sql += " ORDER BY rid DESC LIMIT ?"
     params.append(limit)
     return store.query(sql, params)
 
 
 def fts_page(
-    store: Store, match: str, *, before_rid: int | None = None, limit: int = 50
+    store: Store,
+    match: str,
+    *,
+    before_rid: int | None = None,
+    limit: int = 50,
+    where: PageFilter | None = None,
 ) -> list[dict[str, Any]]:
-    """Rows whose folded search text matches the FTS5 expression, newest first, keyset-paged.
+    """Rows whose folded search text matches the FTS5 expression, newest first, keyset-paged,
+    narrowed by ``where``.
 
     The FTS doclist is walked in descending rowid (= receipt order) and stops at ``limit``; no
-    ``ORDER BY rank``, which would score every match (~80 ms at a million rows).
+    ``ORDER BY rank``, which would score every match (~80 ms at a million rows). With filters the
+    walk joins each match to its row and checks the filters as it goes, so it still stops at
+    ``limit`` rows that pass.
     """
     params: list[Any] = [match]
-    sql = "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?"
+    if where is None or where.is_empty():
+        sql = "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?"
+        if before_rid is not None:
+            sql += " AND rowid < ?"
+            params.append(before_rid)
+        sql += " ORDER BY rowid DESC LIMIT ?"
+        params.append(limit)
+        outer = f"SELECT {LIST_COLUMNS} FROM dossiers WHERE rid IN ({sql}) ORDER BY rid DESC"
+        return store.query(outer, params)
+    terms, extra = _filter_sql(where, "d")
+    cols = ", ".join(f"d.{c.strip()}" for c in LIST_COLUMNS.split(","))
+    sql = (
+        f"SELECT {cols} FROM dossier_fts f JOIN dossiers d ON d.rid = f.rowid "
+        "WHERE dossier_fts MATCH ?"
+    )
     if before_rid is not None:
-        sql += " AND rowid < ?"
+        sql += " AND f.rowid < ?"
         params.append(before_rid)
-    sql += " ORDER BY rowid DESC LIMIT ?"
-    params.append(limit)
-    outer = f"SELECT {LIST_COLUMNS} FROM dossiers WHERE rid IN ({sql}) ORDER BY rid DESC"
-    return store.query(outer, params)
+    sql += "".join(f" AND {t}" for t in terms) + " ORDER BY f.rowid DESC LIMIT ?"
+    return store.query(sql, [*params, *extra, limit])
+
+
+def count_matching(
+    store: Store, *, match: str | None = None, where: PageFilter | None = None, cap: int
+) -> int:
+    """How many rows match ``match`` (an FTS5 expression, or ``None``: every row) and ``where``,
+    counting no further than ``cap`` (so a count per keystroke stays cheap at a million rows)."""
+    terms, params = _filter_sql(where, "d")
+    if match is not None:
+        inner = (
+            "SELECT 1 FROM dossier_fts f JOIN dossiers d ON d.rid = f.rowid "
+            "WHERE dossier_fts MATCH ?"
+        )
+        params.insert(0, match)
+    else:
+        inner = "SELECT 1 FROM dossiers d WHERE 1"
+    inner += "".join(f" AND {t}" for t in terms)
+    sql = f"SELECT count(*) FROM ({inner} LIMIT ?)"
+    with translated_errors(store.path):
+        return int(store.db.execute(sql, [*params, cap]).fetchone()[0])
+
+
+def time_left_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """The columns the "time left" of these dossiers needs (only the rows on screen ask)."""
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    return store.query(
+        "SELECT id, status, due_at, paused_since, procedure_code, procedure_version "
+        f"FROM dossiers WHERE id IN ({marks})",
+        ids,
+    )
 
 
 def open_duplicates(
@@ -184,3 +291,14 @@ def issued_codes(store: Store, station: int, unit_code: str) -> Iterator[tuple[s
             [station, prefix, prefix + "\uffff"],
         )
     )
+
+
+def procedure_usage(store: Store, latest: int) -> dict[str, int]:
+    """Procedure code → how many of the ``latest`` newest dossiers (by ``rid``) have it: the
+    intake picker's "most used first", read from a keyset slice, never the whole table."""
+    rows = store.db.execute(
+        "SELECT procedure_code, count(*) FROM "
+        "(SELECT procedure_code FROM dossiers ORDER BY rid DESC LIMIT ?) GROUP BY procedure_code",
+        [latest],
+    )
+    return {str(r[0]): int(r[1]) for r in rows}
