@@ -72,10 +72,14 @@ def cmd_demo(args: argparse.Namespace, data: paths.DataDir) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, data: paths.DataDir) -> int:
-    from onestop_desktop.services import integrity
+    from onestop_desktop.services import anchors, integrity
 
     ctx = open_session(data)
-    report = integrity.verify(ctx)
+    extra = []
+    for token in args.anchor or []:
+        station, seq, digest = anchors.parse_token(token, default_station=ctx.station.station_id)
+        extra.append(anchors.Anchor("", station, seq, digest, "manual"))
+    report = integrity.verify(ctx, extra_anchors=extra)
     if args.json:
         b = report.broken
         print_json(
@@ -85,11 +89,48 @@ def cmd_verify(args: argparse.Namespace, data: paths.DataDir) -> int:
                 "broken": None
                 if b is None
                 else {"station_id": b.station_id, "seq": b.seq, "reason": b.reason},
+                "anchors_checked": report.anchors_checked,
+                "anchor_problems": [str(m) for m in report.anchor_problems],
+                "projection_problems": [str(m) for m in report.projection_problems],
+                "table_problems": [str(m) for m in report.table_problems],
+                "heads": [
+                    {"station": h.station, "seq": h.seq, "hash": h.hash, "token": h.token}
+                    for h in report.heads
+                ],
             }
         )
     else:
         print(report.text(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1
+
+
+def cmd_anchors(args: argparse.Namespace, data: paths.DataDir) -> int:
+    from onestop_desktop.services import anchors
+
+    ctx = open_session(data)
+    if args.action == "add":
+        if not args.token:
+            raise ValidationError("Chưa nhập mốc cần ghi (MÃBĂM@SỐ)", field="anchor")
+        anchor = anchors.add_manual(ctx, args.token)
+        print(
+            f"Đã ghi mốc: máy trạm {anchor.station}, sự kiện số {fmt_int(anchor.seq)}, "
+            f"mã băm {anchor.hash[: anchors.SHORT]}"
+        )
+        return 0
+    if args.action == "keep":
+        heads = anchors.record_heads(ctx, "manual")
+        for head in heads:
+            print(f"Đã ghi mốc đầu chuỗi: {head.label()} ({head.token})")
+        return 0
+    found = anchors.list_anchors(ctx)
+    if args.json:
+        print_json([a.to_json() for a in found])
+        return 0
+    if not found:
+        print("Chưa có mốc nào.")
+    for a in found:
+        print(f"{a.at}  {a.source:<8} {a.hash[: anchors.SHORT]}@{a.station}:{a.seq}")
+    return 0
 
 
 def cmd_rebuild(args: argparse.Namespace, data: paths.DataDir) -> int:
@@ -162,9 +203,30 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_demo)
 
-    p = sub.add_parser("verify", help="kiểm tra chuỗi băm của nhật ký sự kiện")
+    p = sub.add_parser(
+        "verify",
+        help="kiểm tra chuỗi băm của nhật ký sự kiện, đối chiếu các mốc ngoài cơ sở dữ liệu và "
+        "các bảng tài khoản, cài đặt, danh mục, lịch với sự kiện",
+    )
+    p.add_argument(
+        "--anchor",
+        action="append",
+        metavar="MÃBĂM@SỐ",
+        help="đối chiếu thêm một mốc in trên giấy (báo cáo, bảng tổng hợp ngày), dạng "
+        "MÃBĂM@SỐ hoặc MÃBĂM@MÁYTRẠM:SỐ; dùng nhiều lần được",
+    )
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_verify)
+
+    p = sub.add_parser("anchors", help="các mốc đầu chuỗi sự kiện giữ ngoài cơ sở dữ liệu")
+    p.add_argument(
+        "action",
+        choices=["list", "add", "keep"],
+        help="list: liệt kê; add: ghi một mốc in trên giấy; keep: ghi đầu chuỗi hiện tại",
+    )
+    p.add_argument("token", nargs="?", metavar="MÃBĂM@SỐ", help="mốc cần ghi (với add)")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+    p.set_defaults(handler=cmd_anchors)
 
     p = sub.add_parser("rebuild", help="dựng lại bảng hồ sơ từ sự kiện và báo khác biệt")
     p.add_argument("--dry-run", action="store_true", help="chỉ báo, không sửa")

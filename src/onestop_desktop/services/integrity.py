@@ -1,5 +1,9 @@
 """``onestop verify`` and ``onestop rebuild``: the event log checked, the projection re-derived.
 
+``verify`` walks the hash chain, checks it against every chain-head anchor kept outside the
+database (``services.anchors``), re-folds the dossiers the newest events touched, and compares the
+rule tables with the admin events (``services.table_check``): see ``docs/security.md``.
+
 Rebuild streams events grouped by dossier (the ``events_dossier`` index), so memory stays flat at a
 million dossiers, and reports every row whose stored columns differ from the fold of its events.
 """
@@ -13,32 +17,127 @@ from typing import Any
 from onestop_desktop.domain import projection as proj
 from onestop_desktop.domain.events import ChainBreak
 from onestop_desktop.domain.formats import fmt_int
-from onestop_desktop.errors import StorageError
+from onestop_desktop.errors import Msg, OneStopError, StorageError
+from onestop_desktop.services import anchors
+from onestop_desktop.services.anchors import Anchor, ChainHead
 from onestop_desktop.services.context import Session
+from onestop_desktop.services.table_check import check_tables
+from onestop_desktop.store import anchors as anchor_rows
 from onestop_desktop.store import counters, dossiers, events
+from onestop_desktop.store.db import Store
 
 
 @dataclass
 class VerifyReport:
+    """What ``verify`` found: the chain walk, and (beside it) the anchors and rule tables.
+
+    ``anchor_problems``, ``table_problems`` and ``projection_problems`` are one :class:`Msg`
+    each, so a face can list them one per line in the clerk's language."""
+
     checked: int
     broken: ChainBreak | None
+    anchors_checked: int = 0
+    anchor_problems: list[Msg] = field(default_factory=list)
+    table_problems: list[Msg] = field(default_factory=list)
+    projection_problems: list[Msg] = field(default_factory=list)
+    heads: list[ChainHead] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.broken is None
+        return self.broken is None and not self.problems
+
+    @property
+    def problems(self) -> list[Msg]:
+        """Every finding beside a chain break, anchors first."""
+        return self.anchor_problems + self.projection_problems + self.table_problems
 
     def text(self) -> str:
+        lines: list[str] = []
         if self.broken is None:
-            return f"Chuỗi sự kiện toàn vẹn: đã kiểm tra {fmt_int(self.checked)} sự kiện."
-        b = self.broken
-        return f"Chuỗi sự kiện bị đứt tại máy trạm {b.station_id}, sự kiện số {b.seq}: {b.reason}"
+            lines.append(f"Chuỗi sự kiện toàn vẹn: đã kiểm tra {fmt_int(self.checked)} sự kiện.")
+        else:
+            b = self.broken
+            lines.append(
+                f"Chuỗi sự kiện bị đứt tại máy trạm {b.station_id}, sự kiện số {b.seq}: {b.reason}"
+            )
+        lines.append(
+            f"Đối chiếu {fmt_int(self.anchors_checked)} mốc ngoài cơ sở dữ liệu: "
+            + ("khớp." if not self.anchor_problems else f"{len(self.anchor_problems)} sai lệch.")
+        )
+        for head in self.heads:
+            lines.append(f"Đầu chuỗi hiện tại: {head.label()} (mốc: {head.token})")
+        if not self.table_problems and not self.projection_problems:
+            lines.append("Bảng tài khoản, cài đặt, danh mục, lịch làm việc khớp với sự kiện.")
+        for problem in self.problems:
+            lines.append(f"  - {problem}")
+        return "\n".join(lines)
 
 
-def verify(ctx: Session) -> VerifyReport:
-    """Walk every station's hash chain; name the first broken link."""
+TAIL_DOSSIERS = 2000
+"""How many of the most recently touched dossiers ``verify`` folds again (a forged event
+appended with a correct hash must also be folded into its dossier's row to have any effect)."""
+
+
+def verify(ctx: Session, *, extra_anchors: list[Anchor] | None = None) -> VerifyReport:
+    """Walk every station's hash chain (name the first broken link), check it against every
+    anchor kept outside the database, the projection's tail against the chain, and the rule
+    tables against the admin events."""
     ctx.require("sync.manage")
     checked, broken = events.verify(ctx.store)
-    return VerifyReport(checked, broken)
+    count, anchor_problems = anchors.check(ctx.store, extra_anchors)
+    report = VerifyReport(checked, broken, anchors_checked=count)
+    report.anchor_problems = [p.message for p in anchor_problems]
+    report.projection_problems = _projection_tail(ctx.store)
+    report.table_problems = [p.message for p in check_tables(ctx.store)]
+    report.heads = anchors.chain_heads_of(ctx.store)
+    return report
+
+
+def _projection_tail(store: Store) -> list[Msg]:
+    """The projection may not be ahead of the chain (events cut off its end), and the dossiers
+    the newest events touched must be what their events fold to."""
+    out: list[Msg] = []
+    heads = {h.station: h.seq for h in anchors.chain_heads_of(store)}
+    for station, top in anchor_rows.projection_tops(store):
+        if top > heads.get(station, 0):
+            out.append(
+                Msg(
+                    "bảng hồ sơ đã ghi nhận đến sự kiện số {seq} của máy trạm {station}, nhưng "
+                    "chuỗi chỉ còn {count} sự kiện: sự kiện cuối đã bị xóa",
+                    seq=fmt_int(top),
+                    station=station,
+                    count=fmt_int(heads.get(station, 0)),
+                )
+            )
+    for station, head in heads.items():
+        after = max(0, head - TAIL_DOSSIERS)
+        for dossier_id in anchor_rows.dossiers_touched_after(store, station, after, TAIL_DOSSIERS):
+            evs = events.of_dossier_in_chain_order(store, dossier_id)
+            try:
+                state: proj.Row | None = None
+                for ev in evs:
+                    state = proj.apply(state, ev)
+            except OneStopError as exc:
+                out.append(Msg("hồ sơ {id}: {reason}", id=dossier_id, reason=exc.as_msg()))
+                continue
+            if state is None:
+                continue
+            stored = dossiers.get(store, dossier_id)
+            diffs = (
+                ["(toàn bộ hồ sơ)"]
+                if stored is None
+                else [c for c in _COMPARED if _norm(stored.get(c)) != _norm(state.get(c))]
+            )
+            if diffs:
+                out.append(
+                    Msg(
+                        "hồ sơ {code} không khớp các sự kiện của nó (cột {columns}): sự kiện "
+                        "được ghi thêm hoặc hồ sơ bị sửa trực tiếp",
+                        code=str(state.get("code")),
+                        columns=", ".join(diffs[:5]),
+                    )
+                )
+    return out
 
 
 @dataclass

@@ -32,6 +32,7 @@ from onestop_desktop.store.db import (
     translate,
     translated_errors,
 )
+from onestop_desktop.store.schema import refuse_foreign_schema
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ def _verify_contents(path: Path) -> BackupInfo:
         if not db["events"].exists() or not db["settings"].exists():
             raise StorageError("Tệp {file} không phải cơ sở dữ liệu OneStop", file=path.name)
         check_schema(db)
+        refuse_foreign_schema(conn, path)  # a backup is data, not code (no trigger of its own)
         from onestop_desktop.store import events
 
         store = Store(db, path)
@@ -296,4 +298,43 @@ def recover_restore(database: Path) -> RecoveryOutcome | None:
         "completed",
         kept,
         Msg("Lần khôi phục trước bị ngắt ở bước cuối; bản khôi phục đã được dùng"),
+    )
+
+
+@dataclass(frozen=True)
+class StationIdentity:
+    """Who a database belongs to: the unit, the station number and its public signing key."""
+
+    unit_code: str | None
+    unit_name: str | None
+    station_id: int | None
+    public_key: str | None
+
+
+def read_identity(path: Path) -> StationIdentity | None:
+    """The identity stored in the database at ``path`` (read only, nothing written); ``None``
+    when the file is absent or cannot be read as an OneStop database (a damaged file is exactly
+    what one restores over)."""
+    if not path.is_file() or not looks_like_sqlite(path):
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        rows = conn.execute(
+            "SELECT key, value FROM settings WHERE key IN "
+            "('unit_code', 'unit_name', 'station_id', 'station_public_key')"
+        ).fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    values = {str(k): str(v) for k, v in rows}
+    station = values.get("station_id")
+    return StationIdentity(
+        unit_code=values.get("unit_code"),
+        unit_name=values.get("unit_name"),
+        station_id=int(station) if station is not None and station.isdigit() else None,
+        public_key=values.get("station_public_key"),
     )

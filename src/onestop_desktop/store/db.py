@@ -1,8 +1,10 @@
 """Opening the station's SQLite file safely.
 
 WAL, ``synchronous=FULL`` and foreign keys on every connection; schema only from migrations; a file
-from a newer app refused; an integrity check at start-up; SQLite's own error codes turned into
-messages a clerk can act on (read-only folder, full disk, not a database, corrupt).
+from a newer app refused; a file whose schema is not exactly what our migrations build refused
+before anything is written to it (``store.schema``); an integrity check at start-up; SQLite's
+own error codes turned into messages a clerk can act on (read-only folder, full disk, not a
+database, corrupt).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import sqlite_utils
 from onestop_desktop.domain import clock
 from onestop_desktop.errors import StorageError
 from onestop_desktop.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from onestop_desktop.store.schema import refuse_foreign_schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -236,8 +239,14 @@ class Store:
             check_schema(db)
             store = cls(db, path)
             store.restore_outcome = outcome
-            if integrity != "none":
-                store._start_up_check(daily=integrity == "daily")
+            run_check = integrity != "none" and (integrity != "daily" or store.needs_daily_check())
+            if run_check:
+                store._integrity_or_raise()
+            # Before the first write (the check's stamp, the migrations): a trigger someone put
+            # in the file would run inside our own statements.
+            refuse_foreign_schema(conn, path)
+            if run_check and db["settings"].exists():
+                store.set_setting("last_integrity_check", clock.iso(clock.now()))
             store.migrate()
         except StorageError:
             conn.close()
@@ -247,17 +256,14 @@ class Store:
             raise translate(exc, path) from exc
         return store
 
-    def _start_up_check(self, *, daily: bool) -> None:
-        if daily and not self.needs_daily_check():
-            return
+    def _integrity_or_raise(self) -> None:
+        """``PRAGMA quick_check`` (read only); :class:`StorageError` when the file is damaged."""
         problems = integrity_problems(self.db.conn)
         if problems:
             raise StorageError(
                 "Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất (onestop restore)",
                 detail="; ".join(problems[:3]),
             )
-        if self.db["settings"].exists():
-            self.set_setting("last_integrity_check", clock.iso(clock.now()))
 
     def needs_daily_check(self) -> bool:
         """Whether the last good integrity check is missing or more than a day old."""

@@ -158,3 +158,34 @@ def verify(store: Store) -> tuple[int, ChainBreak | None]:
             return checked + broken.seq - expected, broken
         checked += len(chunk)
     return checked, None
+
+
+def of_dossier_in_chain_order(store: Store, dossier_id: str) -> list[Event]:
+    """A dossier's events in ``(station, seq)`` order: the order rebuild folds them in."""
+    rows = store.db.execute(
+        f"SELECT {_COLUMNS} FROM events WHERE dossier_id = ? ORDER BY station_id, seq",
+        [dossier_id],
+    ).fetchall()
+    return [_row_to_event(r) for r in rows]
+
+
+def of_kinds(store: Store, kinds: list[str]) -> list[Event]:
+    """Every event of the given kinds (the admin kinds are few), in ``(station, seq)`` order."""
+    marks = ", ".join("?" for _ in kinds)
+    rows = store.db.execute(
+        f"SELECT {_COLUMNS} FROM events WHERE kind IN ({marks}) ORDER BY station_id, seq",
+        kinds,
+    ).fetchall()
+    return [_row_to_event(r) for r in rows]
+
+
+def procedure_snapshots(store: Store) -> list[tuple[str, int, str]]:
+    """``(code, version, snapshot JSON)`` of every distinct procedure snapshot the creation
+    events carry: what each catalogue version looked like when a dossier was received."""
+    rows = store.db.execute(
+        "SELECT DISTINCT json_extract(payload, '$.procedure.code'), "
+        "json_extract(payload, '$.procedure.version'), json_extract(payload, '$.procedure') "
+        "FROM events WHERE kind IN ('received', 'registered_online', 'imported') "
+        "AND json_valid(payload) AND json_extract(payload, '$.procedure.version') IS NOT NULL"
+    ).fetchall()
+    return [(str(c), int(v), str(p)) for c, v, p in rows]
