@@ -45,3 +45,6 @@ def add_commands(sub: Any) -> None:
     )
     q.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_ledger)
+    from onestop_desktop.cli import slip  # #10: ``ledger print`` (Mẫu 06) lives in cli/slip.py
+
+    slip.add_ledger_print(lsub)

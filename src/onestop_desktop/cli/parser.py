@@ -18,6 +18,7 @@ from onestop_desktop.cli import (
     report,
     search,
     settings,
+    slip,
     station,
     users,
 )
@@ -33,6 +34,7 @@ COMMAND_MODULES = (
     calendar,
     report,
     ledger,
+    slip,
     settings,
     backup,
 )

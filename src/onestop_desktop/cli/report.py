@@ -20,8 +20,14 @@ def cmd_report(args: argparse.Namespace, data: paths.DataDir) -> int:
     start, end = parse_date(args.from_), parse_date(args.to)
     report = reports.report06(ctx, start, end)
     fmt = args.format
-    if fmt in ("xlsx",) and not args.out:
-        raise ValidationError("Định dạng xlsx cần --out TỆP", field="out")
+    if fmt in ("xlsx", "pdf") and not args.out:
+        raise ValidationError("Định dạng {format} cần --out TỆP", field="out", format=fmt)
+    if fmt == "pdf":
+        from onestop_desktop.services import slips
+
+        slips.write(Path(args.out), slips.report06_pdf(ctx, start, end))
+        print(f"Đã ghi báo cáo ra {args.out}")
+        return 0
     if args.out:
         report06.write(report, fmt, Path(args.out))
         print(f"Đã ghi báo cáo ra {args.out}")
@@ -40,8 +46,8 @@ def add_commands(sub: Any) -> None:
     p.add_argument(
         "--format",
         default="text",
-        choices=["text", "json", "csv", "xlsx"],
-        help="định dạng: text (mặc định, in ra màn hình), json, csv, xlsx (cần --out)",
+        choices=["text", "json", "csv", "xlsx", "pdf"],
+        help="định dạng: text (mặc định, in ra màn hình), json, csv, xlsx hoặc pdf (cần --out)",
     )
     p.add_argument("--out", metavar="TỆP", help="ghi ra tệp thay vì in ra màn hình")
     p.set_defaults(handler=cmd_report)

@@ -18,24 +18,29 @@ from typing import Literal, cast
 from onestop_desktop import files
 from onestop_desktop.domain import clock
 from onestop_desktop.domain import payloads as pl
+from onestop_desktop.domain.formats import fmt_percent
 from onestop_desktop.domain.status import Status
 from onestop_desktop.errors import NotFound, ValidationError
 from onestop_desktop.services import dossiers, settings
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.views import DossierDetail, TimelineEntry
-from onestop_desktop.slips import forms
+from onestop_desktop.slips import forms, registers
 from onestop_desktop.slips.base import Paper, ReceiptLayout
 from onestop_desktop.slips.model import (
     Apology,
     Applicant,
     Control,
+    DailySummary,
     DocumentLine,
     HandOver,
     Layout,
+    Ledger,
+    LedgerLine,
     Letterhead,
     Receipt,
     Refusal,
     Signer,
+    SummaryFigure,
     Supplement,
 )
 from onestop_desktop.store import dossiers as dossier_rows
@@ -443,3 +448,105 @@ def day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
         datetime.combine(start, time(0, 0), tzinfo=clock.VN_TZ),
         datetime.combine(end, time(23, 59, 59), tzinfo=clock.VN_TZ),
     )
+
+
+# ------------------------------------------------------------------ period documents
+
+
+def ledger_data(ctx: Session, start: date, end: date) -> Ledger:
+    """Mẫu 06 for the dossiers received from ``start`` to ``end`` (inclusive)."""
+    ctx.require("reports.view")
+    if end < start:
+        raise ValidationError("Ngày kết thúc kỳ phải không trước ngày bắt đầu", field="to")
+    first, last = day_bounds(start, end)
+    lines = []
+    for row in slip_rows.ledger_rows(
+        ctx.store,
+        dossier_rows.rid_for(clock.iso(first)),
+        dossier_rows.rid_for(clock.iso(last)) + 999_999,
+    ):
+        status = Status(int(row["status"]))
+        lines.append(
+            LedgerLine(
+                code=str(row["code"]),
+                procedure=str(row["procedure_name"]),
+                sets_count=int(row["sets_count"] or 1),
+                applicant=str(row["applicant_name"]),
+                address=str(row["applicant_address"] or ""),
+                phone=str(row["applicant_phone"] or ""),
+                received_at=clock.parse_iso(str(row["received_at"])),
+                due_at=clock.parse_iso(str(row["due_at"])) if row["due_at"] else None,
+                returned_at=(
+                    clock.parse_iso(str(row["returned_at"])) if row["returned_at"] else None
+                ),
+                note="" if status is Status.RETURNED else status.label,
+            )
+        )
+    return Ledger(letterhead(ctx, clock.to_vn(ctx.now()).date()), start, end, tuple(lines))
+
+
+def ledger(ctx: Session, start: date, end: date) -> bytes:
+    """Mẫu 06 for the period as PDF bytes."""
+    return registers.render_ledger(ledger_data(ctx, start, end))
+
+
+def anchor_lines(ctx: Session) -> tuple[str, ...]:
+    """The event-chain heads, in words, when the station has the anchors service (#7)."""
+    try:
+        from onestop_desktop.services import anchors
+    except ImportError:
+        return ()
+    return tuple(
+        f"Máy trạm {h.station}: sự kiện số {clock.fmt_int(h.seq)}, mã băm {h.short}"
+        for h in anchors.chain_heads(ctx)
+    )
+
+
+def report06_pdf(ctx: Session, start: date, end: date) -> bytes:
+    """Biểu 06 for the period as PDF bytes (figures from ``services.reports.report06``)."""
+    from onestop_desktop.services import reports
+
+    data = reports.report06(ctx, start, end)
+    unit = f"{data.station.unit_name} ({data.station.unit_code})"
+    head = letterhead(ctx, clock.to_vn(ctx.now()).date())
+    return registers.render_report06(data.report, head, unit, anchor_lines(ctx))
+
+
+def daily_data(ctx: Session, day: date) -> DailySummary:
+    """The notice-board summary of ``day``: Biểu 06 of that one day in big numbers."""
+    from onestop_desktop.services import reports
+
+    data = reports.report06(ctx, day, day)
+    total, a = data.report.total, data.report.announced
+    figures = (
+        SummaryFigure("Hồ sơ tiếp nhận mới", clock.fmt_int(total.received_total)),
+        SummaryFigure("Trực tuyến", clock.fmt_int(total.received_online)),
+        SummaryFigure("Trực tiếp và bưu chính", clock.fmt_int(total.received_in_person)),
+        SummaryFigure("Đã giải quyết", clock.fmt_int(total.resolved_total)),
+        SummaryFigure("Giải quyết quá hạn", clock.fmt_int(total.resolved_late)),
+        SummaryFigure("Đang giải quyết", clock.fmt_int(total.in_progress_total)),
+        SummaryFigure("Đang quá hạn", clock.fmt_int(total.in_progress_overdue)),
+        SummaryFigure("Từ chối tiếp nhận", clock.fmt_int(a.refused)),
+        SummaryFigure(
+            "Tỷ lệ đúng hạn",
+            "—" if a.on_time_rate is None else fmt_percent(a.on_time_rate),
+        ),
+    )
+    by_field = tuple(
+        (r.field, clock.fmt_int(r.received_total), clock.fmt_int(r.resolved_total))
+        for r in data.report.rows
+        if r.received_total or r.resolved_total
+    )
+    return DailySummary(
+        head=letterhead(ctx, day),
+        day=day,
+        figures=figures,
+        by_field=by_field,
+        anchors=anchor_lines(ctx),
+        printed_at=ctx.now(),
+    )
+
+
+def daily_summary(ctx: Session, day: date) -> bytes:
+    """The one-page daily summary as PDF bytes."""
+    return registers.render_daily(daily_data(ctx, day))
