@@ -107,6 +107,28 @@ def _receive(args: argparse.Namespace, ctx: Any) -> int:
     checked = dossiers.check_applicant(applicant)  # refuses a bad ID before anything is written
     for warning in checked.warnings:
         print(f"onestop: cảnh báo: {warning}", file=sys.stderr)
+    if args.paper != bool(args.received_at):
+        raise ValidationError(
+            "--paper và --received-at phải dùng cùng nhau (hồ sơ tiếp nhận trên giấy cần thời "
+            "điểm tiếp nhận thật)",
+            field="received_at",
+        )
+    if args.paper and args.online:
+        raise ValidationError(
+            "Hồ sơ trực tuyến không nhập từ phiếu giấy được (bỏ --online hoặc --paper)",
+            field="received_at",
+        )
+    paper_at = parse_moment(args.received_at) if args.paper else None
+    submitter = None
+    if args.submitter_name or args.submitter_id_number or args.submitter_phone:
+        submitter = dossiers.Applicant(
+            name=args.submitter_name or "",
+            id_number=args.submitter_id_number,
+            phone=args.submitter_phone,
+        )
+        if not submitter.name.strip():
+            raise ValidationError("Chưa nhập họ tên người nộp (--submitter-name)", field="name")
+        dossiers.check_applicant(submitter)
     refuse_of = None
     if args.refuse_as_duplicate_of:
         refuse_of = dossiers.summary(ctx, args.refuse_as_duplicate_of).id
@@ -119,6 +141,8 @@ def _receive(args: argparse.Namespace, ctx: Any) -> int:
         note=args.note,
         acknowledge_duplicates=args.accept_duplicate,
         refuse_as_duplicate_of=refuse_of,
+        submitter=submitter,
+        paper_received_at=paper_at,
     )
     try:
         if args.online:
@@ -156,12 +180,18 @@ def _receive(args: argparse.Namespace, ctx: Any) -> int:
             _summary_json(
                 summary,
                 duplicate=False,
+                paper=paper_at is not None,
                 warnings=checked.warnings,
                 documents=[d.to_json() for d in detail.documents],
             )
         )
         return 0
-    if summary.status is Status.NOT_ACCEPTED:
+    if paper_at is not None:
+        print(
+            f"Đã nhập hồ sơ tiếp nhận trên giấy {summary.code} "
+            f"(tiếp nhận lúc {_when(summary.received_at)})"
+        )
+    elif summary.status is Status.NOT_ACCEPTED:
         print(f"Đã tiếp nhận và từ chối hồ sơ {summary.code} vì trùng hồ sơ đang giải quyết")
     elif summary.status is Status.REGISTERED_ONLINE:
         print(f"Đã đăng ký hồ sơ trực tuyến {summary.code}")
@@ -180,6 +210,21 @@ def _receive(args: argparse.Namespace, ctx: Any) -> int:
 
 def _or_dash(value: object) -> str:
     return "—" if value in (None, "") else str(value)
+
+
+def _paper_note(d: Any) -> str:
+    """ " (trên giấy, nhập vào máy lúc …)" for a dossier entered from a paper slip."""
+    if d.paper_entered_at is None:
+        return ""
+    return f" (tiếp nhận trên giấy, nhập vào máy lúc {_when(d.paper_entered_at)})"
+
+
+def _submitter_text(d: Any) -> str:
+    s = d.submitter
+    if s is None:
+        return "chủ hồ sơ"
+    extra = ", ".join(v for v in (s.id_number, s.phone) if v)
+    return f"{s.name} ({extra})" if extra else str(s.name)
 
 
 def _show(args: argparse.Namespace, ctx: Any) -> int:
@@ -207,7 +252,8 @@ def _show(args: argparse.Namespace, ctx: Any) -> int:
         ("Điện thoại", _or_dash(a.phone)),
         ("Địa chỉ", _or_dash(a.address)),
         ("Thư điện tử", _or_dash(a.email)),
-        ("Tiếp nhận lúc", _when(d.received_at)),
+        ("Tiếp nhận lúc", _when(d.received_at) + _paper_note(d)),
+        ("Người nộp", _submitter_text(d)),
         ("Hẹn trả", _when(d.due_at) if d.due_at else "chưa có"),
         ("Thời hạn", d.time_left.phrase if d.time_left else "—"),
         ("Cán bộ xử lý", _or_dash(assignee)),
@@ -373,6 +419,21 @@ def add_commands(sub: Any) -> None:
     q.add_argument(
         "--refuse-as-duplicate-of", metavar="CODE", help="tiếp nhận rồi từ chối vì trùng hồ sơ CODE"
     )
+    q.add_argument(
+        "--paper",
+        action="store_true",
+        help="nhập hồ sơ đã tiếp nhận trên giấy khi mất điện, hỏng máy (cần --received-at; "
+        "chỉ trong số ngày làm việc của thiết lập paper_entry_days, mặc định 3)",
+    )
+    q.add_argument(
+        "--received-at",
+        metavar='"dd/mm/yyyy HH:MM"',
+        help="thời điểm tiếp nhận thật ghi trên phiếu giấy (dùng với --paper); ngày hẹn trả và "
+        "mã hồ sơ tính từ thời điểm này",
+    )
+    q.add_argument("--submitter-name", help="họ tên người nộp hồ sơ, nếu không phải chủ hồ sơ")
+    q.add_argument("--submitter-id-number", help="số định danh cá nhân 12 số của người nộp")
+    q.add_argument("--submitter-phone", help="số điện thoại của người nộp")
     q.add_argument("--json", action="store_true", help=JSON_HELP)
 
     q = dsub.add_parser("show", help="xem đầy đủ một hồ sơ")
