@@ -16,6 +16,12 @@ from onestop_desktop.cli.common import (
 )
 from onestop_desktop.domain import clock
 
+ROLES = ["clerk", "officer", "leader", "admin"]
+ROLE_HELP = (
+    "vai trò: clerk (công chức tiếp nhận), officer (cán bộ xử lý), leader (lãnh đạo), "
+    "admin (quản trị)"
+)
+
 
 def cmd_user(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop.services import users
@@ -57,6 +63,13 @@ def cmd_user(args: argparse.Namespace, data: paths.DataDir) -> int:
     elif args.user_command == "deactivate":
         users.deactivate(ctx, args.username)
         print(f"Đã vô hiệu hóa tài khoản {args.username}")
+    elif args.user_command == "role":
+        user = users.change_role(ctx, args.username, args.role)
+        print(f"Đã đổi vai trò của {user.username} thành {user.role.label}")
+    elif args.user_command == "reset-password":
+        password = read_password(args, "Mật khẩu mới: ")
+        user = users.reset_password(ctx, args.username, password)
+        print(f"Đã đặt lại mật khẩu của {user.username}")
     elif args.user_command == "unlock":
         user = users.unlock(ctx, args.username)
         print(f"Đã mở khóa tài khoản {user.username}")
@@ -72,9 +85,8 @@ def add_commands(sub: Any) -> None:
     q.add_argument(
         "--role",
         required=True,
-        choices=["clerk", "officer", "leader", "admin"],
-        help="vai trò: clerk (công chức tiếp nhận), officer (cán bộ xử lý), leader (lãnh đạo), "
-        "admin (quản trị)",
+        choices=ROLES,
+        help=ROLE_HELP,
     )
     q.add_argument("--full-name", required=True, metavar="HỌ_TÊN", help="họ tên đầy đủ")
     q.add_argument("--password-stdin", action="store_true", help=PASSWORD_STDIN_HELP)
@@ -85,6 +97,16 @@ def add_commands(sub: Any) -> None:
     q.add_argument("--password-stdin", action="store_true", help=PASSWORD_STDIN_HELP)
     q = usub.add_parser("deactivate", help="vô hiệu hóa tài khoản (không xóa)")
     q.add_argument("username", metavar="USERNAME", help="tên đăng nhập")
+    q = usub.add_parser("role", help="đổi vai trò của tài khoản (quản trị, có ghi nhật ký)")
+    q.add_argument("username", metavar="USERNAME", help="tên đăng nhập")
+    q.add_argument("role", metavar="ROLE", choices=ROLES, help=ROLE_HELP)
+    q = usub.add_parser(
+        "reset-password",
+        help="đặt lại mật khẩu cho cán bộ quên mật khẩu (quản trị, không cần mật khẩu cũ; mở "
+        "khóa luôn tài khoản)",
+    )
+    q.add_argument("username", metavar="USERNAME", help="tên đăng nhập")
+    q.add_argument("--password-stdin", action="store_true", help=PASSWORD_STDIN_HELP)
     q = usub.add_parser(
         "unlock", help="mở khóa tài khoản bị khóa do nhập sai mật khẩu (quản trị, có ghi nhật ký)"
     )

@@ -25,7 +25,12 @@ from onestop_desktop.domain.payloads import CatalogImported
 from onestop_desktop.domain.text import fold
 from onestop_desktop.errors import NotFound, ValidationError
 from onestop_desktop.services.audit import record
-from onestop_desktop.services.catalog_files import RowError, read_catalog, write_catalog
+from onestop_desktop.services.catalog_files import (
+    CatalogParse,
+    RowError,
+    read_catalog,
+    write_catalog,
+)
 from onestop_desktop.services.context import Session
 from onestop_desktop.store import catalog as catalog_rows
 from onestop_desktop.store.catalog import ProcedureRow
@@ -221,3 +226,29 @@ def load_file_into_empty(ctx: Session, path: Path) -> ImportReport:
 def procedure_count(store: Store) -> int:
     """How many procedures the catalogue holds (each code once, whatever its versions)."""
     return catalog_rows.count_current(store)
+
+
+# ------------------------------------------------------------------ the admin's screen (#9)
+
+
+def browse(ctx: Session, query: str = "") -> list[Procedure]:
+    """The newest version of every procedure, published or not, filtered by ``query`` (code or
+    words of the name or field, diacritics ignored: «khai sinh» finds «Đăng ký khai sinh»)."""
+    ctx.require("catalog.manage")
+    return current_procedures(ctx.store, query=query)
+
+
+def history(ctx: Session, code: str) -> list[Procedure]:
+    """Every stored version of one procedure, oldest first (an edit adds a version)."""
+    ctx.require("catalog.manage")
+    found = versions(ctx.store, code)
+    if not found:
+        raise NotFound("Không có thủ tục mã «{code}» trong danh mục", code=code)
+    return found
+
+
+def preview_file(ctx: Session, path: Path) -> CatalogParse:
+    """Read a catalogue file without importing it: the procedures it holds and every bad line,
+    so the admin sees the whole error list before deciding (see :func:`import_file`)."""
+    ctx.require("catalog.manage")
+    return read_catalog(path)

@@ -1,4 +1,5 @@
-"""Staff accounts: add, list, change password, deactivate (never delete), unlock, sign in.
+"""Staff accounts: add, list, change password, change role, reset a password, deactivate (never
+delete), unlock, sign in.
 
 Passwords are hashed with argon2id. Five wrong passwords in a row lock the account for fifteen
 minutes, so a shared counter PC cannot be used to guess a colleague's password. Sign-in answers
@@ -21,9 +22,11 @@ from onestop_desktop.domain.payloads import (
     UserAdded,
     UserDeactivated,
     UserPasswordChanged,
+    UserPasswordReset,
+    UserRoleChanged,
     UserUnlocked,
 )
-from onestop_desktop.domain.roles import Role, parse_role
+from onestop_desktop.domain.roles import STAFF_ROLES, Role, parse_role
 from onestop_desktop.domain.text import nfc
 from onestop_desktop.errors import AuthError, Conflict, NotFound, ValidationError
 from onestop_desktop.services.audit import record
@@ -192,6 +195,60 @@ def unlock(ctx: Session, username: str) -> User:
     with ctx.store.atomic():
         user_rows.clear_failures(ctx.store, row.username)
         record(ctx, UserUnlocked(username=row.username))
+    return get_user(ctx.store, row.username)
+
+
+def change_role(ctx: Session, username: str, role: str | Role) -> User:
+    """Give an account another role (admin screen «Tài khoản», ``onestop user role``).
+
+    The account's open sessions are refused at their next action (``Session.revalidate``), so
+    the new role applies at once. The last active admin cannot be made something else: the
+    station would be left with nobody to manage it.
+    """
+    ctx.require("users.manage")
+    the_role = role if isinstance(role, Role) else parse_role(role)
+    if the_role not in STAFF_ROLES:
+        raise ValidationError(
+            "Vai trò không hợp lệ: {value} (chọn clerk, officer, leader hoặc admin)",
+            field="role",
+            value=repr(the_role.value),
+        )
+    with ctx.store.atomic():
+        row = _row(ctx.store, username)
+        if row.role == the_role.value:
+            raise Conflict(
+                "Tài khoản «{username}» đã có vai trò {role}",
+                username=row.username,
+                role=the_role.label_msg,
+            )
+        if (
+            row.role == Role.ADMIN.value
+            and row.active
+            and user_rows.count_active_admins(ctx.store) <= 1
+        ):
+            raise Conflict("Không thể đổi vai trò của tài khoản quản trị cuối cùng")
+        user_rows.update_fields(ctx.store, row.username, clock.iso(ctx.now()), role=the_role.value)
+        record(ctx, UserRoleChanged(username=row.username, old=row.role, new=the_role.value))
+    return get_user(ctx.store, row.username)
+
+
+def reset_password(ctx: Session, username: str, new_password: str) -> User:
+    """An admin sets a new password for a colleague who forgot theirs (admin only).
+
+    Unlike :func:`change_password` no old password is asked, and the event is
+    ``user.password_reset`` (who reset whose password shows in the log). A new password also
+    lifts a lock-out. One's own password is changed with :func:`change_password`.
+    """
+    ctx.require("users.manage")
+    row = _row(ctx.store, username)
+    if row.username == ctx.actor.username and ctx.actor.role is not Role.OPERATOR:
+        raise Conflict(
+            "Không đặt lại mật khẩu của chính mình; hãy dùng «Đổi mật khẩu» (cần mật khẩu cũ)"
+        )
+    new_hash = hash_password(new_password)
+    with ctx.store.atomic():
+        user_rows.set_password(ctx.store, row.username, new_hash, clock.iso(ctx.now()))
+        record(ctx, UserPasswordReset(username=row.username))
     return get_user(ctx.store, row.username)
 
 
