@@ -35,11 +35,30 @@ def cmd_backup(args: argparse.Namespace, data: paths.DataDir) -> int:
 def cmd_restore(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop.services import backup
 
-    kept = backup.restore(data, Path(args.file).expanduser())
+    result = backup.restore_station(
+        data, Path(args.file).expanduser(), other_station=args.other_station
+    )
     msg = f"Đã khôi phục {data.database} từ {args.file}"
-    if kept:
-        msg += f"; bản cũ giữ lại tại {kept}"
+    if result.kept:
+        msg += f"; bản cũ giữ lại tại {result.kept}"
     print(msg)
+    if result.check.problems:
+        ident = result.check.backup
+        print(
+            f"Máy này từ nay chạy với tư cách máy trạm {ident.station_id} của đơn vị "
+            f"{ident.unit_code} (bản sao lưu của máy khác, --other-station)."
+        )
+    if result.anchors_set_aside:
+        print(
+            f"{len(result.anchors_set_aside)} mốc đầu chuỗi không khớp chuỗi vừa khôi phục (các "
+            "sự kiện ghi sau bản sao lưu đã mất, hoặc đây là chuỗi của máy khác) đã được cất vào "
+            "thư mục anchors/ (superseded-*.jsonl)."
+        )
+    if result.key_kept:
+        print(
+            f"Khóa ký cũ của máy này được cất tại {result.key_kept}; hãy chép khóa của máy trạm "
+            "đó vào thư mục keys/ trước khi đồng bộ."
+        )
     return 0
 
 
@@ -60,4 +79,12 @@ def add_commands(sub: Any) -> None:
 
     p = sub.add_parser("restore", help="khôi phục từ bản sao lưu (giữ lại bản cũ)")
     p.add_argument("file", metavar="TỆP", help="tệp sao lưu (.sqlite) cần khôi phục")
+    p.add_argument(
+        "--other-station",
+        action="store_true",
+        help="cho phép khôi phục bản sao lưu của máy trạm khác (khác đơn vị, số máy trạm hoặc "
+        "khóa ký trong keys/): máy này sẽ tiếp tục chuỗi sự kiện với tư cách máy trạm đó, khóa "
+        "ký hiện có được cất sang tên khác (phải chép khóa của máy trạm đó vào keys/), và không "
+        "được để hai máy cùng chạy một số máy trạm",
+    )
     p.set_defaults(handler=cmd_restore)

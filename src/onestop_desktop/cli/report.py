@@ -28,11 +28,16 @@ def cmd_report(args: argparse.Namespace, data: paths.DataDir) -> int:
         slips.write(Path(args.out), slips.report06_pdf(ctx, start, end))
         print(f"Đã ghi báo cáo ra {args.out}")
         return 0
+    # #7: the chain heads go below a filed or printed report (an anchor outside the database);
+    # the CSV/JSON on stdout stay the plain table for scripts.
+    from onestop_desktop.services import anchors
+
     if args.out:
-        report06.write(report, fmt, Path(args.out))
+        report06.write(report, fmt, Path(args.out), anchors.record_heads(ctx, "report"))
         print(f"Đã ghi báo cáo ra {args.out}")
         return 0
-    sys.stdout.write(report06.render(report, fmt))
+    heads = anchors.record_heads(ctx, "report") if fmt == "text" else []
+    sys.stdout.write(report06.render(report, fmt, heads))
     return 0
 
 

@@ -72,13 +72,14 @@ def cmd_demo(args: argparse.Namespace, data: paths.DataDir) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, data: paths.DataDir) -> int:
+    from onestop_desktop.domain import clock
     from onestop_desktop.services import anchors, integrity
 
     ctx = open_session(data)
     extra = []
     for token in args.anchor or []:
         station, seq, digest = anchors.parse_token(token, default_station=ctx.station.station_id)
-        extra.append(anchors.Anchor("", station, seq, digest, "manual"))
+        extra.append(anchors.Anchor(clock.iso(ctx.now()), station, seq, digest, "manual"))
     report = integrity.verify(ctx, extra_anchors=extra)
     if args.json:
         b = report.broken

@@ -15,8 +15,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from onestop_desktop import files
 from onestop_desktop.domain import cells, clock
@@ -25,6 +26,13 @@ from onestop_desktop.domain.stats import COLUMNS, Report06, Row06
 from onestop_desktop.errors import ValidationError
 from onestop_desktop.services.context import Station
 from onestop_desktop.services.reports import Report06Data
+
+if TYPE_CHECKING:
+    from onestop_desktop.services.anchors import ChainHead
+
+ANCHOR_TITLE = "Mốc chuỗi sự kiện (đối chiếu bằng «onestop verify --anchor»)"
+"""The heading of the chain-head lines a printed or filed report carries (``services.anchors``):
+a copy kept outside the database that ``verify`` can later check the chain against."""
 
 TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ"
 FORM = "Biểu số 06/VPCP/KSTT"
@@ -59,7 +67,7 @@ def _rows(result: Report06) -> list[tuple[str, str, Row06]]:
     return out
 
 
-def render_text(result: Report06, station: Station) -> str:
+def render_text(result: Report06, station: Station, heads: Sequence[ChainHead] = ()) -> str:
     a = result.announced
     lines = [
         FORM,
@@ -84,6 +92,9 @@ def render_text(result: Report06, station: Station) -> str:
         f"đang giải quyết: {fmt_int(a.in_progress)}; từ chối: {fmt_int(a.refused)}",
         f"  Tỷ lệ giải quyết đúng hạn: {rate}",
     ]
+    if heads:
+        lines += ["", ANCHOR_TITLE + ":"]
+        lines += [f"  {h.label()} — mốc {h.token}" for h in heads]
     return "\n".join(lines) + "\n"
 
 
@@ -91,29 +102,44 @@ CSV_HEADER = ["STT", "Lĩnh vực", *(HEADERS[c] for c in COLUMNS)]
 """The CSV's first row: Biểu 06's own column headers, in Vietnamese only."""
 
 
-def render_csv(result: Report06) -> str:
+def render_csv(result: Report06, heads: Sequence[ChainHead] = ()) -> str:
+    """The table; with ``heads``, an empty row then one row per chain head below it (a filed
+    copy of the report is then an anchor)."""
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(cells.csv_row(list(CSV_HEADER)))
     writer.writerow(["(1)", "(2)", *(f"({i})" for i in range(3, 14))])
     for no, field, row in _rows(result):
         writer.writerow(cells.csv_row([no, field, *row.counts().values()]))
+    if heads:
+        writer.writerow([])
+        for h in heads:
+            writer.writerow(cells.csv_row(["", ANCHOR_TITLE, h.token, h.label()]))
     return buf.getvalue()
 
 
-def render(data: Report06Data, fmt: str) -> str:
-    """The report as text for stdout: ``text``, ``json`` or ``csv``."""
+def render(data: Report06Data, fmt: str, heads: Sequence[ChainHead] = ()) -> str:
+    """The report as text for stdout: ``text``, ``json`` or ``csv``; ``heads`` (the chain heads,
+    ``services.anchors.record_heads(ctx, "report")``) are printed below it (JSON: ``anchors``)."""
     result, station = data.report, data.station
     if fmt == "text":
-        return render_text(result, station)
+        return render_text(result, station, heads)
     if fmt == "json":
-        return json.dumps(to_json(result, station), ensure_ascii=False, indent=2) + "\n"
+        out = to_json(result, station)
+        if heads:
+            out["anchors"] = [
+                {"station": h.station, "seq": h.seq, "hash": h.hash, "token": h.token}
+                for h in heads
+            ]
+        return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        return render_csv(result)
+        return render_csv(result, heads)
     raise ValidationError("Định dạng báo cáo không hỗ trợ: {format}", field="format", format=fmt)
 
 
-def write_xlsx(result: Report06, path: Path, station: Station) -> None:
+def write_xlsx(
+    result: Report06, path: Path, station: Station, heads: Sequence[ChainHead] = ()
+) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
@@ -175,16 +201,22 @@ def write_xlsx(result: Report06, path: Path, station: Station) -> None:
     ws.cell(row=r + 5, column=3, value=a.refused)
     ws.cell(row=r + 6, column=1, value="Tỷ lệ đúng hạn (%)")
     ws.cell(row=r + 6, column=3, value=None if a.on_time_rate is None else float(a.on_time_rate))
+    if heads:
+        ws.cell(row=r + 8, column=1, value=ANCHOR_TITLE)
+        for i, h in enumerate(heads):
+            ws.cell(row=r + 9 + i, column=2, value=h.label())
+            ws.cell(row=r + 9 + i, column=3, value=h.token)
     cells.protect_xlsx_sheet(ws)  # a unit name or field "=…" stays text (issue #7 item 6)
     files.atomic_write_with(path, wb.save)
 
 
-def write(data: Report06Data, fmt: str, path: Path) -> Path:
-    """Write the report to ``path`` durably (folder created; a temp file renamed into place).
+def write(data: Report06Data, fmt: str, path: Path, heads: Sequence[ChainHead] = ()) -> Path:
+    """Write the report to ``path`` durably (folder created; a temp file renamed into place),
+    with the chain heads below it when given.
 
     CSV gets a BOM (``utf-8-sig``) so that Excel reads the Vietnamese text right."""
     if fmt == "xlsx":
-        write_xlsx(data.report, path, data.station)
+        write_xlsx(data.report, path, data.station, heads)
         return path
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-    return files.atomic_write(path, render(data, fmt), encoding=encoding)
+    return files.atomic_write(path, render(data, fmt, heads), encoding=encoding)

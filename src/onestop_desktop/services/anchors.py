@@ -36,14 +36,15 @@ SHORT = 16
 FOLDER = "anchors"
 FILE = "anchors.jsonl"
 
-Source = Literal["backup", "report", "summary", "manual"]
-SOURCES: tuple[Source, ...] = ("backup", "report", "summary", "manual")
+Source = Literal["backup", "report", "summary", "manual", "restore"]
+SOURCES: tuple[Source, ...] = ("backup", "report", "summary", "manual", "restore")
 
 SOURCE_LABELS: dict[str, Msg] = {
     "backup": Msg("bản sao lưu"),
     "report": Msg("báo cáo"),
     "summary": Msg("bảng tổng hợp ngày"),
     "manual": Msg("nhập tay"),
+    "restore": Msg("khôi phục"),
 }
 
 _TOKEN = re.compile(r"^\s*([0-9a-fA-F]{16,64})\s*@\s*(?:(\d+)\s*:\s*)?(\d+)\s*$")
@@ -281,3 +282,39 @@ def _when(stamp: str) -> str:
         return clock.fmt_datetime(clock.parse_iso(stamp))
     except ValueError:
         return stamp
+
+
+def set_aside_disagreeing(store: Store) -> list[Anchor]:
+    """After a restore: move the anchors the restored chain does not satisfy (events after the
+    backup, or another station's chain) to ``anchors/superseded-<time>.jsonl``, kept for
+    inspection, so ``verify`` checks the chain now in use; the anchors set aside.
+
+    A restore is an explicit operator act and says how many anchors it set aside: a restored
+    backup older than an anchor has lost the events after it, which the operator must know."""
+    folder = folder_of(store)
+    if folder is None:
+        return []
+    found, _ = load(folder)
+    if not found:
+        return []
+    heads = {h.station: h for h in chain_heads_of(store)}
+    keep: list[Anchor] = []
+    aside: list[Anchor] = []
+    for anchor in found:
+        head = heads.get(anchor.station)
+        actual = anchor_rows.hash_at(store, anchor.station, anchor.seq) if head else None
+        (keep if actual is not None and actual.startswith(anchor.hash) else aside).append(anchor)
+    if not aside:
+        return []
+    stamp = store.now().strftime("%Y%m%d-%H%M%S")
+    files.atomic_write(
+        folder / f"superseded-{stamp}.jsonl",
+        "".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in aside),
+        encoding="utf-8",
+    )
+    files.atomic_write(
+        folder / FILE,
+        "".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in keep),
+        encoding="utf-8",
+    )
+    return aside

@@ -4,7 +4,11 @@
   folder's ``backups/`` (or a folder the admin chose, a USB stick), verified before it counts.
 * :func:`list_backups` lists the backups in a folder, newest first, without opening them.
 * :func:`verify` checks one file (integrity, schema, the event chain).
-* :func:`restore` replaces the station's database by a verified backup, keeping the old file.
+* :func:`restore_station` replaces the station's database by a verified backup of *this*
+  station (unit, station number, key in ``keys/``), keeping the old file; another station's
+  backup only with ``other_station=True`` (:func:`check_restore` tells the GUI beforehand).
+* Each backup gets ``<backup>.json`` beside it with the chain heads (anchors, see
+  ``services.anchors``), and the heads are added to the data folder's anchors.
 
 The verify-then-rename work is ``store/backup.py``; this layer decides where backups go and who
 may make or restore one.
@@ -12,15 +16,23 @@ may make or restore one.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from onestop_desktop import files
 from onestop_desktop.domain import clock
+from onestop_desktop.errors import Conflict, Msg
 from onestop_desktop.paths import DataDir
+from onestop_desktop.services import anchors
+from onestop_desktop.services.anchors import Anchor
 from onestop_desktop.services.context import Session
 from onestop_desktop.store import backup as backup_store
-from onestop_desktop.store.backup import PARTIAL, BackupInfo
+from onestop_desktop.store.backup import PARTIAL, BackupInfo, StationIdentity
+
+META_SUFFIX = ".json"
+"""``onestop-….db.json`` beside each backup: the chain heads at the time (anchors)."""
 
 BACKUP_PATTERN = "onestop-*.db*"
 """The names :func:`backup_store.backup` gives (``onestop-YYYYmmdd-HHMMSS.db``, ``-2``…)."""
@@ -47,10 +59,51 @@ def default_folder(data: DataDir) -> Path:
 
 def backup_now(ctx: Session, data: DataDir, dest: Path | None = None) -> BackupInfo:
     """A verified copy of the station database in ``dest`` (default: the data folder's
-    ``backups/``). Any signed-in staff member may make one: a backup loses nothing."""
+    ``backups/``). Any signed-in staff member may make one: a backup loses nothing.
+
+    The chain heads go into a metadata file beside the backup (``<backup>.json``) and into the
+    data folder's anchors (source ``backup``): a copy on a USB stick is then an anchor the
+    station's own file cannot rewrite."""
     ctx.require("dossiers.view")
     folder = default_folder(data) if dest is None else dest
-    return backup_store.backup(ctx.store, folder)
+    info = backup_store.backup(ctx.store, folder)
+    heads = anchors.keep_heads(ctx.store, "backup")
+    meta = {
+        "database": info.path.name,
+        "written_at": clock.iso(ctx.now()),
+        "unit_code": ctx.station.unit_code,
+        "station": ctx.station.station_id,
+        "events": info.events,
+        "dossiers": info.dossiers,
+        "chain_heads": [
+            {"station": h.station, "seq": h.seq, "hash": h.hash, "token": h.token} for h in heads
+        ],
+    }
+    files.atomic_write(
+        metadata_path(info.path), json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    return info
+
+
+def metadata_path(backup_file: Path) -> Path:
+    """The metadata file beside a backup: its chain heads (anchors) and what it holds."""
+    return backup_file.with_name(backup_file.name + META_SUFFIX)
+
+
+def read_metadata_anchors(backup_file: Path) -> list[Anchor]:
+    """The chain heads written beside ``backup_file`` when it was made, as anchors (none when
+    the file is absent or unreadable)."""
+    try:
+        meta = json.loads(metadata_path(backup_file).read_text(encoding="utf-8"))
+        heads = meta["chain_heads"]
+        return [
+            Anchor(
+                str(meta["written_at"]), int(h["station"]), int(h["seq"]), str(h["hash"]), "backup"
+            )
+            for h in heads
+        ]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
 
 
 def list_backups(folder: Path) -> list[BackupFile]:
@@ -59,7 +112,7 @@ def list_backups(folder: Path) -> list[BackupFile]:
         return []
     found: list[BackupFile] = []
     for path in folder.glob(BACKUP_PATTERN):
-        if not path.is_file() or path.name.endswith(("-wal", "-shm")):
+        if not path.is_file() or path.name.endswith(("-wal", "-shm", META_SUFFIX)):
             continue
         stat = path.stat()
         found.append(
@@ -79,12 +132,148 @@ def verify(path: Path) -> BackupInfo:
     return backup_store.verify_backup(path)
 
 
-def restore(data: DataDir, backup_file: Path, ctx: Session | None = None) -> Path | None:
-    """Replace the station database by ``backup_file`` once it verifies; the path the old
-    database was kept under. With a session (the GUI) the actor must be an admin; the CLI runs
-    as the operator, who owns the data folder, without one (a corrupt database cannot be
-    opened to sign in, and restoring it is exactly what the operator needs then). The caller
-    closes its store first: the file is replaced under it."""
+@dataclass(frozen=True)
+class RestoreCheck:
+    """Whose backup a file is, against this station (its database and its ``keys/`` key)."""
+
+    backup: StationIdentity
+    current: StationIdentity | None
+    key_public: str | None
+    """The public key of ``keys/station_ed25519.pem`` (hex), ``None`` when there is no key."""
+    problems: list[Msg]
+    """Why the backup is not this station's (empty: it is, or there is nothing to compare)."""
+
+    @property
+    def same_station(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did: where the old database went, and the key set aside (if any)."""
+
+    kept: Path | None
+    key_kept: Path | None
+    check: RestoreCheck
+    anchors_set_aside: list[Anchor]
+    """Anchors the restored chain does not satisfy (events after the backup are lost, or it is
+    another station's chain), moved to ``anchors/superseded-*.jsonl``."""
+
+
+def _key_public(data: DataDir) -> str | None:
+    """The public half of the station key in ``keys/`` (hex), ``None`` when absent or unreadable."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from onestop_desktop.services.station import KEY_FILE
+
+    path = data.keys / KEY_FILE
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except (OSError, ValueError, TypeError):
+        return None
+    if not isinstance(key, Ed25519PrivateKey):
+        return None
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return raw.hex()
+
+
+def check_restore(data: DataDir, backup_file: Path) -> RestoreCheck:
+    """Verify ``backup_file`` and say whether it is this station's own (the GUI shows the
+    problems and asks before calling :func:`restore_station` with ``other_station=True``).
+
+    Compared: the unit and station number with the current database (when it can still be
+    read), and the backup's public key with the key in ``keys/`` (when there is one)."""
+    backup_store.verify_backup(backup_file)
+    theirs = backup_store.read_identity(backup_file)
+    if theirs is None:
+        theirs = backup_store.StationIdentity(None, None, None, None)
+    ours = backup_store.read_identity(data.database)
+    key = _key_public(data)
+    problems: list[Msg] = []
+    if (
+        ours is not None
+        and ours.unit_code is not None
+        and ((ours.unit_code, ours.station_id) != (theirs.unit_code, theirs.station_id))
+    ):
+        problems.append(
+            Msg(
+                "bản sao lưu là của máy trạm {their_station} đơn vị {their_unit}, máy này là máy "
+                "trạm {our_station} đơn vị {our_unit}",
+                their_station=theirs.station_id if theirs.station_id is not None else "?",
+                their_unit=theirs.unit_code or "?",
+                our_station=ours.station_id if ours.station_id is not None else "?",
+                our_unit=ours.unit_code,
+            )
+        )
+    if key is not None and key != theirs.public_key:
+        problems.append(
+            Msg(
+                "khóa ký của máy trạm trong thư mục keys/ không khớp khóa công khai ghi trong "
+                "bản sao lưu"
+            )
+        )
+    return RestoreCheck(theirs, ours, key, problems)
+
+
+def restore_station(
+    data: DataDir,
+    backup_file: Path,
+    ctx: Session | None = None,
+    *,
+    other_station: bool = False,
+) -> RestoreResult:
+    """Replace the station database by ``backup_file`` once it verifies and is this station's
+    own; with ``other_station`` a backup of another station (or whose key does not match
+    ``keys/``) is restored too, and this PC's key, which cannot sign for it, is set aside
+    (renamed, never deleted) so the right station key can be copied in.
+
+    With a session (the GUI) the actor must be an admin; the CLI runs as the operator, who owns
+    the data folder, without one (a corrupt database cannot be opened to sign in, and restoring
+    it is exactly what the operator needs then). The caller closes its store first: the file is
+    replaced under it."""
     if ctx is not None:
         ctx.require(MANAGE_PERMISSION)
-    return backup_store.restore(backup_file, data.database)
+    check = check_restore(data, backup_file)
+    if check.problems and not other_station:
+        raise Conflict(
+            "Không khôi phục: {reason}. Nếu thật sự muốn dùng bản sao lưu này, chạy lại với "
+            "--other-station: máy này sẽ tiếp tục chuỗi sự kiện với tư cách máy trạm "
+            "{station} của đơn vị {unit}, khóa ký hiện có trong keys/ được cất sang tên khác "
+            "(cần chép khóa của máy trạm đó vào keys/ trước khi đồng bộ), và không được để hai "
+            "máy cùng chạy một số máy trạm",
+            reason=check.problems[0],
+            station=check.backup.station_id if check.backup.station_id is not None else "?",
+            unit=check.backup.unit_code or "?",
+            detail="; ".join(str(p) for p in check.problems),
+        )
+    kept = backup_store.restore(backup_file, data.database)
+    key_kept: Path | None = None
+    if (
+        other_station
+        and check.key_public is not None
+        and (check.key_public != check.backup.public_key)
+    ):
+        from onestop_desktop.services.station import KEY_FILE
+
+        key = data.keys / KEY_FILE
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+        key_kept = data.keys / f"{KEY_FILE}.replaced-{stamp}"
+        files.replace(key, key_kept)
+        files.fsync_dir(data.keys)
+    from onestop_desktop.store.db import Store
+
+    store = Store.open(data.database, integrity="none")
+    try:
+        set_aside = anchors.set_aside_disagreeing(store)
+        anchors.keep_heads(store, "restore")
+    finally:
+        store.close()
+    return RestoreResult(kept, key_kept, check, set_aside)
+
+
+def restore(
+    data: DataDir, backup_file: Path, ctx: Session | None = None, *, other_station: bool = False
+) -> Path | None:
+    """:func:`restore_station`, returning only the path the old database was kept under."""
+    return restore_station(data, backup_file, ctx, other_station=other_station).kept
