@@ -163,6 +163,9 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self._build_actions()
+        # --- admin screens (#9)
+        self._apply_admin_permissions()
+        # --- end admin screens (#9)
 
         self.stack.currentChanged.connect(self._on_screen_changed)
         self.setMinimumSize(MINIMUM_SIZE)
@@ -473,3 +476,68 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+    # --- admin screens (#9)
+
+    def _apply_admin_permissions(self) -> None:
+        """The «Quản trị» menu and its keys exist only for whoever the services let manage
+        accounts (``Session.may``, the services' own rule); each screen's key also needs its
+        screen's permission. Hidden *and* disabled: a disabled action's key does nothing."""
+        from onestop_desktop.ui import admin
+
+        allowed = self._session.may(admin.MENU_PERMISSION)
+        self.menus["admin"].menuAction().setVisible(allowed)
+        for screen_id in admin.SCREEN_IDS:
+            action = self.actions_by_id.get(screen_id)
+            if action is not None:
+                action.setEnabled(allowed and admin.may_open(self._session, screen_id))
+
+    def show_admin(self, screen_id: str) -> QWidget | None:
+        """Bring an admin screen to the front, made on first use; ``None`` (and the service's
+        refusal in the status bar) for a session that may not open it."""
+        from onestop_desktop.ui import admin
+
+        if screen_id not in self._screens:
+            try:
+                widget = admin.make_screen(self._session, screen_id)
+            except OneStopError as exc:
+                self._show_failure(error_text(exc))
+                return None
+            self.add_screen(screen_id, widget)
+            restored = getattr(widget, "restored", None)
+            if restored is not None:  # the backup screen: a restore signs everyone out
+                restored.connect(self._admin_restored)
+        return self.show_screen(screen_id)
+
+    def show_admin_users(self) -> QWidget | None:
+        """Ctrl+Alt+1: staff accounts."""
+        return self.show_admin("admin_users")
+
+    def show_admin_catalog(self) -> QWidget | None:
+        """Ctrl+Alt+2: the procedure catalogue."""
+        return self.show_admin("admin_catalog")
+
+    def show_admin_calendar(self) -> QWidget | None:
+        """Ctrl+Alt+3: days off and make-up working days."""
+        return self.show_admin("admin_calendar")
+
+    def show_admin_settings(self) -> QWidget | None:
+        """Ctrl+Alt+4: the business settings."""
+        return self.show_admin("admin_settings")
+
+    def show_admin_backup(self) -> QWidget | None:
+        """Ctrl+Alt+5: backups and restore."""
+        return self.show_admin("admin_backup")
+
+    def show_admin_audit(self) -> QWidget | None:
+        """Ctrl+Alt+6: the event log."""
+        return self.show_admin("admin_audit")
+
+    def _admin_restored(self) -> None:
+        """The database was replaced by a backup and reopened: sign out, so everyone signs in
+        again against the restored accounts (the app shows the sign-in window; the
+        confirmation said it would)."""
+        log.info("database restored from a backup: signing out")
+        self.sign_out()
+
+    # --- end admin screens (#9)

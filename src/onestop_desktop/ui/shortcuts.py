@@ -120,6 +120,50 @@ SHORTCUTS: tuple[ActionSpec, ...] = (
         "close",
         "system",
     ),
+    # --- admin screens (#9)
+    ActionSpec(
+        "admin_users",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Tài khoản cán bộ"),
+        "Ctrl+Alt+1",
+        "show_admin_users",
+        "admin",
+    ),
+    ActionSpec(
+        "admin_catalog",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Danh mục thủ tục"),
+        "Ctrl+Alt+2",
+        "show_admin_catalog",
+        "admin",
+    ),
+    ActionSpec(
+        "admin_calendar",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Lịch làm việc"),
+        "Ctrl+Alt+3",
+        "show_admin_calendar",
+        "admin",
+    ),
+    ActionSpec(
+        "admin_settings",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Thiết lập"),
+        "Ctrl+Alt+4",
+        "show_admin_settings",
+        "admin",
+    ),
+    ActionSpec(
+        "admin_backup",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Sao lưu / khôi phục"),
+        "Ctrl+Alt+5",
+        "show_admin_backup",
+        "admin",
+    ),
+    ActionSpec(
+        "admin_audit",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Nhật ký hoạt động"),
+        "Ctrl+Alt+6",
+        "show_admin_audit",
+        "admin",
+    ),
+    # --- end admin screens (#9)
     ActionSpec(
         "shortcuts",
         QT_TRANSLATE_NOOP("Shortcuts", "&Phím tắt"),
