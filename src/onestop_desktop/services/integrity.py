@@ -118,7 +118,14 @@ def _projection_tail(store: Store) -> list[Msg]:
                 for ev in evs:
                     state = proj.apply(state, ev)
             except OneStopError as exc:
-                out.append(Msg("hồ sơ {id}: {reason}", id=dossier_id, reason=exc.as_msg()))
+                out.append(
+                    Msg(
+                        "hồ sơ {id}: các sự kiện của nó không dựng lại được hồ sơ ({reason}): sự "
+                        "kiện được ghi thêm hoặc bị sửa",
+                        id=dossier_id,
+                        reason=exc.as_msg(),
+                    )
+                )
                 continue
             if state is None:
                 continue

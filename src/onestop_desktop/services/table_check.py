@@ -34,6 +34,7 @@ ADMIN_KINDS = [
     "station.initialized",
     "user.added",
     "user.deactivated",
+    "user.role_changed",
     "settings.changed",
     "catalog.imported",
     "calendar.day_set",
@@ -86,6 +87,8 @@ def _check_users(store: Store, evs: list[Event]) -> list[TableProblem]:
             }
         elif ev.kind == "user.deactivated" and isinstance(name, str) and name in expected:
             expected[name]["active"] = False
+        elif ev.kind == "user.role_changed" and isinstance(name, str) and name in expected:
+            expected[name]["role"] = ev.payload.get("new")
     out: list[TableProblem] = []
     rows = {r.username: r for r in user_rows.list_all(store)}
     for name, row in rows.items():
@@ -156,11 +159,10 @@ def _check_settings(store: Store, evs: list[Event]) -> list[TableProblem]:
     out: list[TableProblem] = []
     stored = setting_rows.all_values(store)
     station = stored.get("station_id")
-    init = [
-        ev
-        for ev in evs
-        if ev.kind == "station.initialized" and str(ev.payload.get("station")) == station
-    ]
+    inits = [ev for ev in evs if ev.kind == "station.initialized"]
+    # This station's own initialisation (its number may itself be what was edited: then the
+    # only one there is).
+    init = [ev for ev in inits if str(ev.payload.get("station")) == station] or inits[:1]
     if stored.get("unit_code") is not None and not init:
         out.append(
             TableProblem(
@@ -346,6 +348,11 @@ def _check_calendar(store: Store, evs: list[Event]) -> list[TableProblem]:
         seed = seeds.get(day)
         if seed is None or seed != (row.kind, row.note, row.source):
             out.append(_day_problem(day, Msg("không khớp lịch gốc (ngày lễ, văn bản chính thức)")))
+    for day in sorted(seeds):
+        if day not in rows and day not in manual:
+            out.append(
+                _day_problem(day, Msg("thiếu dòng của lịch gốc (ngày lễ, văn bản chính thức)"))
+            )
     for day, want in sorted(manual.items()):
         if want is not None and (day not in rows or rows[day].source != "manual"):
             out.append(

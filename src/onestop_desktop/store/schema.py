@@ -99,17 +99,28 @@ def read_schema(conn: sqlite3.Connection) -> frozenset[SchemaObject]:
     )
 
 
+class _ScriptDatabase(sqlite_utils.Database):
+    """An in-memory database whose ``executescript`` is SQLite's own: sqlite-utils splits a
+    script statement by statement in Python (~60 ms for our migrations), SQLite takes ~2 ms.
+    The stored SQL is the statements' text either way (a unit test compares the two)."""
+
+    def executescript(self, sql: str) -> sqlite3.Cursor:
+        return self.conn.executescript(sql)
+
+
 @functools.lru_cache(maxsize=8)
 def expected_schema(applied: tuple[str, ...]) -> frozenset[SchemaObject]:
     """The schema our migrations build when exactly those named in ``applied`` have run (in
-    their registered order). Cached: built once per process for each set."""
+    their registered order). Cached: built once per process for each set (~3 ms)."""
     names = set(applied)
     if not names:
         return frozenset()
-    db = sqlite_utils.Database(memory=True, execute_plugins=False)
+    db = _ScriptDatabase(memory=True, execute_plugins=False)
     try:
-        pending = [m.name for m in MIGRATIONS._migrations if m.name not in names]
-        MIGRATIONS.apply(db, stop_before=pending[0] if pending else None)
+        MIGRATIONS.ensure_migrations_table(db)
+        for migration in MIGRATIONS._migrations:
+            if migration.name in names:
+                migration.fn(db)
         return read_schema(db.conn)
     finally:
         db.conn.close()
