@@ -169,7 +169,7 @@ def letterhead(
     else:
         table = Table([[unit, motto]], colWidths=[width * 0.42, width * 0.58])
     table.setStyle(
-        TableStyle(
+        base_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -178,6 +178,12 @@ def letterhead(
         )
     )
     return table
+
+
+def base_style(commands: list[tuple[object, ...]]) -> TableStyle:
+    """A table style whose plain-string cells use DejaVu Sans (reportlab's default cell font is
+    Helvetica, which would put a base-14 font reference into the file)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
 
 
 def signatures(signers: list[tuple[str, str]], width: float, st: Styles) -> Table:
@@ -200,7 +206,7 @@ def signatures(signers: list[tuple[str, str]], width: float, st: Styles) -> Tabl
         table = Table([[c] for c in cols], colWidths=[width])
     else:
         table = Table([cols], colWidths=[width / len(cols)] * len(cols))
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(base_style([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
 
@@ -225,7 +231,7 @@ def grid(
         )
     table = Table(data, colWidths=widths, repeatRows=repeat)
     table.setStyle(
-        TableStyle(
+        base_style(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -245,6 +251,9 @@ def qr_code(value: str, size: float) -> Drawing:
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
     drawing.add(widget)
+    # A Drawing sets its own initial font on the canvas (Helvetica by default): without this,
+    # every slip with a QR code would reference a base-14 font.
+    drawing.initialFontName = FONT
     return drawing
 
 

@@ -29,7 +29,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from onestop_desktop.domain import clock
@@ -152,11 +151,15 @@ def receipt_story(slip: Receipt, copy_label: str, width: float, st: Styles) -> l
     ]
     qr = base.qr_code(slip.code, qr_size)
     if narrow:
-        story += [*code_lines, Table([[qr]], colWidths=[width])]
+        qr_row = Table([[qr]], colWidths=[width])
+        qr_row.setStyle(base.base_style([("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+        story += [*code_lines, qr_row]
     else:
         head = Table([[code_lines, qr]], colWidths=[width - qr_size - 4, qr_size + 4])
         head.setStyle(
-            TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT")])
+            base.base_style(
+                [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT")]
+            )
         )
         story.append(head)
     story.append(para(f"{slip.office}", st.body))
@@ -417,7 +420,7 @@ def render_apology(slip: Apology, layout: Layout) -> bytes:
             para(slip.signer.name or " ", st.center_bold),
         ]
         table = Table([[recipients, sign]], colWidths=[width * 0.45, width * 0.55])
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        table.setStyle(base.base_style([("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story.append(table)
         return story
 

@@ -21,7 +21,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from onestop_desktop.domain import clock
@@ -113,7 +112,7 @@ def render_ledger(ledger: Ledger) -> bytes:
         *[("SPAN", (c, 0), (c, 1)) for c in (0, 1, 2, 3, 4, 5, 6, 12)],
     ]
     head_rows = [[para(h, st.head_cell) for h in row] for row in header]
-    style = TableStyle(
+    style = base.base_style(
         [
             ("GRID", (0, 0), (-1, -1), 0.4, base.colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -123,7 +122,7 @@ def render_ledger(ledger: Ledger) -> bytes:
             *spans,
         ]
     )
-    body_style = TableStyle(
+    body_style = base.base_style(
         [
             ("GRID", (0, 0), (-1, -1), 0.4, base.colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -210,7 +209,7 @@ def render_report06(
     widths = [width * 0.04, width * 0.24] + [width * 0.72 / 11] * 11
     table = Table(rows, colWidths=widths, repeatRows=4)
     table.setStyle(
-        TableStyle(
+        base.base_style(
             [
                 ("GRID", (0, 0), (-1, -1), 0.4, base.colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -280,7 +279,7 @@ def render_daily(summary: DailySummary) -> bytes:
         grid_rows.append(row)
     table = Table(grid_rows, colWidths=[width / 3] * 3)
     table.setStyle(
-        TableStyle(
+        base.base_style(
             [
                 ("BOX", (0, 0), (-1, -1), 0.6, base.colors.black),
                 ("INNERGRID", (0, 0), (-1, -1), 0.4, base.colors.black),
