@@ -124,7 +124,8 @@ def test_about_says_version_and_station(window: MainWindow) -> None:
 
 
 def test_the_worklist_is_the_first_screen(window: MainWindow) -> None:
-    assert window.screen_ids() == ["worklist"]
+    assert window.screen_ids()[0] == "worklist"
+    assert "dossier" in window.screen_ids()  # the dossier view (#9) is there from the start
     assert window.current_screen() == "worklist"
     assert isinstance(window.stack.currentWidget(), WorklistScreen)
     assert window.windowTitle().count("OneStop Desktop") == 1

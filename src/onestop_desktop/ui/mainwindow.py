@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -41,12 +42,18 @@ from onestop_desktop.services import search
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.views import DossierSummary
 from onestop_desktop.ui import msgbox
+from onestop_desktop.ui.dossier_view import DossierView  # dossier view (#9)
 from onestop_desktop.ui.i18n import error_text, fmt
 from onestop_desktop.ui.labels import role_text
 from onestop_desktop.ui.models.worklist import WorklistModel
 from onestop_desktop.ui.shortcuts import MENUS, SHORTCUTS, ShortcutsDialog, menu_title
 from onestop_desktop.ui.workers import Job, Worker
 from onestop_desktop.ui.worklist_screen import WorklistScreen
+
+if TYPE_CHECKING:  # sign-in, lock, language (#9): loaded when first used
+    from PySide6.QtWidgets import QDialog
+
+    from onestop_desktop.ui.lockscreen import IdleLock
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +94,9 @@ class MainWindow(QMainWindow):
     signedOut = Signal()
     # The current screen changed; its id.
     screenChanged = Signal(str)
+    # Someone (another process, another window, a worker) wrote to the database: screens that
+    # show data re-read it (ui/datawatch.py polls PRAGMA data_version every second). (#9)
+    dataChanged = Signal()
 
     def __init__(
         self,
@@ -129,6 +139,14 @@ class MainWindow(QMainWindow):
         self.worklist.message.connect(self._show_message)
         self.worklist.modeChanged.connect(self._update_mode)
         self.model.failed.connect(self._show_failure)
+        # --- dossier view (#9)
+        self.dossier_view = DossierView(session)
+        self.add_screen("dossier", self.dossier_view)
+        self.dossier_view.backRequested.connect(self.back_to_worklist)
+        self.dossier_view.changed.connect(self._dossier_changed)
+        self.dossier_view.message.connect(self._show_message)
+        self.dossierActivated.connect(self._open_activated)
+        self.search_box.returnPressed.connect(self._open_scanned_code)
 
         # --- status bar
         self.mode_label = QLabel()
@@ -167,6 +185,9 @@ class MainWindow(QMainWindow):
         self._apply_admin_permissions()
         # --- end admin screens (#9)
 
+        # --- worklist auto-refresh, dashboard (#9)
+        self._setup_datawatch()
+        # --- end worklist auto-refresh, dashboard (#9)
         self.stack.currentChanged.connect(self._on_screen_changed)
         self.setMinimumSize(MINIMUM_SIZE)
         self._restore_state()
@@ -175,6 +196,15 @@ class MainWindow(QMainWindow):
         if self.model.last_error():  # the first page was refused before we listened
             self._show_failure(self.model.last_error())
         self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+        # --- sign-in, lock, language (#9)
+        self._switching_user = False
+        self.idle_lock = self._make_idle_lock()
+        # --- intake (#9): a draft left by a power cut is offered back once the window is up
+        from PySide6.QtCore import QTimer
+
+        self.intake_dialog: QWidget | None = None
+        QTimer.singleShot(0, self._offer_draft_at_start)
+        # --- end intake (#9)
 
     # ------------------------------------------------------------------ screens
 
@@ -396,6 +426,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_state()
+        self.datawatch.stop()  # worklist auto-refresh (#9): its read connection closes
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ build and look
@@ -477,6 +508,126 @@ class MainWindow(QMainWindow):
             self._retranslate()
         super().changeEvent(event)
 
+    # --- sign-in, lock, language (#9)
+
+    def _make_idle_lock(self) -> IdleLock:
+        """The idle lock with the station's ``idle_lock_minutes`` (see ``ui/lockscreen.py``)."""
+        from onestop_desktop.services.settings import IDLE_LOCK_MINUTES
+        from onestop_desktop.ui.lockscreen import IdleLock, idle_minutes
+
+        try:
+            minutes = idle_minutes(self._session)
+        except OneStopError as exc:  # a hand-edited value: lock at the default, say why
+            log.warning("idle_lock_minutes unreadable: %s", exc)
+            minutes = IDLE_LOCK_MINUTES.default
+        lock = IdleLock(self, self._session, minutes)
+        lock.switchUserRequested.connect(self.switch_user)
+        return lock
+
+    def lock_now(self) -> None:
+        """Ctrl+L: cover the window at once; the clerk's password opens it again."""
+        self.idle_lock.lock()
+
+    def switch_user(self) -> None:
+        """Ctrl+Shift+U: end this session; the app asks who signs in and rebuilds the window."""
+        self._switching_user = True
+        self.idle_lock.screen.hide()
+        self.sign_out()
+        if not self._signing_out:  # the close was refused (a backup still running)
+            self._switching_user = False
+
+    def switched_user(self) -> bool:
+        """Whether the window closed for "Đăng nhập người khác" (the next sign-in starts empty)."""
+        return self._switching_user
+
+    def choose_language(self) -> QDialog:
+        """Ctrl+Alt+L: Vietnamese or English, kept in QSettings and applied at once."""
+        from onestop_desktop.ui.language import LanguageDialog
+
+        dialog = LanguageDialog(self, settings=self._settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # --- end (#9)
+
+    # --- dossier view (#9)
+
+    def open_dossier(self, key: str) -> bool:
+        """Show the dossier view of ``key`` (a code, as scanned, or a UUID); whether it opened.
+        A code that matches no dossier says so in the status bar and changes nothing."""
+        try:
+            self.dossier_view.load(key.strip())
+        except OneStopError as exc:
+            self._show_message(error_text(exc), 8000)
+            return False
+        self.show_screen("dossier")
+        return True
+
+    def open_by_code(self) -> QWidget:
+        """Ctrl+O: ask for a code (a barcode or QR reader types it, then Enter) and open it."""
+        from PySide6.QtWidgets import QInputDialog
+
+        dialog = QInputDialog(self)
+        dialog.setObjectName("openByCodeDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(self.tr("Mở hồ sơ theo mã — OneStop Desktop"))
+        dialog.setLabelText(self.tr("Mã hồ sơ (gõ hoặc quét mã vạch, mã QR trên giấy tiếp nhận):"))
+        dialog.setOkButtonText(self.tr("Mở"))
+        dialog.setCancelButtonText(self.tr("Hủy"))
+        dialog.textValueSelected.connect(self._open_code_from_dialog)
+        dialog.open()
+        return dialog
+
+    def _open_code_from_dialog(self, text: str) -> None:
+        if not text.strip():
+            return
+        try:
+            self.dossier_view.load(text.strip())
+        except OneStopError as exc:
+            msgbox.open_error(exc, self)
+            return
+        self.show_screen("dossier")
+
+    def back_to_worklist(self) -> None:
+        """Alt+Left / "Quay lại": the worklist again, the dossier just seen selected."""
+        if self.current_screen() != "dossier":
+            return
+        self.show_screen("worklist")
+        detail = self.dossier_view.detail()
+        if detail is not None:
+            row = self.model.row_of_code(detail.code)
+            if row is not None:
+                self.select_row(row)
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def print_dossier_slip(self) -> bool:
+        """Ctrl+P: reprint the receipt of the open dossier (or of the selected row), as a copy."""
+        if self.current_screen() != "dossier":
+            dossier = self.current_dossier()
+            if dossier is None or not self.open_dossier(dossier.id):
+                self._show_message(self.tr("Chọn một hồ sơ để in lại phiếu"), 5000)
+                return False
+        return self.dossier_view.print_slip("receipt", copy=True)
+
+    def _open_activated(self, dossier: object) -> None:
+        if isinstance(dossier, DossierSummary):
+            self.open_dossier(dossier.id)
+
+    def _open_scanned_code(self) -> None:
+        """Enter in the search box on text that is exactly a dossier's code opens it (the
+        worklist has just selected that row)."""
+        text = self.search_box.text().strip()
+        current = self.current_dossier()
+        if text and current is not None and current.code.upper() == text.upper():
+            self.open_dossier(current.id)
+
+    def _dossier_changed(self, _summary: object) -> None:
+        """An action was recorded in the dossier view: the worklist and the count follow."""
+        self.refresh()
+
+    # --- end dossier view (#9)
+
     # --- admin screens (#9)
 
     def _apply_admin_permissions(self) -> None:
@@ -541,3 +692,121 @@ class MainWindow(QMainWindow):
         self.sign_out()
 
     # --- end admin screens (#9)
+
+    # --- worklist auto-refresh, filters, dashboard (#9)
+
+    def _setup_datawatch(self) -> None:
+        """Poll the database for writes by others; the worklist and the count follow them."""
+        from onestop_desktop.ui.datawatch import DataWatch
+
+        self._dashboard: QWidget | None = None
+        self.datawatch = DataWatch(self._session.store.path, self)
+        self.datawatch.changed.connect(self.dataChanged)
+        self.dataChanged.connect(self.worklist.data_changed)
+        self.dataChanged.connect(self.refresh_count)
+
+    def focus_filters(self) -> None:
+        """Ctrl+Shift+F: the worklist, cursor in its filter bar."""
+        self.show_screen("worklist")
+        self.worklist.focus_filters()
+
+    def show_dashboard(self) -> QWidget:
+        """Ctrl+2: today's and this month's figures, the due-today and overdue lists."""
+        if self._dashboard is None:
+            from onestop_desktop.ui.dashboard import DashboardScreen
+
+            dashboard = DashboardScreen(self._session)
+            dashboard.dossierRequested.connect(self._open_from_dashboard)
+            self.dataChanged.connect(dashboard.data_changed)
+            self.add_screen("dashboard", dashboard)
+            self._dashboard = dashboard
+        return self.show_screen("dashboard")
+
+    def _open_from_dashboard(self, dossier: object) -> None:
+        """A row of the dashboard's lists: its dossier view, else its row in the worklist."""
+        if not isinstance(dossier, DossierSummary):
+            return
+        opener = getattr(self, "open_dossier", None)
+        if callable(opener) and opener(dossier.id):
+            return
+        self.show_screen("worklist")
+        self.worklist.clear_search()
+        self.select_code(dossier.code)
+
+    # --- end worklist auto-refresh, filters, dashboard (#9)
+
+    # --- intake (#9)
+
+    def new_intake(self) -> QWidget | None:
+        """Ctrl+N: the intake form (``ui/intake.py``); a saved draft is offered back first."""
+        return self._open_intake(paper=False)
+
+    def new_paper_intake(self) -> QWidget | None:
+        """Ctrl+Shift+N: enter a dossier received on paper during an outage, with its real
+        receipt time."""
+        return self._open_intake(paper=True)
+
+    def _open_intake(self, *, paper: bool) -> QWidget | None:
+        from onestop_desktop.services import drafts
+        from onestop_desktop.ui.intake import IntakeDialog
+
+        if not self._session.may("received"):
+            self._show_message(self.tr("Tài khoản này không có quyền tiếp nhận hồ sơ"), 10000)
+            return None
+        if self.intake_dialog is not None:
+            self.intake_dialog.raise_()
+            self.intake_dialog.activateWindow()
+            return self.intake_dialog
+        draft = drafts.load(self._session)
+        if draft is not None:
+            paper = draft.paper  # the draft reopens in the form it was typed in
+        try:
+            dialog = IntakeDialog(self._session, self, paper=paper)
+        except OneStopError as exc:
+            msgbox.open_error(exc, self)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._intake_saved)
+        dialog.openDossierRequested.connect(self._intake_open_dossier)
+        dialog.finished.connect(self._intake_finished)
+        self.intake_dialog = dialog
+        dialog.open()
+        if draft is not None:
+            dialog.offer_draft(draft)
+        return dialog
+
+    def _offer_draft_at_start(self) -> None:
+        """At start: a draft left behind (power cut, crash) opens the intake and offers it."""
+        from onestop_desktop.services import drafts
+
+        wanted = self.intake_dialog is None and self._session.may("received")
+        if wanted and drafts.load(self._session) is not None:
+            self._open_intake(paper=False)
+
+    def _intake_finished(self, _result: int) -> None:
+        self.intake_dialog = None
+
+    def _intake_saved(self, summary: object) -> None:
+        """After a save: the worklist shows it, the status bar says its code, the receipt slip
+        is offered (``ui/printing.py``, when this build has it)."""
+        if not isinstance(summary, DossierSummary):
+            return
+        self.refresh()
+        self.select_code(summary.code)
+        due = summary.due_at.strftime("%d/%m/%Y %H:%M") if summary.due_at else "—"
+        self._show_message(fmt(self.tr("Đã tiếp nhận hồ sơ %1, hẹn trả %2"), summary.code, due), 0)
+        try:
+            from onestop_desktop.ui import printing
+        except ImportError:  # a build without the slips module: nothing to offer
+            return
+        printing.offer_slip(self, self._session, summary.code, "receipt")
+
+    def _intake_open_dossier(self, code: str) -> None:
+        """The duplicate warning's "Mở hồ sơ đó": the earlier dossier's view."""
+        opener = getattr(self, "open_dossier", None)
+        if callable(opener) and opener(code):
+            return
+        self.show_screen("worklist")
+        self.select_code(code)
+
+    # --- end intake (#9)

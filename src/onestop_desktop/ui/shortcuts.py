@@ -83,6 +83,40 @@ SHORTCUTS: tuple[ActionSpec, ...] = (
         "dossiers",
         toolbar=True,
     ),
+    # --- intake (#9)
+    ActionSpec(
+        "intake",
+        QT_TRANSLATE_NOOP("Shortcuts", "Tiếp &nhận hồ sơ mới"),
+        "Ctrl+N",
+        "new_intake",
+        "dossiers",
+        toolbar=True,
+    ),
+    ActionSpec(
+        "paper_intake",
+        QT_TRANSLATE_NOOP("Shortcuts", "Nhập hồ sơ &giấy (khi mất điện)"),
+        "Ctrl+Shift+N",
+        "new_paper_intake",
+        "dossiers",
+    ),
+    # --- end intake (#9)
+    # --- worklist filters, dashboard (#9)
+    ActionSpec(
+        "filters",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Lọc danh sách"),
+        "Ctrl+Shift+F",
+        "focus_filters",
+        "dossiers",
+    ),
+    ActionSpec(
+        "dashboard",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Tổng quan hôm nay, tháng này"),
+        "Ctrl+2",
+        "show_dashboard",
+        "reports",
+        toolbar=True,
+    ),
+    # --- end worklist filters, dashboard (#9)
     ActionSpec(
         "clear_search",
         QT_TRANSLATE_NOOP("Shortcuts", "&Xóa ô tìm, xem tất cả hồ sơ"),
@@ -98,6 +132,30 @@ SHORTCUTS: tuple[ActionSpec, ...] = (
         "dossiers",
         toolbar=True,
     ),
+    # --- dossier view (#9)
+    ActionSpec(
+        "open_dossier",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Mở hồ sơ theo mã"),
+        "Ctrl+O",
+        "open_by_code",
+        "dossiers",
+        toolbar=True,
+    ),
+    ActionSpec(
+        "print_slip",
+        QT_TRANSLATE_NOOP("Shortcuts", "&In lại phiếu của hồ sơ"),
+        "Ctrl+P",
+        "print_dossier_slip",
+        "dossiers",
+    ),
+    ActionSpec(
+        "back",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Quay lại danh sách"),
+        "Alt+Left",
+        "back_to_worklist",
+        "dossiers",
+    ),
+    # --- end dossier view (#9)
     ActionSpec(
         "backup",
         QT_TRANSLATE_NOOP("Shortcuts", "&Sao lưu ngay"),
@@ -106,6 +164,29 @@ SHORTCUTS: tuple[ActionSpec, ...] = (
         "system",
         toolbar=True,
     ),
+    # --- sign-in, lock, language (#9)
+    ActionSpec(
+        "lock",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Khóa máy"),
+        "Ctrl+L",
+        "lock_now",
+        "system",
+    ),
+    ActionSpec(
+        "switch_user",
+        QT_TRANSLATE_NOOP("Shortcuts", "Đăng nhập người &khác"),
+        "Ctrl+Shift+U",
+        "switch_user",
+        "system",
+    ),
+    ActionSpec(
+        "language",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Ngôn ngữ / Language"),
+        "Ctrl+Alt+L",
+        "choose_language",
+        "system",
+    ),
+    # --- end (#9)
     ActionSpec(
         "sign_out",
         QT_TRANSLATE_NOOP("Shortcuts", "Đăng &xuất"),

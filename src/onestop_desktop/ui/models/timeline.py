@@ -1,0 +1,106 @@
+"""The timeline of one dossier as a read-only table: when, who, what, and what it carried.
+
+Rows are the immutable :class:`~onestop_desktop.services.views.TimelineEntry` objects of
+``services.dossiers.timeline`` (oldest first, as the event log has them). A dossier has a few
+to a few dozen events, so the whole list is held; nothing is fetched lazily.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from onestop_desktop.domain import clock
+from onestop_desktop.services.views import TimelineEntry
+from onestop_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate_template
+from onestop_desktop.ui.labels import status_text
+
+CONTEXT = "TimelineModel"
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class TimelineModel(QAbstractTableModel):
+    """A dossier's events, one row each."""
+
+    COL_AT, COL_ACTOR, COL_ACTION, COL_DETAILS, COL_STATUS = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TimelineModel", "Thời gian"),
+        QT_TRANSLATE_NOOP("TimelineModel", "Người thực hiện"),
+        QT_TRANSLATE_NOOP("TimelineModel", "Thao tác"),
+        QT_TRANSLATE_NOOP("TimelineModel", "Nội dung"),
+        QT_TRANSLATE_NOOP("TimelineModel", "Trạng thái sau đó"),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[TimelineEntry] = []
+
+    def set_entries(self, entries: list[TimelineEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> TimelineEntry:
+        return self._entries[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return QCoreApplication.translate(CONTEXT, self.HEADERS[section])
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._entries):
+            return str(section + 1)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate(CONTEXT, "%1 — trạng thái sau đó: %2").replace(
+                "%1", f"{entry.action}: {entry.details}" if entry.details else entry.action
+            ).replace("%2", status_text(entry.status))
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_AT:
+                return clock.fmt_datetime(entry.at)
+            if col == self.COL_ACTOR:
+                return entry.actor_name
+            if col == self.COL_ACTION:
+                return translate_template(entry.action)
+            if col == self.COL_DETAILS:
+                return entry.details
+            if col == self.COL_STATUS:
+                return status_text(entry.status)
+        if role == Qt.ItemDataRole.UserRole:
+            return entry.kind
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sentences(self) -> list[str]:
+        """Each event as one sentence (who, when, what): the text a screen reader or a copy
+        to the clipboard gets."""
+        return [
+            f"{clock.fmt_datetime(e.at)} — {e.actor_name}: {e.action}"
+            + (f" ({e.details})" if e.details else "")
+            for e in self._entries
+        ]
