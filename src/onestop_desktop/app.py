@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
@@ -95,19 +96,40 @@ def qt_probe() -> int:
     return 0
 
 
+def needs_setup(data: DataDir) -> bool:
+    """Whether ``data`` has no station yet, so the first-run wizard opens instead of sign-in.
+
+    A stat of the database file only, before anything heavy is imported. A folder holding what
+    a restore left (a journal, a staged copy, a kept old database) is *not* new: opening it
+    settles the restore or says to restore, never to start again.
+    """
+    if data.database.exists():
+        return False
+    from onestop_desktop.store.backup import JOURNAL, STAGED
+
+    db = data.database
+    leftovers = [db.with_name(db.name + JOURNAL), db.with_name(db.name + STAGED)]
+    if any(p.exists() for p in leftovers):
+        return False
+    return not (db.parent.is_dir() and any(db.parent.glob(db.name + ".replaced-*")))
+
+
 def run(data: DataDir, argv: list[str], *, smoke_test: bool = False) -> int:
     """Run the GUI on the data folder ``data``; the process exit code.
 
     The sign-in window is shown first, before the database and the services are even imported,
     so it appears as fast as a bare Qt window; the store opens right after, while the clerk
-    types. ``smoke_test`` quits once the window has painted (start-up benchmark, frozen-build
-    smoke test).
+    types. A folder with no station yet opens the first-run wizard instead
+    (``ui/setup_wizard.py``), which ends signed in. ``smoke_test`` quits once the first window
+    has painted (start-up benchmark, frozen-build smoke test) and prints which it was.
     """
-    from onestop_desktop.ui.signin import SignInDialog
-
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     lang = configure_application(app)
+    if needs_setup(data):
+        return _run_first_start(app, data, lang, smoke_test=smoke_test)
+    from onestop_desktop.ui.signin import SignInDialog
+
     dialog = SignInDialog(None)
     dialog.show()
     app.processEvents()
@@ -115,12 +137,73 @@ def run(data: DataDir, argv: list[str], *, smoke_test: bool = False) -> int:
         dialog.close()
         print("sign-in window shown")
         return 0
+    handler = _start_logging(data, lang)
+    try:
+        return _guarded(handler, data, lambda: _run_signed_in(app, data, dialog))
+    finally:
+        handler.uninstall()
+
+
+def _guarded(handler: msgbox.CrashHandler, data: DataDir, body: Callable[[], int]) -> int:
+    """Run ``body``; what escapes it is never a silent exit.
+
+    An OS or SQLite error (a folder made read-only, a full disk, a database locked by another
+    program, after the start-up checks) becomes the plain Vietnamese message of
+    ``store.db.translate``; anything else is a bug: the crash dialog, exit code 70.
+    """
+    import sqlite3
+
+    try:
+        return body()
+    except (OSError, sqlite3.Error) as exc:
+        from onestop_desktop.store.db import translate
+
+        error = translate(exc, data.database if isinstance(exc, sqlite3.Error) else data.root)
+        log.exception("start-up failed")
+        msgbox.show_error(error, title=msgbox.start_up_title())
+        return error.exit_code
+    except Exception:
+        handler(*sys.exc_info())
+        return msgbox.CRASH_EXIT_CODE
+
+
+def _start_logging(data: DataDir, lang: str) -> msgbox.CrashHandler:
+    """The log file and the crash handler (after the first window is on screen)."""
     log_path = logging_setup.configure(data.logs)
     log.info("GUI %s starting on %s (language %s)", __version__, data.root, lang)
     handler = msgbox.CrashHandler(log_path)
     handler.install()
+    return handler
+
+
+def _run_first_start(app: QApplication, data: DataDir, lang: str, *, smoke_test: bool) -> int:
+    """No station in ``data``: the setup wizard, then the main window signed in."""
+    from onestop_desktop.ui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(data)
+    wizard.show()
+    app.processEvents()
+    if smoke_test:
+        wizard.close()
+        print("setup wizard shown")
+        return 0
+    # No log folder yet (the wizard creates the data folder): the log goes there afterwards;
+    # until then the crash handler still shows its dialog, with "no log file".
+    handler = msgbox.CrashHandler(None)
+    handler.install()
     try:
-        return _run_signed_in(app, data, dialog)
+        session = wizard.wait_for_session()
+        username = wizard.admin_username()
+        wizard.deleteLater()
+        if session is None:
+            log.info("first-run setup cancelled")
+            return 0
+        handler.uninstall()
+        handler = _start_logging(data, lang)
+        log.info("station set up by the wizard; signed in: %s", session.actor.username)
+        return _guarded(
+            handler, data, lambda: _run_with_store(app, session.store, session, username)
+        )
     finally:
         handler.uninstall()
 
@@ -128,7 +211,6 @@ def run(data: DataDir, argv: list[str], *, smoke_test: bool = False) -> int:
 def _run_signed_in(app: QApplication, data: DataDir, dialog: SignInDialog) -> int:
     from onestop_desktop.services.context import Station
     from onestop_desktop.store.db import Store
-    from onestop_desktop.ui.integrity import IntegrityCheck
 
     try:
         store = Store.open(data.database, integrity="none")
@@ -137,30 +219,63 @@ def _run_signed_in(app: QApplication, data: DataDir, dialog: SignInDialog) -> in
         dialog.close()
         msgbox.show_error(exc, title=msgbox.start_up_title())
         return 1
+    try:
+        initialised = store.setting("unit_code") is not None
+    except OneStopError as exc:
+        store.close()
+        log.error("cannot read the database: %s", exc)
+        dialog.close()
+        msgbox.show_error(exc, title=msgbox.start_up_title())
+        return 1
+    if not initialised:
+        # An empty database (an init cut short): set the station up here, as on a new PC.
+        store.close()
+        dialog.close()
+        dialog.deleteLater()
+        log.info("database not initialised: first-run setup")
+        return _run_first_start(app, data, i18n.current_language(), smoke_test=False)
+    try:
+        Station.load(store)
+    except OneStopError as exc:
+        store.close()
+        log.error("station not ready: %s", exc)
+        dialog.close()
+        msgbox.show_error(exc, title=msgbox.start_up_title())
+        return 1
+    return _run_with_store(app, store, None, "", dialog)
+
+
+def _run_with_store(
+    app: QApplication,
+    store: Store,
+    session: Session | None,
+    username: str,
+    dialog: SignInDialog | None = None,
+) -> int:
+    """Sign in (unless ``session`` is given), main window, sign out or switch user, again."""
+    from onestop_desktop.ui.integrity import IntegrityCheck
+
     check: IntegrityCheck | None = None
     try:
-        try:
-            Station.load(store)
-        except OneStopError as exc:
-            log.error("station not ready: %s", exc)
-            dialog.close()
-            msgbox.show_error(exc, title=msgbox.start_up_title())
-            return 1
         # In the background: signing in never waits for it (defect 10).
         check = IntegrityCheck(store).start()
-        dialog.set_store(store)
+        if session is None:
+            assert dialog is not None
+            dialog.set_store(store)
+            session, username = _wait_for_sign_in(dialog)
         while True:
-            session = dialog.wait_for_session()
-            username = dialog.username_edit.text()
-            dialog.deleteLater()
             if session is None:
                 log.info("sign-in cancelled")
                 return 0
-            code, signed_out = _run_main_window(app, session, check)
+            code, signed_out, switched = _run_main_window(app, session, check)
             if not signed_out:
                 return code
-            log.info("signed out: %s", session.actor.username)
-            dialog = _sign_in_again(store, username)
+            log.info(
+                "%s: %s", "switched user" if switched else "signed out", session.actor.username
+            )
+            session, username = _wait_for_sign_in(
+                _sign_in_again(store, "" if switched else username)
+            )
     finally:
         if check is not None:
             check.cancel()
@@ -168,10 +283,18 @@ def _run_signed_in(app: QApplication, data: DataDir, dialog: SignInDialog) -> in
         store.close()
 
 
+def _wait_for_sign_in(dialog: SignInDialog) -> tuple[Session | None, str]:
+    session = dialog.wait_for_session()
+    username = dialog.username_edit.text()
+    dialog.deleteLater()
+    return session, username
+
+
 def _run_main_window(
     app: QApplication, session: Session, check: IntegrityCheck
-) -> tuple[int, bool]:
-    """Show the main window until it closes; the exit code and whether the clerk signed out."""
+) -> tuple[int, bool, bool]:
+    """Show the main window until it closes: the exit code, whether the clerk signed out, and
+    whether it was to let another user sign in."""
     from onestop_desktop.ui.mainwindow import MainWindow
 
     window = MainWindow(session)
@@ -183,16 +306,20 @@ def _run_main_window(
     window.show()
     code = int(app.exec())
     signed_out = window.signed_out()
+    switched = signed_out and window.switched_user()
     if error is None:
         check.failed.disconnect(window.show_integrity_problem)
+    window.idle_lock.stop()
     window.deleteLater()
     log.info("main window closed (exit code %s, signed out %s)", code, signed_out)
-    return code, signed_out
+    return code, signed_out, switched
 
 
 def _sign_in_again(store: Store, username: str) -> SignInDialog:
+    """The sign-in window after a sign-out (the last user's name filled in) or a switch of
+    user (empty)."""
     from onestop_desktop.ui.signin import SignInDialog
 
-    dialog = SignInDialog(store)
+    dialog = SignInDialog(store, username=username)
     dialog.show()
     return dialog

@@ -13,6 +13,7 @@ import random
 import sys
 import time as _time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -307,8 +308,19 @@ def _ensure_station(data: DataDir) -> tuple[Store, bool]:
     return store, True
 
 
-def fill(data: DataDir, count: int, *, seed: int = 2025, progress: bool = False) -> DemoResult:
-    """Create (if needed) a demo station in ``data`` and add ``count`` dossiers to it."""
+def fill(
+    data: DataDir,
+    count: int,
+    *,
+    seed: int = 2025,
+    progress: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> DemoResult:
+    """Create (if needed) a demo station in ``data`` and add ``count`` dossiers to it.
+
+    ``on_progress(done, total)`` is called as days are generated (the GUI's first-run wizard
+    shows it); ``progress`` prints the same to stderr (the CLI).
+    """
     started = _time.perf_counter()
     store, created = _ensure_station(data)
     try:
@@ -318,7 +330,7 @@ def fill(data: DataDir, count: int, *, seed: int = 2025, progress: bool = False)
                 "Cơ sở dữ liệu đã có hồ sơ; chỉ tạo dữ liệu mẫu trong một thư mục dữ liệu mới"
             )
         catalog_service.ensure_starter(ctx)
-        n_events = _generate(ctx, count, seed, progress) if count else 0
+        n_events = _generate(ctx, count, seed, progress, on_progress) if count else 0
         by_status = {
             f"{status}. {Status(status).label}": n
             for status, n in dossiers.count_by_status(store).items()
@@ -350,8 +362,16 @@ class _Pending:
 
 
 class _Generator:
-    def __init__(self, ctx: Session, count: int, seed: int, progress: bool) -> None:
+    def __init__(
+        self,
+        ctx: Session,
+        count: int,
+        seed: int,
+        progress: bool,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> None:
         self.ctx = ctx
+        self.on_progress = on_progress
         self.store = ctx.store
         self.rng = random.Random(seed)
         self.count = count
@@ -412,6 +432,8 @@ class _Generator:
             self._drain(datetime.combine(day + timedelta(days=1), time(0), clock.VN_TZ))
             if len(self.event_batch) > 20000:
                 self._flush()
+            if self.on_progress is not None:
+                self.on_progress(made, self.count)
             if self.progress and i % 50 == 0:
                 print(
                     f"\r  {fmt_int(made)}/{fmt_int(self.count)} hồ sơ",
@@ -670,5 +692,11 @@ class _Generator:
                 self.row_batch = []
 
 
-def _generate(ctx: Session, count: int, seed: int, progress: bool) -> int:
-    return _Generator(ctx, count, seed, progress).run()
+def _generate(
+    ctx: Session,
+    count: int,
+    seed: int,
+    progress: bool,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> int:
+    return _Generator(ctx, count, seed, progress, on_progress).run()

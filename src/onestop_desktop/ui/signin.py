@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -90,7 +90,11 @@ class SignInDialog(QDialog):
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #b00020;")
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.hide()
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Always in the layout, with room for MESSAGE_LINES lines from the start: a message
+        # that appears (or wraps) never squeezes or moves the fields; a longer one makes the
+        # window taller downwards (:meth:`_fit_message`).
+        self.message_label.setMinimumHeight(self._message_room())
 
         self.sign_in_button = QPushButton()
         self.sign_in_button.setObjectName("signInButton")
@@ -98,9 +102,16 @@ class SignInDialog(QDialog):
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setAutoDefault(False)
+        # After a sign-out or at the lock, the last user's name is filled in; this empties it.
+        self.switch_button = QPushButton()
+        self.switch_button.setObjectName("switchUserButton")
+        self.switch_button.setAutoDefault(False)
+        self.switch_button.clicked.connect(self.other_user)
         buttons = QDialogButtonBox()
+        buttons.addButton(self.switch_button, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.switch_button.setVisible(bool(username))  # after addButton(), which shows it
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
 
@@ -110,6 +121,8 @@ class SignInDialog(QDialog):
         layout.addWidget(self.message_label)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+        self._language_shortcut = QShortcut(QKeySequence("Ctrl+Alt+L"), self)
+        self._language_shortcut.activated.connect(self.choose_language)
 
         self._retranslate()
         (self.password_edit if username else self.username_edit).setFocus()
@@ -151,7 +164,24 @@ class SignInDialog(QDialog):
 
     def message(self) -> str:
         """The message shown under the fields (empty when none)."""
-        return self.message_label.text() if self.message_label.isVisibleTo(self) else ""
+        return self.message_label.text()
+
+    def other_user(self) -> None:
+        """ "Đăng nhập người khác": empty both fields, the cursor in the user name."""
+        self.username_edit.clear()
+        self.password_edit.clear()
+        self._clear_message()
+        self.switch_button.hide()
+        self.username_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def choose_language(self) -> QDialog:
+        """Ctrl+Alt+L: the language dialog (applied at once, kept for the next start)."""
+        from onestop_desktop.ui.language import LanguageDialog
+
+        dialog = LanguageDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def try_sign_in(self) -> bool:
         """Sign in with what was typed; accept the dialog on success, else show why."""
@@ -179,18 +209,40 @@ class SignInDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
         log.info("signed in: %s (%s)", session.actor.username, session.actor.role.value)
         self._session = session
-        self.message_label.hide()
+        self._clear_message()
         self.signedIn.emit(session)
         self.accept()
         return True
 
     # ------------------------------------------------------------------ internals
 
+    MESSAGE_LINES = 3
+
+    def _message_room(self) -> int:
+        return self.message_label.fontMetrics().lineSpacing() * self.MESSAGE_LINES
+
     def _show_message(self, text: str, focus: QLineEdit) -> None:
         self.message_label.setText(text)
-        self.message_label.show()
+        self._fit_message()
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
         focus.selectAll()
+
+    def _clear_message(self) -> None:
+        self.message_label.clear()
+        self._fit_message()
+
+    def _fit_message(self) -> None:
+        """Room for the whole message at the label's width (never less than the reserve)."""
+        width = self.message_label.width()
+        if width <= 0 or not self.isVisible():
+            width = self.minimumWidth() - 2 * self.style().pixelMetric(
+                self.style().PixelMetric.PM_LayoutLeftMargin
+            )
+        needed = self.message_label.heightForWidth(width) if self.message_label.text() else 0
+        self.message_label.setMinimumHeight(max(self._message_room(), needed))
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Đăng nhập — OneStop Desktop"))
@@ -199,6 +251,7 @@ class SignInDialog(QDialog):
         self.username_edit.setPlaceholderText(self.tr("ví dụ: tiepnhan"))
         self.sign_in_button.setText(self.tr("Đăng &nhập"))
         self.cancel_button.setText(self.tr("Thoát"))
+        self.switch_button.setText(self.tr("Đăng nhập người &khác"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
