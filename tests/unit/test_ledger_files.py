@@ -377,15 +377,23 @@ def test_duplicate_dossier_code_and_code_warnings(tmp_path: Path) -> None:
         good(),
         good(),  # same code again
         good(Mã_hồ_sơ="000.00.12.H29-250702-1003"),  # date part differs from the receipt date
-        good(Mã_hồ_sơ="HS/2025/17"),  # not the national form: kept, with a warning
+        # Not a dossier code: refused since #7 (it was a warning); an empty cell gets a code.
+        good(Mã_hồ_sơ="HS/2025/17"),
     ]
     result = read_ledger(write_csv(tmp_path / "so.csv", rows))
-    assert reasons(result) == [
-        (3, "Mã hồ sơ", "Mã hồ sơ 000.00.12.H29-250701-1001 trùng với dòng 2"),
+    assert reasons(result)[0] == (
+        3,
+        "Mã hồ sơ",
+        "Mã hồ sơ 000.00.12.H29-250701-1001 trùng với dòng 2",
+    )
+    assert [(line, column) for line, column, _ in reasons(result)] == [
+        (3, "Mã hồ sơ"),
+        (5, "Mã hồ sơ"),
     ]
-    assert [(w.line, w.column) for w in result.warnings] == [(4, "Mã hồ sơ"), (5, "Mã hồ sơ")]
+    assert "«/» không được phép" in result.errors[1].reason_vi
+    assert [(w.line, w.column) for w in result.warnings] == [(4, "Mã hồ sơ")]
     assert "không khớp ngày nhận 01/07/2025" in result.warnings[0].reason_vi
-    assert [r.line for r in result.rows] == [2, 4, 5]
+    assert [r.line for r in result.rows] == [2, 4]
 
 
 def test_status_warnings(tmp_path: Path) -> None:

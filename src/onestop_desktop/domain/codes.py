@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from onestop_desktop.domain.text import nfkc_code
 from onestop_desktop.errors import ValidationError
 
 # The 13-character state agency form LLL.KK.JJ.XNN read right to left (Decision 20/2020/QĐ-TTg):
@@ -56,18 +57,56 @@ def dossier_code(unit_code: str, day: date, station: int, count: int) -> str:
     return f"{unit_code}-{day:%y%m%d}-{station}{count:03d}"
 
 
-_CODE = re.compile(r"^(?P<unit>[0-9A-Z.]+)-(?P<day>\d{6})-(?P<seq>\d{4,})$")
+_CODE = re.compile(r"^(?P<unit>[0-9A-Z.]+)-(?P<day>\d{6})-(?P<seq>\d{4,})$", re.ASCII)
+
+
+def _code_text(text: str) -> str:
+    """A code as typed, NFKC (full-width digits U+FF10–U+FF19, dots U+FF0E and hyphens from an
+    IME or a PDF copy become ASCII) and upper-cased: the same code whatever keyboard typed it."""
+    return nfkc_code(text).replace("\u2010", "-").replace("\u2011", "-").upper()
 
 
 def looks_like_dossier_code(text: str) -> bool:
-    """Whether ``text`` is a whole dossier code (what a barcode reader types)."""
-    return bool(_CODE.match(text.strip().upper()))
+    """Whether ``text`` is a whole dossier code (what a barcode reader types), full-width
+    characters read as their ASCII forms."""
+    return bool(_CODE.match(_code_text(text)))
 
 
 def parse_dossier_code(text: str) -> tuple[str, str, str]:
-    """``(unit code, YYMMDD, sequence)`` of a dossier code."""
-    m = _CODE.match(text.strip().upper())
+    """``(unit code, YYMMDD, sequence)`` of a dossier code (NFKC: full-width digits accepted)."""
+    m = _CODE.match(_code_text(text))
     if not m:
         raise ValidationError("Mã hồ sơ «{code}» không đúng dạng", field="code", code=text)
 
     return m["unit"], m["day"], m["seq"]
+
+
+def code_day(text: str) -> date | None:
+    """The day a dossier code was issued (its YYMMDD, years 2000–2099), ``None`` when ``text`` is
+    not a code or its six digits are no calendar date (``…-251399-…``)."""
+    m = _CODE.match(_code_text(text))
+    if not m:
+        return None
+    day = m["day"]
+    try:
+        return date(2000 + int(day[:2]), int(day[2:4]), int(day[4:]))
+    except ValueError:
+        return None
+
+
+def code_partition(text: str) -> tuple[date, int, int] | None:
+    """``(day, station partition, count)`` of a code in the numbering of :func:`dossier_code`
+    (first digit of the sequence the station, 0 for the legacy ledger; the rest its count), or
+    ``None`` when ``text`` is not such a code."""
+    day = code_day(text)
+    m = _CODE.match(_code_text(text))
+    if day is None or m is None:
+        return None
+    seq = m["seq"]
+    return day, int(seq[0]), int(seq[1:])
+
+
+def code_unit(text: str) -> str | None:
+    """The unit part of a dossier code, ``None`` when ``text`` is not a code."""
+    m = _CODE.match(_code_text(text))
+    return m["unit"] if m else None

@@ -15,26 +15,33 @@ checks between two dates compare calendar days whenever one side has no time.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import re
 import warnings
 import zipfile
-from collections.abc import Iterator, Sequence
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
+from xml.etree import ElementTree
 
-from onestop_desktop.domain.clock import VN_TZ, fmt_date, to_vn
-from onestop_desktop.domain.codes import looks_like_dossier_code
+from onestop_desktop.domain.clock import VN_TZ, fmt_date, fmt_int, to_vn
+from onestop_desktop.domain.codes import code_day, looks_like_dossier_code
 from onestop_desktop.domain.identity import (
+    MAX_ADDRESS_LENGTH,
+    MAX_NAME_LENGTH,
     check_identity_number,
+    check_text,
     normalise_person_name,
     normalise_phone,
 )
 from onestop_desktop.domain.stats import RESOLVED, DossierFacts
 from onestop_desktop.domain.status import Status, parse_status
-from onestop_desktop.domain.text import fold, nfc
+from onestop_desktop.domain.text import fold, nfc, nfkc_code
 from onestop_desktop.errors import NotFound, ValidationError
 
 DATE_ONLY_TIME = time(7, 0)
@@ -82,6 +89,37 @@ COLUMNS: tuple[Column, ...] = (
 filled on every row (the note column must exist, but a note may be empty)."""
 
 _BY_KEY = {c.key: c for c in COLUMNS}
+
+MAX_NOTE_LENGTH = 1000
+"""Longest note (Ghi chú) read from a ledger: the same bound as a note typed at intake."""
+
+COLUMN_LIMITS: dict[str, int] = {
+    "dossier_code": 40,
+    "procedure_code": 40,
+    "applicant_name": MAX_NAME_LENGTH,
+    "id_number": 20,
+    "address": MAX_ADDRESS_LENGTH,
+    "phone": 20,
+    "received": 40,
+    "due": 40,
+    "result": 40,
+    "returned": 40,
+    "status": 80,
+    "note": MAX_NOTE_LENGTH,
+    "copies": 6,
+}
+"""Longest text each column may hold (characters, after NFC). A longer cell is refused with its
+line and column rather than cut: a cut name or note would be wrong without anyone noticing."""
+
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+"""Dates outside these years are typing slips (0205 for 2025) or Excel's day 0, never a dossier."""
+
+_CODE_CHARS = re.compile(r"[0-9A-Z.\-]*")
+"""What a dossier or procedure code is made of. A code cell is the one place where text from the
+file could look like an instruction (``'; DROP TABLE dossiers; --``): every SQL statement is
+parameterised, so it could never run, but a code holding a quote, a semicolon or a space is no
+code, and it is refused with its line and column, naming the first character not allowed. Free
+text (names, addresses, notes) may hold such characters and is stored as typed."""
 
 
 def _header_key(text: str) -> str:
@@ -160,12 +198,51 @@ class LedgerParse:
 
 # --------------------------------------------------------------------------------------------------
 # Reading cells
+#
+# Both readers stream: a row is read, checked and handed on before the next is read, so a
+# 1,000,000-row ledger needs the memory of one row (plus the 15 rows the header is looked for in).
 
 
 RawRow = tuple[int, Sequence[object]]
 
+MAX_LINE_BYTES = 1 << 20
+"""Longest physical CSV line read (1 MiB): no ledger row comes near it, and a file without line
+breaks (a binary dump renamed .csv) is refused at its first line instead of read whole."""
 
-def _xlsx_rows(path: Path) -> list[RawRow]:
+_XLSX_READ_ERRORS = (
+    OSError,
+    EOFError,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    zipfile.BadZipFile,
+    zlib.error,
+    ElementTree.ParseError,
+)
+"""What openpyxl raises on a damaged or truncated workbook, at opening or while streaming rows."""
+
+
+def _xlsx_broken(path: Path, exc: Exception, line: int | None = None) -> ValidationError:
+    detail = f"{type(exc).__name__}: {exc}"
+    if line is None:
+        return ValidationError(
+            "Không đọc được tệp Excel {file}: tệp hỏng hoặc không phải .xlsx",
+            field="file",
+            file=path.name,
+            detail=detail,
+        )
+    return ValidationError(
+        "Không đọc được tệp Excel {file} từ dòng {line}: tệp hỏng hoặc bị cắt cụt",
+        field="file",
+        file=path.name,
+        line=line,
+        detail=detail,
+    )
+
+
+def _xlsx_rows(path: Path) -> Iterator[RawRow]:
+    """The first sheet's rows, streamed (openpyxl read-only mode keeps one row in memory)."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -173,41 +250,73 @@ def _xlsx_rows(path: Path) -> list[RawRow]:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops (data validation, styles): irrelevant here.
             warnings.simplefilter("ignore")
-            workbook = load_workbook(path, data_only=True)
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, InvalidFileException) as exc:
-        raise ValidationError(
-            "Không đọc được tệp Excel {file}: tệp hỏng hoặc không phải .xlsx",
-            field="file",
-            file=path.name,
-            detail=f"{type(exc).__name__}: {exc}",
-        ) from exc
+            workbook = load_workbook(path, read_only=True, data_only=True)
+    except (*_XLSX_READ_ERRORS, InvalidFileException) as exc:
+        raise _xlsx_broken(path, exc) from exc
+    line = 0
     try:
         sheet = workbook.worksheets[0]
-        return [(n, tuple(r)) for n, r in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+                yield line, cells
+    except _XLSX_READ_ERRORS as exc:
+        raise _xlsx_broken(path, exc, line + 1) from exc
     finally:
         workbook.close()
 
 
-def _csv_text(path: Path) -> str:
-    data = path.read_bytes()
+def _csv_lines(path: Path) -> Iterator[str]:
+    """The file's physical lines decoded as UTF-8 (BOM dropped), each checked on its own so a bad
+    byte is reported at its line and column, and no line longer than :data:`MAX_LINE_BYTES`."""
+    with path.open("rb") as handle:
+        number = 0
+        while True:
+            raw = handle.readline(MAX_LINE_BYTES + 1)
+            if not raw:
+                return
+            number += 1
+            if len(raw) > MAX_LINE_BYTES:
+                raise ValidationError(
+                    "Tệp {file}, dòng {line}: dòng dài quá {limit} byte, không phải sổ theo dõi",
+                    field="file",
+                    file=path.name,
+                    line=number,
+                    limit=fmt_int(MAX_LINE_BYTES),
+                )
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ValidationError(
+                    "Tệp {file} không phải CSV mã UTF-8 (dòng {line}, byte {column}); hãy lưu lại "
+                    "bằng «CSV UTF-8» trong Excel",
+                    field="file",
+                    file=path.name,
+                    line=number,
+                    column=exc.start + 1,
+                    detail=str(exc),
+                ) from exc
+
+
+def _csv_rows(path: Path, delimiter: str) -> Iterator[RawRow]:
+    """Records with the line each starts on (a quoted cell may span lines), streamed."""
+    reader = csv.reader(_csv_lines(path), delimiter=delimiter)
+    start = 1
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
+        for record in reader:
+            yield start, record
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        # A cell over csv's field limit (131.072 characters) or a stray quote at the end.
         raise ValidationError(
-            "Tệp {file} không phải CSV mã UTF-8; hãy lưu lại bằng «CSV UTF-8» trong Excel",
+            "Tệp {file}, dòng {line}: không đọc được dòng CSV (ô quá lớn hoặc dấu nháy kép lệch)",
             field="file",
             file=path.name,
+            line=start,
             detail=str(exc),
         ) from exc
-
-
-def _csv_rows(text: str, delimiter: str) -> Iterator[RawRow]:
-    """Records with the line each starts on (a quoted cell may span lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    start = 1
-    for record in reader:
-        yield start, record
-        start = reader.line_num + 1
 
 
 def _is_blank(cells: Sequence[object]) -> bool:
@@ -276,17 +385,29 @@ def _header_score(rows: Sequence[RawRow]) -> int:
     return 0 if header is None else len(header.positions)
 
 
-def _pick_csv_rows(text: str) -> list[RawRow]:
-    """The rows with the delimiter that finds the most headers: ``,`` or ``;`` (Excel in a
+def _pick_csv_delimiter(path: Path) -> str:
+    """The delimiter that finds the most headers in the first rows: ``,`` or ``;`` (Excel in a
     Vietnamese locale writes ``;``) or a tab."""
-    best: list[RawRow] = []
-    best_score = -1
+    best, best_score = ",", -1
     for delimiter in (",", ";", "\t"):
-        rows = list(_csv_rows(text, delimiter))
-        score = _header_score(rows)
+        score = _header_score(list(islice(_csv_rows(path, delimiter), HEADER_SEARCH_ROWS)))
         if score > best_score:
-            best, best_score = rows, score
+            best, best_score = delimiter, score
     return best
+
+
+def _raw_rows(path: Path) -> Iterator[RawRow]:
+    """Every row of the file, streamed, as ``(line, cells)``."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _xlsx_rows(path)
+    if suffix == ".csv":
+        return _csv_rows(path, _pick_csv_delimiter(path))
+    raise ValidationError(
+        "Chỉ đọc được sổ theo dõi dạng .xlsx hoặc .csv (tệp đã chọn: {file})",
+        field="file",
+        file=path.name,
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -346,7 +467,19 @@ def _procedure_code(value: object) -> str:
     # Excel turns 2.000720 into the number 2.00072: give the six decimals back.
     if isinstance(value, float) and not value.is_integer():
         return f"{value:.6f}"
-    return _text(value).upper()
+    return nfkc_code(_text(value)).upper()
+
+
+@lru_cache(maxsize=256)
+def _status(text: str) -> Status:
+    """:func:`parse_status`, remembered: a ledger uses a dozen spellings a million times, and
+    each parse folds every status name."""
+    return parse_status(text)
+
+
+def _dossier_code_text(value: object) -> str:
+    """A dossier code cell as the code: NFKC (full-width digits typed by an IME), upper case."""
+    return nfkc_code(_text(value)).upper()
 
 
 def _id_cell(value: object) -> tuple[str, bool]:
@@ -378,10 +511,25 @@ class _RowReader:
         self.header = header
         self.errors: list[RowError] = []
         self.warnings: list[RowError] = []
+        self.refused: set[str] = set()
+        self._check_cells()
+
+    def _check_cells(self) -> None:
+        """Length and control characters of every text cell of a known column, first: a refused
+        cell reads as absent afterwards, so it gives one error, not one per later check."""
+        for key, index in self.header.positions.items():
+            value = self.cells[index] if index < len(self.cells) else None
+            if not isinstance(value, str):
+                continue
+            try:
+                check_text(value, field=key, limit=COLUMN_LIMITS[key])
+            except ValidationError as exc:
+                self.error(key, exc.message)
+                self.refused.add(key)
 
     def raw(self, key: str) -> object:
         index = self.header.positions.get(key)
-        if index is None or index >= len(self.cells):
+        if index is None or index >= len(self.cells) or key in self.refused:
             return None
         value = self.cells[index]
         return None if isinstance(value, str) and not value.strip() else value
@@ -396,24 +544,49 @@ class _RowReader:
         value = self.raw(key)
         if value is None:
             return None
+        shown = value if isinstance(value, str) else _text(value)
         try:
-            return _moment(value)
-        except ValueError:
-            shown = value if isinstance(value, str) else _text(value)
+            moment = _moment(value)
+        except (ValueError, OverflowError):
             self.error(
                 key,
                 f"Ngày «{shown}» không đọc được (dùng dd/mm/yyyy, dd/mm/yyyy HH:MM hoặc ISO 8601)",
             )
             return None
+        if not EARLIEST_YEAR <= moment[0].year <= LATEST_YEAR:
+            self.error(
+                key, f"Ngày «{shown}» ngoài khoảng năm {EARLIEST_YEAR}–{LATEST_YEAR}, không hợp lệ"
+            )
+            return None
+        return moment
 
-    def read(self, seen_codes: dict[str, int]) -> LedgerRow | None:
+    def code_chars(self, key: str, code: str) -> bool:
+        """Whether ``code`` holds only code characters; else an error naming the first other."""
+        bad = next((ch for ch in code if not _CODE_CHARS.fullmatch(ch)), None)
+        if bad is None:
+            return True
+        shown = bad if bad.isprintable() and bad != " " else f"U+{ord(bad):04X}"
+        self.error(
+            key,
+            f"{_BY_KEY[key].header} «{code}» có ký tự «{shown}» không được phép (mã chỉ gồm chữ "
+            "cái không dấu, chữ số, dấu chấm và gạch ngang)",
+        )
+        return False
+
+    def read(self, seen_code: SeenCode) -> LedgerRow | None:
         for column in COLUMNS:
-            if column.value_required and self.raw(column.key) is None:
+            if (
+                column.value_required
+                and column.key not in self.refused
+                and self.raw(column.key) is None
+            ):
                 self.error(column.key, f"Thiếu {column.header}")
 
-        code = _text(self.raw("dossier_code")).upper() or None
+        code = _dossier_code_text(self.raw("dossier_code")) or None
         procedure = _procedure_code(self.raw("procedure_code"))
-        if procedure and not _PROCEDURE_CODE.fullmatch(procedure):
+        if procedure and not self.code_chars("procedure_code", procedure):
+            procedure = ""
+        elif procedure and not _PROCEDURE_CODE.fullmatch(procedure):
             self.warn(
                 "procedure_code",
                 f"Mã thủ tục «{procedure}» không theo dạng quốc gia N.NNNNNN (ví dụ 1.001193)",
@@ -468,7 +641,7 @@ class _RowReader:
         raw_status = self.raw("status")
         if raw_status is not None:
             try:
-                status = parse_status(_text(raw_status))
+                status = _status(_text(raw_status))
             except ValidationError as exc:
                 self.error("status", exc.message)
         if due is None and self.raw("due") is None and status not in (None, Status.NOT_ACCEPTED):
@@ -488,15 +661,16 @@ class _RowReader:
             else:
                 self.error("copies", f"Số lượng (bộ) «{text}» phải là số nguyên dương")
 
-        if code is not None:
-            if code in seen_codes:
-                self.error("dossier_code", f"Mã hồ sơ {code} trùng với dòng {seen_codes[code]}")
-            else:
-                seen_codes[code] = self.line
-            if not looks_like_dossier_code(code):
-                self.warn(
-                    "dossier_code", f"Mã hồ sơ «{code}» không theo dạng <mã đơn vị>-YYMMDD-NNNN"
+        if code is not None and self.code_chars("dossier_code", code):
+            if not looks_like_dossier_code(code) or code_day(code) is None:
+                # Not a code: it cannot be searched or scanned. Left empty, a code is generated.
+                self.error(
+                    "dossier_code",
+                    f"Mã hồ sơ «{code}» không phải mã hồ sơ (dạng <mã đơn vị>-YYMMDD-NNNN); "
+                    "để trống ô này để phần mềm cấp mã",
                 )
+            elif (earlier := seen_code(code, self.line)) is not None:
+                self.error("dossier_code", f"Mã hồ sơ {code} trùng với dòng {earlier}")
             elif received and code.split("-")[-2] != f"{received[0]:%y%m%d}":
                 self.warn(
                     "dossier_code",
@@ -540,32 +714,62 @@ class _RowReader:
 # Entry point
 
 
-def read_ledger(path: str | Path) -> LedgerParse:
-    """Parse a ledger file (.xlsx: first sheet; .csv: UTF-8, BOM allowed, ``,``/``;``/tab).
+SeenCode = Callable[[str, int], int | None]
+"""Given a dossier code and its line, the line of an earlier row of the file with that code
+(``None`` the first time). :func:`read_ledger` keeps them in a dict; the import keeps them in the
+database's temporary store, so a million codes are not held in memory."""
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """One data row read: the typed row (``None`` when it has an error) and its problems."""
+
+    line: int
+    row: LedgerRow | None
+    errors: tuple[RowError, ...]
+    warnings: tuple[RowError, ...]
+
+
+@dataclass
+class LedgerStream:
+    """An opened ledger: problems with the file as a whole (no header, missing columns: then
+    there are no rows), and :meth:`results`, the data rows read one at a time."""
+
+    path: Path
+    header: _Header | None
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
+    _rows: Iterator[RawRow] = field(default_factory=lambda: iter(()))
+
+    def results(self, seen_code: SeenCode) -> Iterator[RowResult]:
+        """Every non-blank row below the header, checked, in file order."""
+        header = self.header
+        if header is None or self.errors:
+            return
+        for line, cells in self._rows:
+            if line <= header.line or _is_blank(cells):
+                continue
+            reader = _RowReader(line, cells, header)
+            row = reader.read(seen_code)
+            yield RowResult(line, row, tuple(reader.errors), tuple(reader.warnings))
+
+
+def open_ledger(path: str | Path) -> LedgerStream:
+    """Open a ledger file (.xlsx: first sheet; .csv: UTF-8, BOM allowed, ``,``/``;``/tab) and
+    find its header; the rows are read only as :meth:`LedgerStream.results` is iterated.
 
     Raises :class:`NotFound` for a missing file and :class:`ValidationError` for a file that
-    cannot be read at all (wrong type, corrupt workbook, not UTF-8). Everything else — missing
-    headers, bad values — is reported in the result, each with its line and column.
+    cannot be read at all (wrong type, corrupt or truncated workbook, not UTF-8 — with the line).
     """
     path = Path(path)
     if not path.is_file():
         raise NotFound("Không tìm thấy tệp {path}", path=str(path))
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        raw_rows = _xlsx_rows(path)
-    elif suffix == ".csv":
-        raw_rows = _pick_csv_rows(_csv_text(path))
-    else:
-        raise ValidationError(
-            "Chỉ đọc được sổ theo dõi dạng .xlsx hoặc .csv (tệp đã chọn: {file})",
-            field="file",
-            file=path.name,
-        )
-
-    result = LedgerParse()
-    header = _find_header(raw_rows)
+    rows = _raw_rows(path)
+    head = list(islice(rows, HEADER_SEARCH_ROWS))
+    header = _find_header(head)
+    stream = LedgerStream(path, header, _rows=chain(head, rows))
     if header is None:
-        result.errors.append(
+        stream.errors.append(
             RowError(
                 1,
                 "",
@@ -575,28 +779,64 @@ def read_ledger(path: str | Path) -> LedgerParse:
                 + ")",
             )
         )
-        return result
+        return stream
     for column in header.missing:
-        result.errors.append(RowError(header.line, column.header, f"Thiếu cột «{column.header}»"))
-    if result.errors:
-        return result
+        stream.errors.append(RowError(header.line, column.header, f"Thiếu cột «{column.header}»"))
     for key in header.duplicates:
-        result.warnings.append(
+        stream.warnings.append(
             RowError(
                 header.line,
                 _BY_KEY[key].header,
                 f"Cột «{_BY_KEY[key].header}» có hai lần; chỉ đọc cột đầu tiên",
             )
         )
+    return stream
 
-    seen_codes: dict[str, int] = {}
-    for line, cells in raw_rows:
-        if line <= header.line or _is_blank(cells):
+
+def scan_codes(path: str | Path) -> Iterator[tuple[int, str]]:
+    """``(line, code)`` of every row's dossier code, as the row reader would read it, without
+    checking anything else: the import's first pass, which reserves the file's own-numbering
+    codes before any code is generated (see ``services.ledger``). Nothing for a file without
+    the column or without a header."""
+    stream = open_ledger(path)
+    header = stream.header
+    if header is None or stream.errors or "dossier_code" not in header.positions:
+        return
+    index = header.positions["dossier_code"]
+    for line, cells in stream._rows:
+        if line <= header.line or index >= len(cells) or cells[index] is None:
             continue
-        reader = _RowReader(line, cells, header)
-        row = reader.read(seen_codes)
-        result.errors.extend(reader.errors)
-        result.warnings.extend(reader.warnings)
-        if row is not None:
-            result.rows.append(row)
+        code = _dossier_code_text(cells[index])
+        if code:
+            yield line, code
+
+
+def count_data_rows(path: str | Path) -> int:
+    """How many non-blank rows lie below the header (the progress total; 0 without a header)."""
+    stream = open_ledger(path)
+    header = stream.header
+    if header is None or stream.errors:
+        return 0
+    return sum(1 for line, cells in stream._rows if line > header.line and not _is_blank(cells))
+
+
+def read_ledger(path: str | Path) -> LedgerParse:
+    """Parse a whole ledger file into memory (previews and tests; the import streams with
+    :func:`open_ledger`). Missing headers and bad values are reported in the result, each with
+    its line and column; see :func:`open_ledger` for what raises."""
+    stream = open_ledger(path)
+    result = LedgerParse(errors=list(stream.errors), warnings=list(stream.warnings))
+    seen: dict[str, int] = {}
+
+    def seen_code(code: str, line: int) -> int | None:
+        earlier = seen.get(code)
+        if earlier is None:
+            seen[code] = line
+        return earlier
+
+    for item in stream.results(seen_code):
+        result.errors.extend(item.errors)
+        result.warnings.extend(item.warnings)
+        if item.row is not None:
+            result.rows.append(item.row)
     return result
