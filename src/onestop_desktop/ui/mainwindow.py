@@ -810,3 +810,29 @@ class MainWindow(QMainWindow):
         self.select_code(code)
 
     # --- end intake (#9)
+
+    # --- printed ledger, Biểu 06 PDF, daily summary (#10)
+    def print_ledger(self) -> None:
+        """Reports → "In sổ theo dõi (Mẫu 06)…": a period, then the ledger's preview."""
+        from onestop_desktop.ui import printing
+
+        period = printing.ask_period(self, self.tr("In sổ theo dõi hồ sơ (Mẫu 06)"))
+        if period is not None:
+            printing.offer_period(self, self._session, "ledger", *period)
+
+    def report06_pdf(self) -> None:
+        """Reports → "Báo cáo Biểu 06 (PDF)…": a period, then Biểu 06's preview."""
+        from onestop_desktop.ui import printing
+
+        period = printing.ask_period(self, self.tr("Báo cáo Biểu 06 (PDF)"))
+        if period is not None:
+            printing.offer_period(self, self._session, "report06", *period)
+
+    def daily_summary(self) -> None:
+        """Reports → "Bản tổng hợp trong ngày": today's notice-board page."""
+        from onestop_desktop.ui import printing
+
+        today = self._session.now().date()
+        printing.offer_period(self, self._session, "daily", today, today)
+
+    # --- end printed ledger, Biểu 06 PDF, daily summary (#10)

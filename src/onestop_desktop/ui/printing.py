@@ -23,15 +23,18 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -351,3 +354,72 @@ def show_pdf(
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.open()
     return dialog
+
+
+# ------------------------------------------------------------------ period documents
+
+
+class PeriodDialog(QDialog):
+    """From and to dates (dd/mm/yyyy), this month by default."""
+
+    def __init__(self, parent: QWidget | None, title: str, today: date) -> None:
+        super().__init__(parent)
+        self.setObjectName("periodDialog")
+        self.setWindowTitle(i18n.fmt(self.tr("%1 — OneStop Desktop"), title))
+        form = QFormLayout(self)
+        self.start = QDateEdit(QDate(today.year, today.month, 1))
+        self.start.setObjectName("periodFrom")
+        self.end = QDateEdit(QDate(today.year, today.month, today.day))
+        self.end.setObjectName("periodTo")
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setCalendarPopup(True)
+        form.addRow(self.tr("Từ ngày:"), self.start)
+        form.addRow(self.tr("Đến ngày:"), self.end)
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(self.tr("Xem"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setObjectName("periodOk")
+        buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def period(self) -> tuple[date, date]:
+        return self.start.date().toPython(), self.end.date().toPython()  # type: ignore[return-value]
+
+
+def ask_period(parent: QWidget, title: str) -> tuple[date, date] | None:
+    """Ask for a period (modal); ``None`` if cancelled."""
+    dialog = PeriodDialog(parent, title, date.today())
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.period()
+
+
+PERIOD_TITLES = {
+    "ledger": "Sổ theo dõi hồ sơ (Mẫu 06)",
+    "report06": "Báo cáo Biểu 06",
+    "daily": "Bản tổng hợp trong ngày",
+}
+
+
+def offer_period(
+    parent: QWidget, session: Session, kind: str, start: date, end: date
+) -> SlipDialog | None:
+    """Render the ledger (``ledger``), Biểu 06 (``report06``) or the daily summary (``daily``)
+    for the period and open its preview; a refusal is the app's error box."""
+    from onestop_desktop.services import slips
+
+    try:
+        if kind == "ledger":
+            pdf = slips.ledger(session, start, end)
+        elif kind == "report06":
+            pdf = slips.report06_pdf(session, start, end)
+        else:
+            pdf = slips.daily_summary(session, start)
+    except OneStopError as exc:
+        msgbox.open_error(exc, parent)
+        return None
+    name = f"{kind}-{start.isoformat()}-{end.isoformat()}"
+    title = QCoreApplication.translate(_CONTEXT, PERIOD_TITLES[kind])
+    return show_pdf(parent, session, name, kind, pdf, title)

@@ -117,6 +117,29 @@ SHORTCUTS: tuple[ActionSpec, ...] = (
         toolbar=True,
     ),
     # --- end worklist filters, dashboard (#9)
+    # --- printed ledger, Biểu 06 PDF, daily summary (#10)
+    ActionSpec(
+        "print_ledger",
+        QT_TRANSLATE_NOOP("Shortcuts", "In &sổ theo dõi (Mẫu 06)…"),
+        "Ctrl+Shift+P",
+        "print_ledger",
+        "reports",
+    ),
+    ActionSpec(
+        "report06_pdf",
+        QT_TRANSLATE_NOOP("Shortcuts", "Báo cáo &Biểu 06 (PDF)…"),
+        "Ctrl+Shift+R",
+        "report06_pdf",
+        "reports",
+    ),
+    ActionSpec(
+        "daily_summary",
+        QT_TRANSLATE_NOOP("Shortcuts", "Bản tổng hợp trong &ngày"),
+        "Ctrl+Shift+D",
+        "daily_summary",
+        "reports",
+    ),
+    # --- end printed ledger, Biểu 06 PDF, daily summary (#10)
     ActionSpec(
         "clear_search",
         QT_TRANSLATE_NOOP("Shortcuts", "&Xóa ô tìm, xem tất cả hồ sơ"),
