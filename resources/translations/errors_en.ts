@@ -15,6 +15,7 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/common.py" />
+            <location filename="../../src/onestop_desktop/ui/admin/users.py" />
             <source>Hai lần nhập mật khẩu không khớp</source>
             <translation>The two passwords do not match</translation>
         </message>
@@ -45,6 +46,21 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/dossier.py" />
+            <source>--paper và --received-at phải dùng cùng nhau (hồ sơ tiếp nhận trên giấy cần thời điểm tiếp nhận thật)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/dossier.py" />
+            <source>Hồ sơ trực tuyến không nhập từ phiếu giấy được (bỏ --online hoặc --paper)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/dossier.py" />
+            <source>Chưa nhập họ tên người nộp (--submitter-name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/dossier.py" />
             <source>Thao tác không hợp lệ: «{kind}»; chọn một trong: {choices}</source>
             <translation>Invalid action: «{kind}»; choose one of: {choices}</translation>
         </message>
@@ -60,13 +76,18 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/report.py" />
-            <source>Định dạng xlsx cần --out TỆP</source>
-            <translation>The xlsx format needs --out FILE</translation>
+            <source>Định dạng {format} cần --out TỆP</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/station.py" />
             <source>Số hồ sơ mẫu phải không âm</source>
             <translation>The number of sample dossiers must not be negative</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/station.py" />
+            <source>Chưa nhập mốc cần ghi (MÃBĂM@SỐ)</source>
+            <translation>No anchor given to record (HASH@SEQ)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/calendar.py" />
@@ -680,6 +701,7 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/roles.py" />
+            <location filename="../../src/onestop_desktop/services/users.py" />
             <source>Vai trò không hợp lệ: {value} (chọn clerk, officer, leader hoặc admin)</source>
             <translation>Invalid role: {value} (choose clerk, officer, leader or admin)</translation>
         </message>
@@ -869,9 +891,104 @@
             <translation>Unsupported report format: {format}</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/services/actions.py" />
+            <source>Chưa nhập số tiền</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/actions.py" />
+            <source>Số tiền «{value}» không hợp lệ: nhập số đồng, ví dụ 1.500.000</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/actions.py" />
+            <source>Số tiền quá lớn (tối đa {limit} đ)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/actions.py" />
+            <source>Số định danh của người nhận kết quả không hợp lệ: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/anchors.py" />
+            <source>bản sao lưu</source>
+            <translation>backup</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/anchors.py" />
+            <source>báo cáo</source>
+            <translation>report</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/anchors.py" />
+            <source>bảng tổng hợp ngày</source>
+            <translation>daily summary</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/anchors.py" />
+            <source>nhập tay</source>
+            <translation>typed in</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/anchors.py" />
+            <source>khôi phục</source>
+            <translation>restore</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/anchors.py" />
+            <source>Mốc «{text}» không đúng dạng MÃBĂM@SỐ hoặc MÃBĂM@MÁYTRẠM:SỐ (mã băm 16–64 chữ số thập lục phân), ví dụ a1b2c3d4e5f60718@1:2345</source>
+            <translation>Anchor «{text}» is not in the form HASH@SEQ or HASH@STATION:SEQ (a hash of 16–64 hexadecimal digits), for example a1b2c3d4e5f60718@1:2345</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/anchors.py" />
+            <source>Cơ sở dữ liệu trong bộ nhớ không có thư mục mốc</source>
+            <translation>An in-memory database has no anchors folder</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/anchors.py" />
+            <source>dòng {line} của tệp mốc anchors.jsonl không đọc được</source>
+            <translation>line {line} of the anchors file anchors.jsonl cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/anchors.py" />
+            <source>chuỗi của máy trạm {station} chỉ còn {count} sự kiện, ít hơn mốc số {seq} ghi lúc {at} (nguồn: {source}): sự kiện cuối bị xóa hoặc nhật ký bị xóa</source>
+            <translation>the chain of station {station} has only {count} events, fewer than anchor number {seq} recorded at {at} (source: {source}): the last events or the whole log were deleted</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/anchors.py" />
+            <source>khác</source>
+            <translation>other</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/anchors.py" />
+            <source>sự kiện số {seq} của máy trạm {station} không còn mang mã băm {hash} đã ghi làm mốc lúc {at} (nguồn: {source}): chuỗi đã bị thay hoặc băm lại</source>
+            <translation>event {seq} of station {station} no longer carries the hash {hash} recorded as an anchor at {at} (source: {source}): the chain was replaced or re-hashed</translation>
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/audit.py" />
             <source>Sự kiện loại «{kind}» ghi sai: thiếu hoặc thừa mã hồ sơ</source>
             <translation>An event of kind «{kind}» is malformed: a dossier code is missing or superfluous</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Khoảng ngày không hợp lệ: từ ngày {start} đến ngày {end}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/backup.py" />
+            <source>bản sao lưu là của máy trạm {their_station} đơn vị {their_unit}, máy này là máy trạm {our_station} đơn vị {our_unit}</source>
+            <translation>the backup belongs to station {their_station} of unit {their_unit}; this PC is station {our_station} of unit {our_unit}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/backup.py" />
+            <source>khóa ký của máy trạm trong thư mục keys/ không khớp khóa công khai ghi trong bản sao lưu</source>
+            <translation>the station signing key in the keys/ folder does not match the public key recorded in the backup</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/backup.py" />
+            <source>Không khôi phục: {reason}. Nếu thật sự muốn dùng bản sao lưu này, chạy lại với --other-station: máy này sẽ tiếp tục chuỗi sự kiện với tư cách máy trạm {station} của đơn vị {unit}, khóa ký hiện có trong keys/ được cất sang tên khác (cần chép khóa của máy trạm đó vào keys/ trước khi đồng bộ), và không được để hai máy cùng chạy một số máy trạm</source>
+            <translation>Not restored: {reason}. If you really want to use this backup, run again with --other-station: this PC will continue the event chain as station {station} of unit {unit}, the signing key now in keys/ is set aside under another name (copy that station's key into keys/ before syncing), and two PCs must never run as the same station</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/calendar.py" />
@@ -1009,6 +1126,11 @@
             <translation>{permission}</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/services/dashboard.py" />
+            <source>Ngày xem tổng quan ({day}) chưa tới</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/demo.py" />
             <source>Thư mục này là dữ liệu thật của một máy trạm; chỉ tạo dữ liệu mẫu trong một thư mục dữ liệu mới</source>
             <translation>This folder holds a station's real data; create sample data only in a new data folder</translation>
@@ -1055,6 +1177,11 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Chỉ hồ sơ tiếp nhận tại quầy mới nhập từ phiếu giấy được</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
             <source>Thủ tục {code} chưa được công bố, không tiếp nhận được</source>
             <translation>Procedure {code} is not published; it cannot be received</translation>
         </message>
@@ -1065,6 +1192,7 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <location filename="../../src/onestop_desktop/services/slips.py" />
             <source>Không tìm thấy hồ sơ «{key}»</source>
             <translation>Dossier «{key}» not found</translation>
         </message>
@@ -1149,6 +1277,36 @@
             <translation>The dossier's return date has been put off {times} times (at most {limit})</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/services/drafts.py" />
+            <source>Cơ sở dữ liệu trong bộ nhớ không có thư mục để lưu bản nháp</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/intake.py" />
+            <source>Thời điểm tiếp nhận trên giấy ({when}) chưa tới: hãy nhập đúng ngày giờ ghi trên phiếu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/intake.py" />
+            <source>Hồ sơ giấy tiếp nhận ngày {day} đã quá {limit} ngày làm việc (đã qua {elapsed} ngày), không nhập bổ sung được nữa; hỏi quản trị nếu cần đổi thiết lập paper_entry_days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/integrity.py" />
+            <source>bảng hồ sơ đã ghi nhận đến sự kiện số {seq} của máy trạm {station}, nhưng chuỗi chỉ còn {count} sự kiện: sự kiện cuối đã bị xóa</source>
+            <translation>the dossiers table has folded up to event {seq} of station {station}, but the chain has only {count} events: the last events were deleted</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/integrity.py" />
+            <source>hồ sơ {id}: các sự kiện của nó không dựng lại được hồ sơ ({reason}): sự kiện được ghi thêm hoặc bị sửa</source>
+            <translation>dossier {id}: its events do not rebuild the dossier ({reason}): an event was appended or edited</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/integrity.py" />
+            <source>hồ sơ {code} không khớp các sự kiện của nó (cột {columns}): sự kiện được ghi thêm hoặc hồ sơ bị sửa trực tiếp</source>
+            <translation>dossier {code} does not match its events (columns {columns}): an event was appended or the dossier was edited directly</translation>
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/integrity.py" />
             <source>Không dựng lại được: chuỗi sự kiện bị đứt tại máy trạm {station}, sự kiện số {seq} ({reason}); hãy khôi phục từ bản sao lưu</source>
             <translation>Cannot rebuild: the event chain is broken at station {station}, event {seq} ({reason}); restore from a backup</translation>
@@ -1165,13 +1323,23 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/ledger_files.py" />
-            <source>Tệp {file} không phải CSV mã UTF-8; hãy lưu lại bằng «CSV UTF-8» trong Excel</source>
-            <translation>The file {file} is not UTF-8 CSV; save it again as «CSV UTF-8» in Excel</translation>
+            <source>Không đọc được tệp Excel {file} từ dòng {line}: tệp hỏng hoặc bị cắt cụt</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/ledger_files.py" />
-            <source>Không tìm thấy tệp {path}</source>
-            <translation>The file {path} was not found</translation>
+            <source>Tệp {file}, dòng {line}: dòng dài quá {limit} byte, không phải sổ theo dõi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/ledger_files.py" />
+            <source>Tệp {file} không phải CSV mã UTF-8 (dòng {line}, byte {column}); hãy lưu lại bằng «CSV UTF-8» trong Excel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/ledger_files.py" />
+            <source>Tệp {file}, dòng {line}: không đọc được dòng CSV (ô quá lớn hoặc dấu nháy kép lệch)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/ledger_files.py" />
@@ -1179,9 +1347,24 @@
             <translation>Only .xlsx or .csv ledgers can be read (file chosen: {file})</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/services/ledger_files.py" />
+            <source>Không tìm thấy tệp {path}</source>
+            <translation>The file {path} was not found</translation>
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/reports.py" />
             <source>Ngày kết thúc kỳ báo cáo phải không trước ngày bắt đầu</source>
             <translation>The end of the report period must not be before its start</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/search.py" />
+            <source>Nhóm trạng thái không hợp lệ: {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/search.py" />
+            <source>Ngày nhận «đến» ({to}) phải không trước ngày «từ» ({start})</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
@@ -1265,6 +1448,101 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>số nguyên dương</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Hồ sơ tiếp nhận trên giấy khi mất điện, hỏng máy được nhập vào phần mềm trong vòng bấy nhiêu ngày làm việc kể từ ngày tiếp nhận thật (mặc định 3); quá hạn này thì không nhập được nữa</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>một số nguyên từ 1 đến 30, ví dụ «3»</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>số phút</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Sau bấy nhiêu phút không dùng bàn phím, chuột, cửa sổ chính bị khóa và phải nhập lại mật khẩu (mặc định 10); 0 là không tự khóa</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>một số nguyên từ 0 đến 240, ví dụ «10» (0: không tự khóa)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>chữ (một dòng)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>một dòng chữ, tối đa 300 ký tự; để trống là dùng mặc định</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Các dòng tên đơn vị ở góc trái trên các phiếu in, cách nhau bằng dấu «|», ví dụ «UBND XÃ TÂN THÀNH|TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG»; để trống là tên đơn vị viết hoa và «BỘ PHẬN MỘT CỬA»</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Địa danh ở dòng ngày tháng của phiếu in («Tân Thành, ngày … tháng … năm …»); để trống là lấy từ tên đơn vị (bỏ «UBND xã», «UBND phường»)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Tên bộ phận tiếp nhận in trong phiếu; để trống là «Bộ phận Một cửa» và tên đơn vị</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Chức danh người ký Phiếu xin lỗi và hẹn lại (Mẫu 04), ví dụ «KT. CHỦ TỊCH|PHÓ CHỦ TỊCH» (dấu «|» xuống dòng)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Họ tên người ký Phiếu xin lỗi và hẹn lại (Mẫu 04); để trống là ký và ghi tay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Nơi liên hệ in trên Phiếu yêu cầu bổ sung (Mẫu 02) và Phiếu từ chối (Mẫu 03), ví dụ «Bộ phận Một cửa, số điện thoại 0274 3 123 456»; để trống là tên bộ phận tiếp nhận</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Nơi nhận kết quả in ở mục 6 của Giấy tiếp nhận (Mẫu 01) khi nhận trực tiếp; hồ sơ nộp qua bưu chính in «Qua dịch vụ bưu chính công ích»</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Khổ giấy in phiếu: «a4», «a5» hoặc «80mm» (máy in nhiệt; chỉ Giấy tiếp nhận in trên khổ 80 mm, các phiếu khác in A4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>«a4», «a5» hoặc «80mm»</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Cách in hai liên Giấy tiếp nhận (Mẫu 01) khi khổ giấy A4: «a4_two» hai liên trên một tờ A4 (cắt đôi), «a5_each» mỗi liên một tờ A5</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>«a4_two» hoặc «a5_each»</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Không có thiết lập «{key}»; các thiết lập nghiệp vụ: {keys}</source>
             <translation>There is no setting «{key}»; the business settings are: {keys}</translation>
         </message>
@@ -1287,6 +1565,81 @@
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Không đặt được thiết lập {key} = «{value}»: {reason} (thiết lập {other} đang là «{current}»; đổi {other} trước nếu cần)</source>
             <translation>Cannot set {key} = «{value}»: {reason} (the setting {other} is «{current}»; change {other} first if needed)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Cách tính thời hạn khi bổ sung hồ sơ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Số lần hẹn lại tối đa</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Tính đúng hạn theo ngày hẹn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Giờ làm việc</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Giờ chốt trả trong ngày</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Hạn nhập hồ sơ tiếp nhận trên giấy (ngày làm việc)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Tự khóa màn hình sau (phút)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>{key}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/slips.py" />
+            <source>Hồ sơ {code} chưa được tiếp nhận nên chưa có Giấy tiếp nhận</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/slips.py" />
+            <source>Hồ sơ {code} chưa có yêu cầu bổ sung nên không in được Phiếu yêu cầu bổ sung</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/slips.py" />
+            <source>Hồ sơ {code} không bị từ chối nên không in được Phiếu từ chối</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/slips.py" />
+            <source>Hồ sơ {code} chưa được hẹn lại nên không in được Phiếu xin lỗi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/slips.py" />
+            <source>Không có loại phiếu «{kind}»; các loại: {kinds}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/slips.py" />
+            <source>Cơ sở dữ liệu trong bộ nhớ không có thư mục dữ liệu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/slips.py" />
+            <source>Ngày kết thúc kỳ phải không trước ngày bắt đầu</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/station.py" />
@@ -1317,6 +1670,116 @@
             <location filename="../../src/onestop_desktop/services/station.py" />
             <source>Tệp danh mục «{file}» có lỗi, chưa khởi tạo gì: dòng {line}, cột {column}: {reason}</source>
             <translation>The catalogue file «{file}» has errors; nothing was initialised: line {line}, column {column}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>tài khoản «{user}» (vai trò {role}) có trong bảng nhưng không có sự kiện tạo tài khoản nào</source>
+            <translation>account «{user}» (role {role}) is in the table but no event created it</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>tài khoản «{user}»: cột {column} đang là «{stored}», theo sự kiện là «{expected}»</source>
+            <translation>account «{user}»: column {column} is «{stored}», the events say «{expected}»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>tài khoản «{user}» đang hoạt động nhưng theo sự kiện đã bị khóa hẳn</source>
+            <translation>account «{user}» is active but the events say it was deactivated</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>tài khoản «{user}» đang bị khóa hẳn nhưng không có sự kiện khóa</source>
+            <translation>account «{user}» is deactivated but no event deactivated it</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>tài khoản «{user}» đã được tạo (có sự kiện) nhưng không còn trong bảng</source>
+            <translation>account «{user}» was created (there is an event) but is no longer in the table</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>thông tin máy trạm (đơn vị {unit}, máy trạm {station}) có trong bảng cài đặt nhưng không có sự kiện khởi tạo máy trạm: nhật ký đã bị xóa hoặc thay</source>
+            <translation>the station identity (unit {unit}, station {station}) is in the settings table but there is no station initialisation event: the log was deleted or replaced</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>cài đặt «{key}» đang là «{stored}», theo sự kiện là «{expected}»</source>
+            <translation>setting «{key}» is «{stored}», the events say «{expected}»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>không đọc được</source>
+            <translation>cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>khác nội dung đã lưu của phiên bản</source>
+            <translation>differs from the version's stored content</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>khác tên và lĩnh vực</source>
+            <translation>differs from the name and field</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>không có sự kiện nhập danh mục tạo ra phiên bản này</source>
+            <translation>was created by no catalogue import event</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>là «{stored}», theo sự kiện là «{expected}»</source>
+            <translation>is «{stored}», the events say «{expected}»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>thủ tục {code}: theo sự kiện có {expected} phiên bản, trong bảng có {count}</source>
+            <translation>procedure {code}: the events made {expected} versions, the table has {count}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>hồ sơ đã nhận theo phiên bản này nhưng phiên bản không còn</source>
+            <translation>dossiers were received under this version but the version is gone</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>khác bản chụp trong hồ sơ đã tiếp nhận theo phiên bản này</source>
+            <translation>differs from the snapshot in a dossier received under this version</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>thủ tục {code} phiên bản {version}: cột {column} {reason}</source>
+            <translation>procedure {code} version {version}: column {column} {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>là dòng nhập tay nhưng không có sự kiện nào đặt</source>
+            <translation>is a manual row but no event set it</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>khác sự kiện đặt ngày này gần nhất</source>
+            <translation>differs from the latest event that set this day</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>không khớp lịch gốc (ngày lễ, văn bản chính thức)</source>
+            <translation>does not match the base calendar (holidays, official notices)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>thiếu dòng của lịch gốc (ngày lễ, văn bản chính thức)</source>
+            <translation>the base calendar's row is missing (holidays, official notices)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>đã được đặt (có sự kiện) nhưng không còn trong bảng</source>
+            <translation>was set (there is an event) but is no longer in the table</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/table_check.py" />
+            <source>ngày {day}: {reason}</source>
+            <translation>day {day}: {reason}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/users.py" />
@@ -1362,6 +1825,21 @@
             <location filename="../../src/onestop_desktop/services/users.py" />
             <source>Tài khoản «{username}» không bị khóa</source>
             <translation>The account «{username}» is not locked</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Tài khoản «{username}» đã có vai trò {role}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Không thể đổi vai trò của tài khoản quản trị cuối cùng</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/users.py" />
+            <source>Không đặt lại mật khẩu của chính mình; hãy dùng «Đổi mật khẩu» (cần mật khẩu cũ)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/users.py" />
@@ -1509,9 +1987,75 @@
             <translation>The database is damaged; restore it from the latest backup (onestop restore)</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/store/schema.py" />
+            <source>bảng</source>
+            <translation>table</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/schema.py" />
+            <source>chỉ mục</source>
+            <translation>index</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/schema.py" />
+            <source>trigger</source>
+            <translation>trigger</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/schema.py" />
+            <source>khung nhìn (view)</source>
+            <translation>view</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/schema.py" />
+            <source>đối tượng</source>
+            <translation>object</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/schema.py" />
+            <source>thừa {kind} «{name}» (trên {table})</source>
+            <translation>extra {kind} «{name}» (on {table})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/schema.py" />
+            <source>thiếu {kind} «{name}» (trên {table})</source>
+            <translation>missing {kind} «{name}» (on {table})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/schema.py" />
+            <source>{kind} «{name}» (trên {table}) bị sửa định nghĩa</source>
+            <translation>{kind} «{name}» (on {table}) has an altered definition</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/schema.py" />
+            <source>Tệp {file} có cấu trúc khác cấu trúc do phần mềm tạo ra: {first} (tổng {count} khác biệt, xem chi tiết); không mở tệp này vì nó có thể chứa mã lạ chạy cùng dữ liệu</source>
+            <translation>File {file} has a structure other than the one the program creates: {first} ({count} differences in all, see the details); the file is not opened because it may contain foreign code that runs with the data</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/ui/admin/__init__.py" />
+            <source>Không có màn hình quản trị «{screen}»</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/ui/admin/backup.py" />
             <location filename="../../src/onestop_desktop/ui/mainwindow.py" />
             <source>Cơ sở dữ liệu trong bộ nhớ không sao lưu được</source>
             <translation>An in-memory database cannot be backed up</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/ui/admin/calendar.py" />
+            <source>Chưa nhập lý do cho ngày nghỉ/làm bù</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/ui/intake.py" />
+            <source>Thời điểm «{text}» không đúng dạng dd/mm/yyyy HH:MM</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/ui/intake.py" />
+            <source>Thời điểm «{text}» không có thật</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>
