@@ -159,8 +159,7 @@ class LockScreen(QWidget):
             self.setGeometry(parent.frameGeometry() if parent.isVisible() else parent.geometry())
         self.password_edit.clear()
         self.message_label.clear()
-        self.show()
-        self.raise_()
+        self.show()  # a new window comes on top (raise_() is not on every platform)
         self.activateWindow()
         self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
