@@ -50,7 +50,6 @@ from onestop_desktop.services.dossiers import procedure_snapshot
 from onestop_desktop.services.ledger_files import (
     LedgerRow,
     RowError,
-    count_data_rows,
     open_ledger,
     scan_codes,
 )
@@ -173,21 +172,24 @@ def _content_key(row: LedgerRow) -> bytes:
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).digest()
 
 
-def _dossier_id(unit: str, row: LedgerRow, occurrence: int = 0) -> str:
-    """The row's dossier id: from its code, or from its content and its occurrence in the file
-    (0 for the first row with that content), so a re-import finds the same ids."""
-    key = row.dossier_code or f"v2|{_content_key(row).hex()}|{occurrence}"
+def _dossier_id(unit: str, row: LedgerRow, occurrence: int = 0, content: bytes = b"") -> str:
+    """The row's dossier id: from its code, or from its content (``content``: its
+    :func:`_content_key`, when already computed) and its occurrence in the file (0 for the first
+    row with that content), so a re-import finds the same ids."""
+    key = row.dossier_code or f"v2|{(content or _content_key(row)).hex()}|{occurrence}"
     return str(uuid.uuid5(LEDGER_NAMESPACE, f"{unit}|{key}"))
 
 
-def _reserve_own_codes(ctx: Session, path: Path) -> None:
+def _reserve_own_codes(ctx: Session, path: Path) -> int:
     """First pass: raise each day's counter past the codes of this unit's numbering that the
     file holds (any partition: 0 keeps generated ledger codes off them, 1–9 keeps intake off
-    them). Memory: one maximum per (day, partition)."""
+    them); the number of data rows. Memory: one maximum per (day, partition)."""
     unit = ctx.station.unit_code
     best: dict[tuple[str, int], int] = {}
+    rows = 0
     for _line, code in scan_codes(path):
-        if code_unit(code) != unit:
+        rows += 1
+        if code is None or code_unit(code) != unit:
             continue
         parts = code_partition(code)
         if parts is None:
@@ -196,6 +198,7 @@ def _reserve_own_codes(ctx: Session, path: Path) -> None:
         key = (day.isoformat(), partition)
         best[key] = max(best.get(key, 0), count)
     counters.raise_to(ctx.store, [(day, part, last) for (day, part), last in best.items()])
+    return rows
 
 
 class _Importer:
@@ -232,8 +235,10 @@ class _Importer:
             self.report.add_errors([RowError(row.line, "Mã thủ tục", reason)])
             return
         occurrence = 0
+        content = b""
         if not row.dossier_code:
-            occurrence, first = ledger_seen.bump(ctx.store, _content_key(row), row.line)
+            content = _content_key(row)
+            occurrence, first = ledger_seen.bump(ctx.store, content, row.line)
             if occurrence:
                 self.report.add_warnings(
                     [
@@ -244,7 +249,7 @@ class _Importer:
                         )
                     ]
                 )
-        dossier_id = _dossier_id(self.unit, row, occurrence)
+        dossier_id = _dossier_id(self.unit, row, occurrence, content)
         if dossiers.get(ctx.store, dossier_id) is not None:
             self.report.already_present += 1
             return
@@ -316,8 +321,7 @@ def import_file(
         report.add_warnings(stream.warnings)
         total = 0
         if not stream.errors:
-            _reserve_own_codes(ctx, path)
-            total = count_data_rows(path)
+            total = _reserve_own_codes(ctx, path)
         ledger_seen.begin(ctx.store)
         done = 0
         if progress:
@@ -328,7 +332,7 @@ def import_file(
             if result.row is not None:
                 importer.row(result.row, result.warnings)
             done += 1
-            if progress and done % PROGRESS_EVERY == 0:
+            if progress and done % PROGRESS_EVERY == 0 and done != total:
                 progress(done, total, "Đang nhập sổ theo dõi")
         ledger_seen.end(ctx.store)
         if progress:

@@ -793,31 +793,21 @@ def open_ledger(path: str | Path) -> LedgerStream:
     return stream
 
 
-def scan_codes(path: str | Path) -> Iterator[tuple[int, str]]:
-    """``(line, code)`` of every row's dossier code, as the row reader would read it, without
-    checking anything else: the import's first pass, which reserves the file's own-numbering
-    codes before any code is generated (see ``services.ledger``). Nothing for a file without
-    the column or without a header."""
-    stream = open_ledger(path)
-    header = stream.header
-    if header is None or stream.errors or "dossier_code" not in header.positions:
-        return
-    index = header.positions["dossier_code"]
-    for line, cells in stream._rows:
-        if line <= header.line or index >= len(cells) or cells[index] is None:
-            continue
-        code = _dossier_code_text(cells[index])
-        if code:
-            yield line, code
-
-
-def count_data_rows(path: str | Path) -> int:
-    """How many non-blank rows lie below the header (the progress total; 0 without a header)."""
+def scan_codes(path: str | Path) -> Iterator[tuple[int, str | None]]:
+    """``(line, dossier code or None)`` of every non-blank row below the header, the code read as
+    the row reader would, nothing else checked: the import's first pass, which counts the rows
+    (the progress total) and reserves the file's own-numbering codes before any code is
+    generated (see ``services.ledger``). Nothing for a file without a usable header."""
     stream = open_ledger(path)
     header = stream.header
     if header is None or stream.errors:
-        return 0
-    return sum(1 for line, cells in stream._rows if line > header.line and not _is_blank(cells))
+        return
+    index = header.positions.get("dossier_code")
+    for line, cells in stream._rows:
+        if line <= header.line or _is_blank(cells):
+            continue
+        cell = cells[index] if index is not None and index < len(cells) else None
+        yield line, (_dossier_code_text(cell) or None) if cell is not None else None
 
 
 def read_ledger(path: str | Path) -> LedgerParse:
