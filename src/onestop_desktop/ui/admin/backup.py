@@ -323,15 +323,12 @@ class BackupScreen(QWidget):
         except OneStopError:
             current = None
         self.message.done("")
+        if self.dialog is not None:  # kept until the next one (PySide6 and closures)
+            self.dialog.deleteLater()
         dialog = RestoreDialog(info, current, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.restore(info.path))
-        dialog.destroyed.connect(self._dialog_gone)
         self.dialog = dialog
         dialog.open()
-
-    def _dialog_gone(self) -> None:
-        self.dialog = None
 
     def restore(self, path: Path) -> Worker[object] | None:
         """Replace the database by the verified backup ``path`` (after the confirmation)."""

@@ -8,7 +8,8 @@ screen's message line or in the dialog, whose fields are kept.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -203,6 +204,8 @@ class UsersScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("AdminUsersScreen")
         self._session = session
+        self.dialog: _FormDialog | None = None
+        self.confirm: QMessageBox | None = None
         self.model = UsersModel(self)
         self.table = table_view(self.model, "usersTable", stretch=UsersModel.COL_NAME)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
@@ -281,12 +284,20 @@ class UsersScreen(QWidget):
 
     # ------------------------------------------------------------------ actions
 
-    def _run(self, dialog: _FormDialog) -> _FormDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    def _run(self, dialog: _FormDialog, select: Callable[[], str] | None = None) -> _FormDialog:
+        """Open ``dialog``; once the service accepted it, say so and list again (selecting the
+        account ``select`` names, else keeping the selection). The dialog is kept until the
+        next one opens (not deleted on close: PySide6 crashes deleting a dialog whose signals
+        still hold Python closures)."""
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
 
         def done() -> None:
             self.message.done(dialog.result_text)
             self.reload()
+            if select is not None:
+                self.select(select())
 
         dialog.accepted.connect(done)
         dialog.open()
@@ -294,8 +305,7 @@ class UsersScreen(QWidget):
 
     def add_user(self) -> _FormDialog:
         dialog = AddUserDialog(self._session, self)
-        dialog.accepted.connect(lambda: self.select(dialog.username.text().strip().lower()))
-        return self._run(dialog)
+        return self._run(dialog, lambda: dialog.username.text().strip().lower())
 
     def change_role(self) -> _FormDialog | None:
         user = self.current_user()
@@ -323,9 +333,11 @@ class UsersScreen(QWidget):
         user = self.current_user()
         if user is None:
             return None
+        if self.confirm is not None:
+            self.confirm.deleteLater()
         box = QMessageBox(self)
         box.setObjectName("deactivateConfirm")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirm = box  # kept, not deleted on close (see _run)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Vô hiệu hóa tài khoản"))
         box.setText(
