@@ -28,7 +28,19 @@ from onestop_desktop.ui.models.worklist import (
 from .conftest import DEMO_DOSSIERS
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
-HEADERS_VI = ("Mã hồ sơ", "Người nộp", "Thủ tục", "Ngày nhận", "Hẹn trả", "Trạng thái")
+HEADERS_VI = (
+    "Mã hồ sơ",
+    "Người nộp",
+    "Thủ tục",
+    "Ngày nhận",
+    "Hẹn trả",
+    "Trạng thái",
+    "Thời hạn còn lại",
+    "Lĩnh vực",
+    "Người xử lý",
+    "Số định danh",
+    "Điện thoại",
+)
 MOMENT = re.compile(r"^\d\d/\d\d/\d{4} \d\d:\d\d$")
 
 
@@ -119,9 +131,15 @@ def test_rows_never_exceed_what_was_fetched(
     calls: list[tuple[int | None, int]] = []
     real = search.worklist_page
 
-    def spy(ctx: Session, *, before_rid: int | None = None, limit: int = 100) -> list:
+    def spy(
+        ctx: Session,
+        *,
+        before_rid: int | None = None,
+        limit: int = 100,
+        filters: search.Filters | None = None,
+    ) -> list:
         calls.append((before_rid, limit))
-        return real(ctx, before_rid=before_rid, limit=limit)
+        return real(ctx, before_rid=before_rid, limit=limit, filters=filters)
 
     monkeypatch.setattr(search, "worklist_page", spy)
     model = WorklistModel(session)
@@ -214,13 +232,13 @@ def test_service_error_stops_paging_and_is_reported(
 
 def test_headers_are_vietnamese(session: Session) -> None:
     model = WorklistModel(session)
-    assert model.columnCount() == 6
+    assert model.columnCount() == len(HEADERS_VI)
     got = tuple(
         model.headerData(c, Qt.Orientation.Horizontal, DISPLAY) for c in range(model.columnCount())
     )
     assert got == HEADERS_VI
     assert model.headerData(0, Qt.Orientation.Vertical, DISPLAY) is None
-    assert model.headerData(6, Qt.Orientation.Horizontal, DISPLAY) is None
+    assert model.headerData(len(HEADERS_VI), Qt.Orientation.Horizontal, DISPLAY) is None
     assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) is None
 
 
@@ -311,7 +329,8 @@ def test_overdue_rows_are_red(session: Session) -> None:
             assert isinstance(brush, QBrush)
             assert brush.color() == OVERDUE_COLOR
         else:
-            assert brush is None, item
+            # Other rows have the legend's other colours (paused, ready) or none; never red.
+            assert brush is None or brush.color() != OVERDUE_COLOR, item
 
     earliest_due = min(d.due_at for d in open_rows if d.due_at)
     early = WorklistModel(session, now=lambda: earliest_due - timedelta(minutes=1))

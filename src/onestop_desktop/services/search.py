@@ -8,12 +8,19 @@ becomes a quoted FTS5 prefix term, and all words must match.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
+from onestop_desktop.domain import clock
 from onestop_desktop.domain.codes import looks_like_dossier_code
+from onestop_desktop.domain.status import IN_PROGRESS, OPEN, Status
 from onestop_desktop.domain.text import fold
+from onestop_desktop.errors import ValidationError
 from onestop_desktop.services.context import Session
-from onestop_desktop.services.views import DossierSummary
+from onestop_desktop.services.views import DossierSummary, TimeLeft
 from onestop_desktop.store import dossiers
+from onestop_desktop.store.dossiers import PageFilter
 
 MAX_QUERY = 200
 _TOKEN = re.compile(r"[0-9a-z]+")
@@ -34,10 +41,130 @@ def fts_expression(text: str) -> str | None:
     return " ".join(f'"{t}"*' for t in tokens)
 
 
+# ------------------------------------------------------------------------- filters
+
+STATUS_GROUPS: dict[str, frozenset[Status]] = {
+    "open": OPEN,
+    "supplement": frozenset({Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION}),
+    "result_ready": frozenset({Status.RESULT_READY}),
+    "returned": frozenset({Status.RETURNED}),
+    "refused": frozenset({Status.NOT_ACCEPTED}),
+    "ended": frozenset({Status.WITHDRAWN, Status.STOPPED}),
+    "online": frozenset({Status.REGISTERED_ONLINE}),
+}
+"""The worklist's status groups, in menu order: đang giải quyết (2, 4, 5, 6), chờ bổ sung hoặc
+nghĩa vụ tài chính (5, 6), có kết quả chờ trả (9), đã trả (10), không tiếp nhận (3), rút hoặc
+dừng (7, 8), đăng ký trực tuyến chờ tiếp nhận (1). The GUI names them (``ui/labels``)."""
+
+DUE_TODAY_STATUSES = OPEN | {Status.RESULT_READY}
+""""Due today": still owed (2, 4, 5, 6) or ready and waiting for the citizen (9)."""
+OVERDUE_STATUSES = IN_PROGRESS
+""""Overdue": the appointment has passed and the clock runs (2, 4); a dossier waiting for a
+supplement or fees (5, 6) has its clock stopped, so it is not overdue (the same rule as the
+worklist's red rows)."""
+
+COUNT_CAP = 100_000
+"""A count per keystroke stops here ("hơn 100.000"); the exact total is :func:`count_all`."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the clerk narrowed the worklist to; all of them apply together, and with the
+    search text.
+
+    ``group`` is a key of :data:`STATUS_GROUPS`; ``mine`` means assigned to the signed-in user
+    (the projection keeps the assignee of the last hand-over, not who received the dossier);
+    ``received_from``/``received_to`` are whole days, both inclusive."""
+
+    group: str | None = None
+    due_today: bool = False
+    overdue: bool = False
+    supplement: bool = False
+    mine: bool = False
+    received_from: date | None = None
+    received_to: date | None = None
+
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, clock.VN_TZ)
+
+
+def _intersect(current: frozenset[int] | None, more: Iterable[int]) -> frozenset[int]:
+    wanted = frozenset(int(s) for s in more)
+    return wanted if current is None else current & wanted
+
+
+def page_filter(filters: Filters, *, username: str, now: datetime) -> PageFilter | None:
+    """The stored-value filter for ``filters`` at ``now``; ``None`` when no row can match
+    (e.g. "overdue" together with the group "đã trả")."""
+    if filters.group is not None and filters.group not in STATUS_GROUPS:
+        raise ValidationError(
+            "Nhóm trạng thái không hợp lệ: {value}", field="group", value=filters.group
+        )
+    if (
+        filters.received_from is not None
+        and filters.received_to is not None
+        and filters.received_to < filters.received_from
+    ):
+        raise ValidationError(
+            "Ngày nhận «đến» ({to}) phải không trước ngày «từ» ({start})",
+            field="received_to",
+            to=clock.fmt_date(filters.received_to),
+            start=clock.fmt_date(filters.received_from),
+        )
+    statuses: frozenset[int] | None = None
+    if filters.group is not None:
+        statuses = _intersect(statuses, STATUS_GROUPS[filters.group])
+    if filters.supplement:
+        statuses = _intersect(statuses, {Status.SUPPLEMENT_REQUESTED})
+    if filters.overdue:
+        statuses = _intersect(statuses, OVERDUE_STATUSES)
+    if filters.due_today:
+        statuses = _intersect(statuses, DUE_TODAY_STATUSES)
+    if statuses is not None and not statuses:
+        return None
+    due_from: str | None = None
+    due_before: str | None = None
+    today = clock.to_vn(now).date()
+    if filters.due_today:
+        due_from = clock.iso(_day_start(today))
+        due_before = clock.iso(_day_start(today + timedelta(days=1)))
+    if filters.overdue:
+        moment = clock.iso(clock.to_vn(now))
+        due_before = moment if due_before is None else min(due_before, moment)
+    if due_from is not None and due_before is not None and due_before <= due_from:
+        return None
+    rid_from = rid_before = None
+    if filters.received_from is not None:
+        rid_from = dossiers.rid_for(clock.iso(_day_start(filters.received_from)))
+    if filters.received_to is not None:
+        rid_before = dossiers.rid_for(
+            clock.iso(_day_start(filters.received_to + timedelta(days=1)))
+        )
+    return PageFilter(
+        statuses=tuple(sorted(statuses)) if statuses is not None else (),
+        due_from=due_from,
+        due_before=due_before,
+        assignee=username if filters.mine else None,
+        rid_from=rid_from,
+        rid_before=rid_before,
+    )
+
+
 def search(
-    ctx: Session, text: str, *, limit: int = 50, before_rid: int | None = None
+    ctx: Session,
+    text: str,
+    *,
+    limit: int = 50,
+    before_rid: int | None = None,
+    filters: Filters | None = None,
 ) -> list[DossierSummary]:
-    """Dossiers matching ``text``, newest first; pass the last ``rid`` to get the next page."""
+    """Dossiers matching ``text`` (and ``filters``), newest first; pass the last ``rid`` to get
+    the next page. A whole dossier code finds that dossier whatever the filters say: a scanned
+    receipt must always open its dossier."""
     ctx.require("dossiers.view")
     limit = max(1, min(limit, 1000))
     query = text.strip()
@@ -48,8 +175,17 @@ def search(
     expr = fts_expression(query)
     if expr is None:
         return []
-    rows = dossiers.fts_page(ctx.store, expr, before_rid=before_rid, limit=limit)
+    where = _where(ctx, filters)
+    if where is None:
+        return []
+    rows = dossiers.fts_page(ctx.store, expr, before_rid=before_rid, limit=limit, where=where)
     return [DossierSummary.from_row(r) for r in rows]
+
+
+def _where(ctx: Session, filters: Filters | None) -> PageFilter | None:
+    if filters is None or filters.is_empty():
+        return PageFilter()
+    return page_filter(filters, username=ctx.actor.username, now=ctx.now())
 
 
 def worklist_page(
@@ -58,11 +194,63 @@ def worklist_page(
     before_rid: int | None = None,
     limit: int = 100,
     statuses: list[int] | None = None,
+    filters: Filters | None = None,
 ) -> list[DossierSummary]:
     """A page of the station's dossiers, newest first (the worklist's ``fetchMore``)."""
     ctx.require("dossiers.view")
-    rows = dossiers.page(ctx.store, before_rid=before_rid, limit=limit, statuses=statuses)
+    where = _where(ctx, filters)
+    if where is None:
+        return []
+    rows = dossiers.page(
+        ctx.store, before_rid=before_rid, limit=limit, statuses=statuses, where=where
+    )
     return [DossierSummary.from_row(r) for r in rows]
+
+
+def count_matching(
+    ctx: Session, text: str = "", filters: Filters | None = None, *, cap: int = COUNT_CAP
+) -> int:
+    """How many dossiers the worklist would list for ``text`` and ``filters`` (at most ``cap``;
+    a whole dossier code counts the one dossier it names)."""
+    ctx.require("dossiers.view")
+    query = text.strip()
+    if looks_like_dossier_code(query) and dossiers.get_by_code(ctx.store, query) is not None:
+        return 1
+    where = _where(ctx, filters)
+    if where is None:
+        return 0
+    if not query:
+        if where.is_empty():
+            return min(dossiers.count(ctx.store), cap)
+        return dossiers.count_matching(ctx.store, where=where, cap=cap)
+    expr = fts_expression(query)
+    if expr is None:
+        return 0
+    return dossiers.count_matching(ctx.store, match=expr, where=where, cap=cap)
+
+
+def time_left(
+    ctx: Session, items: Iterable[DossierSummary], *, now: datetime | None = None
+) -> dict[str, TimeLeft]:
+    """The time left of each dossier still owed (2, 4, 5, 6) that has an appointment, by id:
+    the very rule of the dossier view (``services.dossiers.detail``), asked only for the rows
+    on screen."""
+    from onestop_desktop.services import calendar as calendar_service
+    from onestop_desktop.services import dossiers as dossier_service
+
+    ctx.require("dossiers.view")
+    wanted = [i.id for i in items if i.status in OPEN and i.due_at is not None]
+    if not wanted:
+        return {}
+    moment = now if now is not None else ctx.now()
+    cal = calendar_service.load_calendar(ctx.store)
+    out: dict[str, TimeLeft] = {}
+    for row in dossiers.time_left_rows(ctx.store, wanted):
+        created = dossier_service._creation(ctx, str(row["id"]))
+        left = dossier_service._time_left(row, created, cal, moment)
+        if left is not None:
+            out[str(row["id"])] = left
+    return out
 
 
 def count_all(ctx: Session) -> int:

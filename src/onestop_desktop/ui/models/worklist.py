@@ -1,9 +1,13 @@
-"""The worklist table: the station's dossiers newest first, or the results of a search.
+"""The worklist table: the station's dossiers newest first, or the results of a search, narrowed
+by the filters (``services.search.Filters``).
 
 Rows come from :mod:`onestop_desktop.services.search` a page at a time (keyset paging on
 ``rid``), through ``canFetchMore``/``fetchMore``: the view asks for the next page when the user
 scrolls near the end, so the model never holds more rows than were shown, whatever the size of
-the database.
+the database. The "time left" column is computed only for the rows the view asks about
+(``services.search.time_left``, the dossier view's own rule), a batch at a time, and cached until
+the next reload. :meth:`WorklistModel.reload` re-reads what is shown after another process wrote,
+keeping as many rows as were loaded.
 """
 
 from __future__ import annotations
@@ -30,8 +34,9 @@ from onestop_desktop.domain.status import Status
 from onestop_desktop.errors import OneStopError
 from onestop_desktop.services import search
 from onestop_desktop.services.context import Session
-from onestop_desktop.services.views import DossierSummary
-from onestop_desktop.ui.i18n import QT_TRANSLATE_NOOP, error_text
+from onestop_desktop.services.search import Filters
+from onestop_desktop.services.views import DossierSummary, TimeLeft, fmt_amount
+from onestop_desktop.ui.i18n import QT_TRANSLATE_NOOP, error_text, fmt
 from onestop_desktop.ui.labels import status_text
 
 log = logging.getLogger(__name__)
@@ -39,8 +44,27 @@ log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
 
 # Statuses in which a passed appointment makes the dossier overdue (shown in red).
-OVERDUE_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING})
+OVERDUE_STATUSES = frozenset(search.OVERDUE_STATUSES)
 OVERDUE_COLOR = QColor(176, 0, 32)
+# Due today and still owed (or ready, waiting for the citizen): amber.
+DUE_TODAY_COLOR = QColor(156, 84, 0)
+# The clock stands still: waiting for a supplement or for the fees.
+PAUSED_COLOR = QColor(70, 80, 150)
+PAUSED_STATUSES = frozenset({Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION})
+# The result is ready and waits for the citizen.
+READY_COLOR = QColor(0, 110, 50)
+
+# The row colours in the order the legend lists them: key, colour, label (context WorklistModel).
+LEGEND: tuple[tuple[str, QColor, str], ...] = (
+    ("overdue", OVERDUE_COLOR, QT_TRANSLATE_NOOP("WorklistModel", "Quá hạn")),
+    ("due_today", DUE_TODAY_COLOR, QT_TRANSLATE_NOOP("WorklistModel", "Đến hạn hôm nay")),
+    ("paused", PAUSED_COLOR, QT_TRANSLATE_NOOP("WorklistModel", "Tạm dừng (chờ bổ sung, nộp phí)")),
+    ("ready", READY_COLOR, QT_TRANSLATE_NOOP("WorklistModel", "Có kết quả, chờ trả")),
+)
+_COLORS = {key: color for key, color, _label in LEGEND}
+
+# How many rows get their "time left" computed at once when the view first asks for one.
+TIME_LEFT_BATCH = 40
 
 
 def format_moment(moment: datetime | None) -> str:
@@ -49,15 +73,28 @@ def format_moment(moment: datetime | None) -> str:
 
 
 class WorklistModel(QAbstractTableModel):
-    """The worklist or a search result, paged, newest first; read-only.
+    """The worklist or a search result, paged, newest first, filtered; read-only.
 
     Roles: ``DisplayRole`` (text as shown), ``SortRole`` (native values: ``str``, ``datetime``,
-    ``int`` status; ``None`` for a missing appointment), ``DossierRole`` (the row's
-    :class:`DossierSummary`), ``ToolTipRole`` (the full procedure name), ``ForegroundRole``
-    (red for overdue dossiers).
+    ``int`` status, signed working hours left; ``None`` for a missing value), ``DossierRole``
+    (the row's :class:`DossierSummary`), ``ToolTipRole`` (the full procedure name; the time left
+    in full words), ``ForegroundRole`` (the legend's colours: red overdue, amber due today,
+    blue paused, green ready), ``ColourKeyRole`` (the legend key of the row's colour, or None).
     """
 
-    COL_CODE, COL_APPLICANT, COL_PROCEDURE, COL_RECEIVED, COL_DUE, COL_STATUS = range(6)
+    (
+        COL_CODE,
+        COL_APPLICANT,
+        COL_PROCEDURE,
+        COL_RECEIVED,
+        COL_DUE,
+        COL_STATUS,
+        COL_TIME_LEFT,
+        COL_FIELD,
+        COL_ASSIGNEE,
+        COL_ID_NUMBER,
+        COL_PHONE,
+    ) = range(11)
     HEADERS: tuple[str, ...] = (
         QT_TRANSLATE_NOOP("WorklistModel", "Mã hồ sơ"),
         QT_TRANSLATE_NOOP("WorklistModel", "Người nộp"),
@@ -65,9 +102,17 @@ class WorklistModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("WorklistModel", "Ngày nhận"),
         QT_TRANSLATE_NOOP("WorklistModel", "Hẹn trả"),
         QT_TRANSLATE_NOOP("WorklistModel", "Trạng thái"),
+        QT_TRANSLATE_NOOP("WorklistModel", "Thời hạn còn lại"),
+        QT_TRANSLATE_NOOP("WorklistModel", "Lĩnh vực"),
+        QT_TRANSLATE_NOOP("WorklistModel", "Người xử lý"),
+        QT_TRANSLATE_NOOP("WorklistModel", "Số định danh"),
+        QT_TRANSLATE_NOOP("WorklistModel", "Điện thoại"),
     )
+    # Shown only when the clerk asks (header context menu): less needed at the counter.
+    OPTIONAL_COLUMNS = frozenset({COL_RECEIVED, COL_FIELD, COL_ASSIGNEE, COL_ID_NUMBER, COL_PHONE})
     SortRole = Qt.ItemDataRole.UserRole + 1
     DossierRole = Qt.ItemDataRole.UserRole + 2
+    ColourKeyRole = Qt.ItemDataRole.UserRole + 3
 
     PAGE_SIZE = 100
 
@@ -90,6 +135,8 @@ class WorklistModel(QAbstractTableModel):
         self._clock = now or session.now
         self._now = self._clock()
         self._query = ""
+        self._filters = Filters()
+        self._time_left: dict[str, TimeLeft | None] = {}
         self._rows: list[DossierSummary] = []
         self._more = True
         self._fetching = False
@@ -127,12 +174,95 @@ class WorklistModel(QAbstractTableModel):
         self.endResetModel()
         self.queryChanged.emit(self._query)
 
+    def filters(self) -> Filters:
+        """The filters in force (empty: none)."""
+        return self._filters
+
+    def set_filters(self, filters: Filters) -> None:
+        """Show the first page with ``filters`` (with the current query); same again: nothing."""
+        if filters == self._filters:
+            return
+        self._filters = filters
+        self.refresh()
+
+    def is_filtered(self) -> bool:
+        """Whether a search text or a filter narrows the rows."""
+        return bool(self._query) or not self._filters.is_empty()
+
     def refresh(self) -> None:
         """Reload the first page of the current query (e.g. after a dossier changed)."""
         self.beginResetModel()
         self._reset_rows()
         self.endResetModel()
         self.queryChanged.emit(self._query)
+
+    def reload(self) -> None:
+        """Re-read what is shown (another process wrote): as many rows as were loaded, so the
+        view can keep its scroll position; the screen puts the selection back by dossier id.
+        Does not emit :attr:`queryChanged` (the query did not change)."""
+        wanted = max(len(self._rows), self._page_size)
+        self.beginResetModel()
+        self._rows = []
+        self._more = True
+        self._error = ""
+        self._now = self._clock()
+        self._time_left = {}
+        while self._more and len(self._rows) < wanted:
+            before = self._rows[-1].rid if self._rows else None
+            page = self._fetch(before)
+            if not page:
+                break
+            self._rows.extend(page)
+        self.endResetModel()
+
+    def tick(self) -> None:
+        """The clock moved on: recompute the time left and the colours of the loaded rows."""
+        self._now = self._clock()
+        self._time_left = {}
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1)
+            )
+
+    def row_of_id(self, dossier_id: str) -> int | None:
+        """The row of the dossier with this UUID, if fetched."""
+        for row, item in enumerate(self._rows):
+            if item.id == dossier_id:
+                return row
+        return None
+
+    def time_left(self, row: int) -> TimeLeft | None:
+        """The time left of the dossier on ``row`` (computed with its neighbours on first ask);
+        ``None`` for a dossier not owed any more or without an appointment."""
+        item = self._rows[row]
+        if item.id not in self._time_left:
+            batch = [
+                i for i in self._rows[row : row + TIME_LEFT_BATCH] if i.id not in self._time_left
+            ]
+            try:
+                found = search.time_left(self._session, batch, now=self._now)
+            except OneStopError as exc:
+                log.warning("time left failed: %s", exc)
+                found = {}
+            for i in batch:
+                self._time_left[i.id] = found.get(i.id)
+        return self._time_left[item.id]
+
+    def colour_key(self, item: DossierSummary) -> str | None:
+        """The legend key of the row's colour: overdue, due_today, paused, ready or None."""
+        if self.is_overdue(item):
+            return "overdue"
+        if item.status in PAUSED_STATUSES:
+            return "paused"
+        if (
+            item.due_at is not None
+            and item.status in search.DUE_TODAY_STATUSES
+            and clock.to_vn(item.due_at).date() == clock.to_vn(self._now).date()
+        ):
+            return "due_today"
+        if item.status == Status.RESULT_READY:
+            return "ready"
+        return None
 
     def last_error(self) -> str:
         """The message of the last refused page since the last reset (empty if none)."""
@@ -194,15 +324,21 @@ class WorklistModel(QAbstractTableModel):
             return None
         item = self._rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, col)
+            return self._display(row, item, col)
         if role == self.SortRole:
-            return self._sort_value(item, col)
+            return self._sort_value(row, item, col)
         if role == self.DossierRole:
             return item
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.COL_TIME_LEFT:
+                left = self.time_left(row)
+                return None if left is None else self.time_left_text(left, full=True)
             return item.procedure_name
-        if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(item):
-            return QBrush(OVERDUE_COLOR)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            key = self.colour_key(item)
+            return None if key is None else QBrush(_COLORS[key])
+        if role == self.ColourKeyRole:
+            return self.colour_key(item)
         return None
 
     def canFetchMore(self, parent: _Index) -> bool:
@@ -234,6 +370,7 @@ class WorklistModel(QAbstractTableModel):
         self._more = True
         self._error = ""
         self._now = self._clock()
+        self._time_left = {}
         self._rows = self._fetch(None)
 
     def _fetch(self, before_rid: int | None) -> list[DossierSummary]:
@@ -241,11 +378,18 @@ class WorklistModel(QAbstractTableModel):
         try:
             if self._query:
                 page = search.search(
-                    self._session, self._query, limit=self._page_size, before_rid=before_rid
+                    self._session,
+                    self._query,
+                    limit=self._page_size,
+                    before_rid=before_rid,
+                    filters=self._filters,
                 )
             else:
                 page = search.worklist_page(
-                    self._session, before_rid=before_rid, limit=self._page_size
+                    self._session,
+                    before_rid=before_rid,
+                    limit=self._page_size,
+                    filters=self._filters,
                 )
         except OneStopError as exc:
             log.warning("worklist page failed: %s", exc)
@@ -257,14 +401,59 @@ class WorklistModel(QAbstractTableModel):
         self._more = len(page) >= self._page_size
         return page
 
-    def _display(self, item: DossierSummary, col: int) -> str:
+    def _display(self, row: int, item: DossierSummary, col: int) -> str:
         if col in (self.COL_RECEIVED, self.COL_DUE):
-            return format_moment(self._sort_value(item, col))
+            return format_moment(self._sort_value(row, item, col))
         if col == self.COL_STATUS:
             return status_text(item.status)
-        return str(self._sort_value(item, col))
+        if col == self.COL_TIME_LEFT:
+            left = self.time_left(row)
+            return "" if left is None else self.time_left_text(left)
+        value = self._sort_value(row, item, col)
+        return "" if value is None else str(value)
 
-    def _sort_value(self, item: DossierSummary, col: int) -> Any:
+    @staticmethod
+    def time_left_text(left: TimeLeft, *, full: bool = False) -> str:
+        """ "Còn 2 ngày", "Quá hạn 3 giờ", "Đến hạn"; ``full``: with "làm việc" and the pause,
+        as the dossier view says it."""
+        amount = fmt_amount(left.amount)
+        tr = QCoreApplication.translate
+        if left.overdue:
+            texts = {
+                "working_days": tr("WorklistModel", "Quá hạn %1 ngày"),
+                "working_hours": tr("WorklistModel", "Quá hạn %1 giờ"),
+                "calendar_days": tr("WorklistModel", "Quá hạn %1 ngày"),
+            }
+            full_texts = {
+                "working_days": tr("WorklistModel", "Quá hạn %1 ngày làm việc"),
+                "working_hours": tr("WorklistModel", "Quá hạn %1 giờ làm việc"),
+                "calendar_days": tr("WorklistModel", "Quá hạn %1 ngày"),
+            }
+        else:
+            texts = {
+                "working_days": tr("WorklistModel", "Còn %1 ngày"),
+                "working_hours": tr("WorklistModel", "Còn %1 giờ"),
+                "calendar_days": tr("WorklistModel", "Còn %1 ngày"),
+            }
+            full_texts = {
+                "working_days": tr("WorklistModel", "Còn %1 ngày làm việc"),
+                "working_hours": tr("WorklistModel", "Còn %1 giờ làm việc"),
+                "calendar_days": tr("WorklistModel", "Còn %1 ngày"),
+            }
+        if not left.overdue and left.amount == 0:
+            text = tr("WorklistModel", "Đến hạn trả")
+        else:
+            text = fmt((full_texts if full else texts)[left.unit], amount)
+        if left.paused:
+            pattern = (
+                tr("WorklistModel", "%1 (đang tạm dừng tính thời hạn)")
+                if full
+                else tr("WorklistModel", "%1 (tạm dừng)")
+            )
+            text = fmt(pattern, text)
+        return text
+
+    def _sort_value(self, row: int, item: DossierSummary, col: int) -> Any:
         if col == self.COL_CODE:
             return item.code
         if col == self.COL_APPLICANT:
@@ -275,4 +464,15 @@ class WorklistModel(QAbstractTableModel):
             return item.received_at
         if col == self.COL_DUE:
             return item.due_at
-        return int(item.status)
+        if col == self.COL_STATUS:
+            return int(item.status)
+        if col == self.COL_TIME_LEFT:
+            left = self.time_left(row)
+            return None if left is None else left.working_hours
+        if col == self.COL_FIELD:
+            return item.field
+        if col == self.COL_ASSIGNEE:
+            return item.assignee
+        if col == self.COL_ID_NUMBER:
+            return item.applicant_id_number
+        return item.applicant_phone

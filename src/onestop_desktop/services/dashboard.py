@@ -1,0 +1,171 @@
+"""The dashboard's data: today's and this month's figures, a chart by day and by field, and the
+due-today and overdue lists.
+
+No second formula: every figure comes from ``domain.stats.report`` over the same facts
+``services.reports.report06`` reads (the same on-time basis setting), so the dashboard and Biểu
+06 for the same days always agree (a test checks it on the demo database):
+
+* received, returned on time, refused and the on-time rate are the *announced* figures
+  (``Report06.announced``: dossiers received in the period; the rate is the Biểu 06 rate);
+* in progress and overdue are Biểu 06 columns (11) and (13) of the total as of the period's end
+  (every dossier still being resolved, carried over included; overdue by the appointment date).
+
+The two lists are worklist rows (``services.search`` with its "due today" and "overdue"
+filters), so a row opens its dossier and the lists match what the worklist filters show.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from onestop_desktop.domain import clock
+from onestop_desktop.domain.stats import DossierFacts, Report06, report
+from onestop_desktop.errors import ValidationError
+from onestop_desktop.services import search, settings
+from onestop_desktop.services.context import Session
+from onestop_desktop.services.reports import FINAL
+from onestop_desktop.services.reports import _facts as report_facts
+from onestop_desktop.services.search import Filters
+from onestop_desktop.services.views import DossierSummary
+
+CHART_DAYS = 30
+"""The chart by day shows this many days up to today (a month-to-date chart would show one bar
+on the 1st)."""
+
+LIST_LIMIT = 200
+"""At most this many rows in each list (the count beside it says how many there are)."""
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The headline figures of one period (see the module docstring for where each comes from)."""
+
+    start: date
+    end: date
+    received: int
+    returned_on_time: int
+    returned_late: int
+    in_progress: int
+    overdue: int
+    refused: int
+    on_time_rate: Decimal | None
+
+    @classmethod
+    def of(cls, result: Report06) -> Figures:
+        announced = result.announced
+        return cls(
+            start=result.start,
+            end=result.end,
+            received=announced.received,
+            returned_on_time=announced.returned_on_time,
+            returned_late=announced.returned_late,
+            in_progress=result.total.in_progress_total,
+            overdue=result.total.in_progress_overdue,
+            refused=announced.refused,
+            on_time_rate=announced.on_time_rate,
+        )
+
+
+@dataclass(frozen=True)
+class DayBar:
+    """One day of the chart: dossiers received (announced), and resolved (Biểu 06 column 7)."""
+
+    day: date
+    received: int
+    resolved: int
+
+
+@dataclass(frozen=True)
+class FieldBar:
+    """One field (lĩnh vực) of the month's chart (Biểu 06 row of that field)."""
+
+    field: str
+    received: int
+    resolved: int
+    in_progress: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the dashboard shows, as of :attr:`at`."""
+
+    at: datetime
+    today: Figures
+    month: Figures
+    by_day: tuple[DayBar, ...]
+    by_field: tuple[FieldBar, ...]
+    due_today: tuple[DossierSummary, ...]
+    due_today_count: int
+    overdue: tuple[DossierSummary, ...]
+    overdue_count: int
+
+
+def _could_count_on(fact: DossierFacts, first: datetime, last: datetime) -> bool:
+    """A cheap superset of the dossiers ``report`` can count for the day ``first``–``last``:
+    received by its end, and not already in a status that never changes again (3, 7, 8, 9, 10)
+    since before it began. ``report`` then applies the exact rules to what is left."""
+    if fact.received_at > last:
+        return False
+    return not (fact.status in FINAL and fact.history and fact.history[-1][0] < first)
+
+
+def month_of(day: date) -> tuple[date, date]:
+    """The first and the last day of ``day``'s month."""
+    return day.replace(day=1), day.replace(day=monthrange(day.year, day.month)[1])
+
+
+def build(ctx: Session, *, today: date | None = None, list_limit: int = LIST_LIMIT) -> Dashboard:
+    """The dashboard as of now (``today``: as of the end of that day, for tests and reruns)."""
+    ctx.require("reports.view")
+    now = ctx.now()
+    day = today if today is not None else clock.to_vn(now).date()
+    if day > clock.to_vn(now).date():
+        raise ValidationError(
+            "Ngày xem tổng quan ({day}) chưa tới", field="today", day=clock.fmt_date(day)
+        )
+    basis = settings.value(ctx.store, settings.ON_TIME_BASIS)
+    start, _end = month_of(day)
+    chart_start = day - timedelta(days=CHART_DAYS - 1)
+    # One read of the facts; the month's and today's figures and each day's bar are the same
+    # rule (domain.stats.report) over the part of them that can count.
+    facts = tuple(report_facts(ctx, min(start, chart_start), day))
+    month = report(facts, start, day, on_time_basis=basis)
+    bars: list[DayBar] = []
+    today_report = month
+    current = chart_start
+    while current <= day:
+        first = datetime.combine(current, time.min, clock.VN_TZ)
+        last = datetime.combine(current, time.max, clock.VN_TZ)
+        part = [f for f in facts if _could_count_on(f, first, last)]
+        result = report(part, current, current, on_time_basis=basis)
+        bars.append(DayBar(current, result.announced.received, result.total.resolved_total))
+        if current == day:
+            today_report = result
+        current += timedelta(days=1)
+    by_field = tuple(
+        FieldBar(
+            row.field,
+            row.received_total,
+            row.resolved_total,
+            row.in_progress_total,
+            row.in_progress_overdue,
+        )
+        for row in month.rows
+    )
+    due = search.worklist_page(ctx, limit=list_limit, filters=Filters(due_today=True))
+    late = search.worklist_page(ctx, limit=list_limit, filters=Filters(overdue=True))
+    return Dashboard(
+        at=now,
+        today=Figures.of(today_report),
+        month=Figures.of(month),
+        by_day=tuple(bars),
+        by_field=by_field,
+        due_today=tuple(due),
+        due_today_count=search.count_matching(ctx, "", Filters(due_today=True)),
+        overdue=tuple(late),
+        overdue_count=search.count_matching(ctx, "", Filters(overdue=True)),
+    )
