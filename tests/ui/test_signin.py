@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -196,3 +196,51 @@ def test_ask_returns_the_session_or_none(
 
     monkeypatch.setattr(signin.SignInDialog, "exec", give_up)
     assert SignInDialog.ask(store) is None
+
+
+# ------------------------------------------------------------------ layout (#9 item 7)
+
+LONG = (
+    "Không mở được cơ sở dữ liệu vì thư mục dữ liệu chỉ cho phép đọc, không ghi được; hãy nhờ "
+    "cán bộ phụ trách công nghệ thông tin của xã cấp lại quyền ghi cho thư mục "
+    "/home/canbo/.local/share/OneStop/OneStopDesktop rồi mở lại chương trình"
+)
+
+
+def _fields(dialog: SignInDialog) -> list[tuple[int, int, int, int]]:
+    return [
+        (w.x(), w.y(), w.width(), w.height()) for w in (dialog.username_edit, dialog.password_edit)
+    ]
+
+
+def _whole_message_shown(qtbot: QtBot, dialog: SignInDialog) -> None:
+    label = dialog.message_label
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=2000)
+    inside = dialog.rect().contains(label.geometry())
+    assert inside, (label.geometry(), dialog.rect())
+    button_top = dialog.sign_in_button.mapTo(dialog, QPoint(0, 0)).y()
+    assert button_top >= label.geometry().bottom(), "the buttons stay below the message"
+
+
+def test_a_wrapping_message_neither_clips_nor_moves_the_fields(
+    qtbot: QtBot, dialog: SignInDialog
+) -> None:
+    qtbot.wait(50)
+    before = _fields(dialog)
+    height = dialog.password_edit.height()
+    fill(dialog, "tiepnhan", "sai-mat-khau")
+    press_enter(dialog)
+    assert dialog.message() == WRONG
+    qtbot.wait(50)
+    assert _fields(dialog) == before, "the fields do not jump"
+    assert dialog.password_edit.height() == height, "nor are they squeezed"
+    _whole_message_shown(qtbot, dialog)
+    # A message longer than the room kept for it: the window grows downwards instead.
+    dialog._show_message(LONG, dialog.password_edit)
+    qtbot.wait(50)
+    assert _fields(dialog) == before
+    _whole_message_shown(qtbot, dialog)
+    # Signing in clears it, with no jump either.
+    fill(dialog, "tiepnhan", PASSWORD)
+    press_enter(dialog)
+    assert dialog.message() == ""

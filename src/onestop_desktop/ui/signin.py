@@ -94,7 +94,7 @@ class SignInDialog(QDialog):
         # Always in the layout, with room for MESSAGE_LINES lines from the start: a message
         # that appears (or wraps) never squeezes or moves the fields; a longer one makes the
         # window taller downwards (:meth:`_fit_message`).
-        self.message_label.setMinimumHeight(self._message_room())
+        self.message_label.setFixedHeight(self._message_room())
 
         self.sign_in_button = QPushButton()
         self.sign_in_button.setObjectName("signInButton")
@@ -239,10 +239,15 @@ class SignInDialog(QDialog):
                 self.style().PixelMetric.PM_LayoutLeftMargin
             )
         needed = self.message_label.heightForWidth(width) if self.message_label.text() else 0
-        self.message_label.setMinimumHeight(max(self._message_room(), needed))
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
+        old = self.message_label.minimumHeight()
+        new = max(self._message_room(), needed)
+        # A fixed height: the label neither takes nor gives the fields' room as texts change.
+        self.message_label.setFixedHeight(new)
+        if self.isVisible() and new != old:
+            # Grow (or shrink back) by exactly the difference, downwards: the fields stay put.
+            self.resize(
+                self.width(), max(self.height() + new - old, self.minimumSizeHint().height())
+            )
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Đăng nhập — OneStop Desktop"))
