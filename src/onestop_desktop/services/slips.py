@@ -19,6 +19,7 @@ from onestop_desktop import files
 from onestop_desktop.domain import clock
 from onestop_desktop.domain import payloads as pl
 from onestop_desktop.domain.formats import fmt_percent
+from onestop_desktop.domain.roles import Role
 from onestop_desktop.domain.status import Status
 from onestop_desktop.errors import NotFound, ValidationError
 from onestop_desktop.services import dossiers, settings
@@ -509,7 +510,13 @@ def report06_pdf(ctx: Session, start: date, end: date) -> bytes:
     data = reports.report06(ctx, start, end)
     unit = f"{data.station.unit_name} ({data.station.unit_code})"
     head = letterhead(ctx, clock.to_vn(ctx.now()).date())
-    return registers.render_report06(data.report, head, unit, anchor_lines(ctx))
+    maker = "" if ctx.actor.role is Role.OPERATOR else ctx.actor.full_name
+    head_title = settings.value(ctx.store, settings.SLIP_SIGNER_TITLE).replace("|", "\n")
+    signers = (
+        ("NGƯỜI LẬP BIỂU", maker),
+        (head_title, settings.value(ctx.store, settings.SLIP_SIGNER_NAME)),
+    )
+    return registers.render_report06(data.report, head, unit, anchor_lines(ctx), signers)
 
 
 def daily_data(ctx: Session, day: date) -> DailySummary:

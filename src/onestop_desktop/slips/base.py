@@ -119,7 +119,7 @@ def styles(size: float = 11.0) -> Styles:
 
 def text(value: object) -> str:
     """``value`` as NFC text, markup-escaped, for a Paragraph (a newline breaks the line)."""
-    return escape(nfc(str(value))).replace("\n", "<br/>")
+    return "<br/>".join(escape(nfc(line)) for line in str(value).split("\n"))
 
 
 def para(value: object, style: ParagraphStyle) -> Paragraph:

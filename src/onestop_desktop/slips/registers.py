@@ -98,7 +98,7 @@ def render_ledger(ledger: Ledger) -> bytes:
         para(period, st.center),
         Spacer(1, 4),
     ]
-    cols = [0.035, 0.12, 0.16, 0.04, 0.11, 0.13, 0.075, 0.065, 0.065, 0.065, 0.045, 0.045, 0.045]
+    cols = [0.03, 0.135, 0.14, 0.035, 0.11, 0.115, 0.07, 0.065, 0.065, 0.065, 0.045, 0.045, 0.08]
     widths = [width * c for c in cols]
     header = [
         ["STT", "Mã hồ sơ", "Nội dung hồ sơ", "Số lượng (bộ)", "Họ tên chủ hồ sơ", "Địa chỉ",
@@ -169,7 +169,11 @@ def render_ledger(ledger: Ledger) -> bytes:
 
 
 def render_report06(
-    result: Report06, head: Letterhead, unit: str, anchors: tuple[str, ...] = ()
+    result: Report06,
+    head: Letterhead,
+    unit: str,
+    anchors: tuple[str, ...] = (),
+    signers: tuple[tuple[str, str], ...] = (),
 ) -> bytes:
     """Biểu số 06/VPCP/KSTT as a PDF: the 13 columns by field, the total, the announced
     figures, and (when the station has them) the event-chain heads the figures rest on."""
@@ -241,6 +245,8 @@ def render_report06(
         ),
     ]
     story += _anchors(anchors, st)
+    if signers:
+        story += [Spacer(1, 6), base.signatures(list(signers), width, st)]
     return _build(story, size, f"{REPORT_FORM}, {period.lower()}", margin)
 
 
