@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -11,16 +11,23 @@ from PySide6.QtGui import QBrush
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from onestop_desktop.domain import clock
+from onestop_desktop.domain.roles import Role
 from onestop_desktop.domain.status import STATUS_LABELS, Status
 from onestop_desktop.domain.text import fold
-from onestop_desktop.errors import StorageError
+from onestop_desktop.errors import StorageError, ValidationError
+from onestop_desktop.paths import DataDir
 from onestop_desktop.services import search
-from onestop_desktop.services.context import Session
-from onestop_desktop.services.views import DossierSummary
+from onestop_desktop.services.context import Actor, Session
+from onestop_desktop.services.search import Filters
+from onestop_desktop.services.views import DossierSummary, TimeLeft
+from onestop_desktop.store.db import Store
 from onestop_desktop.ui import labels
 from onestop_desktop.ui.labels import STATUS_TEXTS
 from onestop_desktop.ui.models.worklist import (
+    LEGEND,
     OVERDUE_COLOR,
+    TIME_LEFT_BATCH,
     WorklistModel,
     format_moment,
 )
@@ -352,3 +359,302 @@ def test_nested_fetch_more_does_not_duplicate_rows(session: Session) -> None:
     rids = [d.rid for d in model.dossiers()]
     assert len(rids) == len(set(rids))
     assert rids == sorted(rids, reverse=True)
+
+
+# ------------------------------------------------------------------ filters (#9)
+
+FIXED_NOW = datetime(2026, 12, 2, 10, 0, tzinfo=clock.VN_TZ)
+
+
+def every_row(session: Session) -> list[DossierSummary]:
+    """The whole demo worklist, unfiltered (the reference the filters are checked against)."""
+    rows = search.worklist_page(session, limit=10 * DEMO_DOSSIERS)
+    assert len(rows) == DEMO_DOSSIERS
+    return rows
+
+
+def officer(session: Session) -> Session:
+    """The same store as the officer ``chuyenvien``, to whom the demo hands dossiers over."""
+    return Session(
+        session.store, session.station, Actor("chuyenvien", "Lê Văn Cường", Role.OFFICER)
+    )
+
+
+@pytest.fixture
+def fixed_clock(session: Session, monkeypatch: pytest.MonkeyPatch) -> datetime:
+    """Freeze the services' clock at a moment inside the demo's working days."""
+    latest = max(d.received_at for d in every_row(session))
+    now = clock.to_vn(latest) + timedelta(hours=2)
+    monkeypatch.setattr(session.store, "now", lambda: now)
+    return now
+
+
+def expected_rows(
+    rows: list[DossierSummary], filters: Filters, now: datetime, username: str
+) -> list[str]:
+    """The codes ``filters`` should keep, decided in Python from each row (newest first)."""
+    today = clock.to_vn(now).date()
+    keep = []
+    for d in rows:
+        due = clock.to_vn(d.due_at) if d.due_at else None
+        received = clock.to_vn(d.received_at).date()
+        if filters.group and d.status not in search.STATUS_GROUPS[filters.group]:
+            continue
+        if filters.supplement and d.status != Status.SUPPLEMENT_REQUESTED:
+            continue
+        if filters.overdue and not (
+            d.status in (Status.RECEIVED, Status.PROCESSING) and due is not None and due < now
+        ):
+            continue
+        if filters.due_today and not (
+            d.status in search.DUE_TODAY_STATUSES and due is not None and due.date() == today
+        ):
+            continue
+        if filters.mine and d.assignee != username:
+            continue
+        if filters.received_from and received < filters.received_from:
+            continue
+        if filters.received_to and received > filters.received_to:
+            continue
+        keep.append(d.code)
+    return keep
+
+
+def filter_cases(rows: list[DossierSummary]) -> list[Filters]:
+    days = sorted({clock.to_vn(d.received_at).date() for d in rows})
+    middle = days[len(days) // 2]
+    return [
+        *(Filters(group=g) for g in search.STATUS_GROUPS),
+        Filters(due_today=True),
+        Filters(overdue=True),
+        Filters(supplement=True),
+        Filters(mine=True),
+        Filters(received_from=middle),
+        Filters(received_to=middle),
+        Filters(received_from=days[1], received_to=days[-2]),
+        Filters(received_from=middle, received_to=middle),
+        Filters(group="open", mine=True, received_from=days[1]),
+        Filters(overdue=True, mine=True),
+        Filters(due_today=True, group="result_ready"),
+    ]
+
+
+def test_each_filter_and_combination_keeps_exactly_the_matching_rows(
+    session: Session, fixed_clock: datetime
+) -> None:
+    ctx = officer(session)
+    rows = every_row(ctx)
+    non_empty = 0
+    for filters in filter_cases(rows):
+        want = expected_rows(rows, filters, fixed_clock, "chuyenvien")
+        got = [d.code for d in search.worklist_page(ctx, limit=1000, filters=filters)]
+        assert got == want, filters
+        assert search.count_matching(ctx, "", filters) == len(want), filters
+        # Keyset paging through a filter gives the same rows, page by page.
+        paged: list[str] = []
+        before = None
+        while True:
+            page = search.worklist_page(ctx, limit=7, before_rid=before, filters=filters)
+            paged.extend(d.code for d in page)
+            if len(page) < 7:
+                break
+            before = page[-1].rid
+        assert paged == want, filters
+        non_empty += bool(want)
+    assert non_empty >= 10, "the demo should give most filters something to show"
+
+
+def test_filters_combine_with_the_search_text(session: Session, fixed_clock: datetime) -> None:
+    ctx = officer(session)
+    rows = every_row(ctx)
+    matching = {d.code for d in search.search(ctx, "nguyen", limit=1000)}
+    assert 0 < len(matching) < len(rows)
+    checked = 0
+    for filters in filter_cases(rows):
+        want = [c for c in expected_rows(rows, filters, fixed_clock, "chuyenvien") if c in matching]
+        got = [d.code for d in search.search(ctx, "nguyen", limit=1000, filters=filters)]
+        assert got == want, filters
+        assert search.count_matching(ctx, "nguyen", filters) == len(want), filters
+        checked += bool(want)
+    assert checked >= 8
+
+
+def test_contradicting_filters_show_nothing(session: Session, fixed_clock: datetime) -> None:
+    ctx = officer(session)
+    assert search.worklist_page(ctx, filters=Filters(overdue=True, group="returned")) == []
+    assert search.search(ctx, "nguyen", filters=Filters(supplement=True, group="refused")) == []
+    assert search.count_matching(ctx, "", Filters(overdue=True, group="returned")) == 0
+
+
+def test_a_scanned_code_finds_its_dossier_whatever_the_filters(session: Session) -> None:
+    returned = next(d for d in every_row(session) if d.status == Status.RETURNED)
+    found = search.search(session, returned.code, filters=Filters(overdue=True))
+    assert [d.code for d in found] == [returned.code]
+    assert search.count_matching(session, returned.code, Filters(overdue=True)) == 1
+
+
+def test_a_date_range_backwards_is_refused(session: Session) -> None:
+    backwards = Filters(received_from=date(2026, 12, 2), received_to=date(2026, 12, 1))
+    with pytest.raises(ValidationError) as caught:
+        search.worklist_page(session, filters=backwards)
+    assert caught.value.field == "received_to"
+    assert "02/12/2026" in caught.value.message and "01/12/2026" in caught.value.message
+
+
+def test_count_stops_at_its_cap(session: Session) -> None:
+    assert search.count_matching(session, "", Filters(group="returned"), cap=5) == 5
+    assert search.count_matching(session, "nguyen", None, cap=3) == 3
+    assert search.count_matching(session) == DEMO_DOSSIERS
+
+
+def test_filtered_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, session: Session, fixed_clock: datetime
+) -> None:
+    model = WorklistModel(officer(session), page_size=5)
+    model.set_filters(Filters(group="open"))
+    assert model.rowCount() == 5
+    qtmodeltester.check(model)
+    assert all(d.status in search.STATUS_GROUPS["open"] for d in model.dossiers())
+    model.set_query("nguyen")
+    qtmodeltester.check(model)
+    assert model.is_filtered()
+
+
+def test_model_filters_reset_to_the_first_page(session: Session, fixed_clock: datetime) -> None:
+    model = WorklistModel(session)
+    resets: list[None] = []
+    model.modelReset.connect(lambda: resets.append(None))
+    model.set_filters(Filters(group="returned"))
+    assert resets == [None]
+    assert all(d.status == Status.RETURNED for d in model.dossiers())
+    model.set_filters(Filters(group="returned"))
+    assert resets == [None], "the same filters again do nothing"
+    model.set_filters(Filters())
+    assert model.rowCount() == model.PAGE_SIZE
+    assert not model.is_filtered()
+
+
+# ------------------------------------------------------------------ time left (#9)
+
+
+def left(amount: float, unit: str, *, overdue: bool = False, paused: bool = False) -> TimeLeft:
+    return TimeLeft(FIXED_NOW, overdue, unit, amount, -amount if overdue else amount, paused)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "short", "full"),
+    [
+        (left(2, "working_days"), "Còn 2 ngày", "Còn 2 ngày làm việc"),
+        (left(2.5, "working_days"), "Còn 2,5 ngày", "Còn 2,5 ngày làm việc"),
+        (left(3, "working_hours", overdue=True), "Quá hạn 3 giờ", "Quá hạn 3 giờ làm việc"),
+        (left(4, "calendar_days", overdue=True), "Quá hạn 4 ngày", "Quá hạn 4 ngày"),
+        (left(0, "working_days"), "Đến hạn trả", "Đến hạn trả"),
+        (
+            left(1.5, "working_days", paused=True),
+            "Còn 1,5 ngày (tạm dừng)",
+            "Còn 1,5 ngày làm việc (đang tạm dừng tính thời hạn)",
+        ),
+    ],
+)
+def test_time_left_text(value: TimeLeft, short: str, full: str) -> None:
+    assert WorklistModel.time_left_text(value) == short
+    assert WorklistModel.time_left_text(value, full=True) == full
+    assert full == value.phrase, "the words of the dossier view"
+
+
+def test_time_left_column_is_the_dossier_views_time_left(
+    session: Session, fixed_clock: datetime
+) -> None:
+    from onestop_desktop.services import dossiers
+
+    model = WorklistModel(session, now=lambda: fixed_clock)
+    fetch_all(model)
+    seen = 0
+    for row, item in enumerate(model.dossiers()):
+        text = model.data(model.index(row, WorklistModel.COL_TIME_LEFT), DISPLAY)
+        tip = model.data(model.index(row, WorklistModel.COL_TIME_LEFT), Qt.ItemDataRole.ToolTipRole)
+        detail = dossiers.detail(session, item.id)
+        if detail.time_left is None or item.status not in search.STATUS_GROUPS["open"]:
+            assert text == "", item
+            continue
+        assert text == WorklistModel.time_left_text(detail.time_left), item
+        assert tip == detail.time_left.phrase
+        sort = model.data(model.index(row, WorklistModel.COL_TIME_LEFT), WorklistModel.SortRole)
+        assert sort == detail.time_left.working_hours
+        seen += 1
+    assert seen >= 10
+
+
+def test_time_left_is_computed_only_for_rows_asked(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int] = []
+    real = search.time_left
+
+    def spy(ctx: Session, items: list[DossierSummary], **kw: object) -> dict[str, TimeLeft]:
+        asked.append(len(list(items)))
+        return real(ctx, items, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search, "time_left", spy)
+    model = WorklistModel(session)
+    fetch_all(model)
+    assert asked == [], "nothing computed before a cell is shown"
+    model.data(model.index(0, WorklistModel.COL_TIME_LEFT), DISPLAY)
+    model.data(model.index(1, WorklistModel.COL_TIME_LEFT), DISPLAY)
+    assert asked == [TIME_LEFT_BATCH], "one batch for the rows around the first asked"
+    model.data(model.index(DEMO_DOSSIERS - 1, WorklistModel.COL_TIME_LEFT), DISPLAY)
+    assert asked == [TIME_LEFT_BATCH, 1]
+
+
+def test_row_colours_follow_the_legend(session: Session, fixed_clock: datetime) -> None:
+    model = WorklistModel(session, now=lambda: fixed_clock)
+    fetch_all(model)
+    colours = {key: colour for key, colour, _label in LEGEND}
+    seen = set()
+    today = clock.to_vn(fixed_clock).date()
+    for row, item in enumerate(model.dossiers()):
+        key = model.data(model.index(row, 0), WorklistModel.ColourKeyRole)
+        brush = model.data(model.index(row, 3), Qt.ItemDataRole.ForegroundRole)
+        if key is None:
+            assert brush is None
+            continue
+        seen.add(key)
+        assert brush.color() == colours[key]
+        if key == "paused":
+            assert item.status in (Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION)
+        if key == "due_today":
+            assert item.due_at is not None and clock.to_vn(item.due_at).date() == today
+        if key == "ready":
+            assert item.status == Status.RESULT_READY
+    assert {"paused", "ready"} <= seen
+    later = WorklistModel(session, now=lambda: fixed_clock + timedelta(days=7))
+    fetch_all(later)
+    keys = {later.colour_key(d) for d in later.dossiers()}
+    assert "overdue" in keys and "due_today" not in keys
+
+
+# ------------------------------------------------------------------ reload (#9)
+
+
+def test_reload_sees_another_connections_write_and_keeps_the_loaded_rows(
+    session: Session, demo_data: DataDir
+) -> None:
+    from onestop_desktop.services import dossiers
+    from onestop_desktop.services.dossiers import Applicant, Intake
+
+    model = WorklistModel(session)
+    model.fetchMore(QModelIndex())
+    loaded = model.rowCount()
+    assert loaded == 2 * model.PAGE_SIZE
+    other = Store.open(demo_data.database, integrity="none")
+    try:
+        made = dossiers.receive(
+            Session.operator(other),
+            Intake("2.000815", Applicant("Đỗ Thị Mới", None, date(1990, 1, 1), "0912000111")),
+        )
+    finally:
+        other.close()
+    assert model.row_of_id(made.id) is None
+    model.reload()
+    assert model.dossier(0).id == made.id
+    assert model.rowCount() == loaded + 1, "as many rows as were loaded, plus the new one"

@@ -275,7 +275,11 @@ class Store:
     def migrate(self) -> None:
         """Apply pending migrations, each in its own transaction."""
         MIGRATIONS.apply(self.db)
-        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # Written only when it changes: writing it is a commit, which every other connection's
+        # PRAGMA data_version sees, so a worker opening its store would make the GUI's data
+        # watch (ui/datawatch.py) reload forever.
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
         """Close the connection (a WAL checkpoint happens on the last close)."""

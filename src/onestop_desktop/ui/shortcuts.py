@@ -103,14 +103,14 @@ SHORTCUTS: tuple[ActionSpec, ...] = (
     # --- worklist filters, dashboard (#9)
     ActionSpec(
         "filters",
-        QT_TRANSLATE_NOOP("Shortcuts", "&Lọc danh sách"),
+        QT_TRANSLATE_NOOP("Shortcuts", "&Bộ lọc danh sách"),
         "Ctrl+Shift+F",
         "focus_filters",
         "dossiers",
     ),
     ActionSpec(
         "dashboard",
-        QT_TRANSLATE_NOOP("Shortcuts", "&Tổng quan hôm nay, tháng này"),
+        QT_TRANSLATE_NOOP("Shortcuts", "&Tổng quan"),
         "Ctrl+2",
         "show_dashboard",
         "reports",
