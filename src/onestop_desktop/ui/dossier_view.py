@@ -209,10 +209,10 @@ class DossierView(QWidget):
         self.timeline.verticalHeader().hide()
         th = self.timeline.horizontalHeader()
         th.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        th.setSectionResizeMode(TimelineModel.COL_AT, QHeaderView.ResizeMode.ResizeToContents)
         th.setSectionResizeMode(TimelineModel.COL_DETAILS, QHeaderView.ResizeMode.Stretch)
         metrics = self.timeline.fontMetrics()
         for col, sample in (
+            (TimelineModel.COL_AT, "30/11/2026 16:59"),
             (TimelineModel.COL_ACTOR, "Nguyễn Thị Lan"),
             (TimelineModel.COL_ACTION, "Yêu cầu bổ sung"),
         ):
@@ -315,6 +315,20 @@ class DossierView(QWidget):
         ("procedure.fee", "procedure"),
     )
 
+    _WRAPPED: ClassVar[frozenset[str]] = frozenset(
+        {
+            "note",
+            "refusal_reason",
+            "returned_to",
+            "assignee",
+            "applicant.name",
+            "applicant.address",
+            "submitter.name",
+            "submitter.address",
+            "procedure.name",
+        }
+    )
+
     def _add_fields(self) -> None:
         forms = {
             "dossier": self.form_dossier,
@@ -327,7 +341,10 @@ class DossierView(QWidget):
             caption = QLabel()
             value = QLabel()
             value.setObjectName("value_" + key.replace(".", "_"))
-            value.setWordWrap(True)
+            # Only free text wraps: a wrapped label costs a height-for-width pass at each
+            # layout, and dates, numbers and codes never need one.
+            value.setWordWrap(key in self._WRAPPED)
+            value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(caption, value)
             self._values[key] = value
@@ -460,14 +477,18 @@ class DossierView(QWidget):
         """Show ``text`` for ``key``; ``None`` hides the row (a field that does not apply)."""
         form, _caption = self._rows[key]
         label = self._values[key]
+        # Only what changed: each change costs a relayout of the form.
         if text is None:
-            label.clear()
-            form.setRowVisible(label, False)
-            label.setHidden(True)
+            if not label.isHidden():
+                label.clear()
+                form.setRowVisible(label, False)
+                label.setHidden(True)
         else:
-            label.setText(text)
-            label.setHidden(False)
-            form.setRowVisible(label, True)
+            if label.text() != text:
+                label.setText(text)
+            if label.isHidden():
+                label.setHidden(False)
+                form.setRowVisible(label, True)
 
     def _person(self, prefix: str, person: ApplicantView | None) -> None:
         for part in ("name", "id_number", "birth_date", "phone", "address", "email"):

@@ -41,11 +41,32 @@ class TimelineModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[TimelineEntry] = []
+        self._cells: list[tuple[str, ...]] = []
 
     def set_entries(self, entries: list[TimelineEntry]) -> None:
+        """Show ``entries``; their texts are made once here, not at every ``data`` call (the
+        view asks for each cell many times while it measures the wrapped rows)."""
         self.beginResetModel()
         self._entries = list(entries)
+        self._cells = [self._texts(e) for e in self._entries]
         self.endResetModel()
+
+    def _texts(self, entry: TimelineEntry) -> tuple[str, ...]:
+        status = status_text(entry.status)
+        what = f"{entry.action}: {entry.details}" if entry.details else entry.action
+        tip = (
+            QCoreApplication.translate(CONTEXT, "%1 — trạng thái sau đó: %2")
+            .replace("%1", what)
+            .replace("%2", status)
+        )
+        return (
+            clock.fmt_datetime(entry.at),
+            entry.actor_name,
+            translate_template(entry.action),
+            entry.details,
+            status,
+            tip,
+        )
 
     def entry(self, row: int) -> TimelineEntry:
         return self._entries[row]
@@ -70,25 +91,12 @@ class TimelineModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
-        entry = self._entries[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return QCoreApplication.translate(CONTEXT, "%1 — trạng thái sau đó: %2").replace(
-                "%1", f"{entry.action}: {entry.details}" if entry.details else entry.action
-            ).replace("%2", status_text(entry.status))
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.COL_AT:
-                return clock.fmt_datetime(entry.at)
-            if col == self.COL_ACTOR:
-                return entry.actor_name
-            if col == self.COL_ACTION:
-                return translate_template(entry.action)
-            if col == self.COL_DETAILS:
-                return entry.details
-            if col == self.COL_STATUS:
-                return status_text(entry.status)
+            return self._cells[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._cells[index.row()][-1]
         if role == Qt.ItemDataRole.UserRole:
-            return entry.kind
+            return self._entries[index.row()].kind
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
