@@ -81,24 +81,55 @@ _MAX_COUNT = 99
 _MAX_FEE = 1_000_000_000
 _MAX_TEXT = 4000
 
+FIELD_LIMITS: dict[str, int] = {
+    "name": 500,
+    "field": 200,
+    "competent_body": 500,
+    "fee_text": 2000,
+    "result": 1000,
+    "legal_basis": _MAX_TEXT,
+    "note": 2000,
+    "documents": 500,
+}
+"""Longest text of each field, in characters after NFC (``documents``: one document's name).
+The longest names on dichvucong.gov.vn are about 300 characters and a legal basis lists a few
+decrees; the bounds leave room for those and refuse a pasted page or a crafted file that would
+overflow the intake screen, the slip and the report cells."""
+
+MAX_DOCUMENTS = 60
+"""Most documents one procedure may list in Thành phần hồ sơ: the longest real lists have about
+twenty; a file with thousands is not a catalogue and would make the intake checklist unusable."""
+
+_BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+"""Embedding, override and isolate controls: they reorder what the clerk sees ("Trojan Source").
+Other format characters (zero-width space, soft hyphen) come with text copied from web pages
+and are harmless, so they are kept."""
+
 
 def _text(value: str, field: str, *, required: bool) -> str:
-    """NFC text without control characters (they break XLSX files and printed slips)."""
+    """NFC text without control characters (they break XLSX files and printed slips) or bidi
+    controls, within the field's limit (:data:`FIELD_LIMITS`)."""
     text = nfc(value)
-    if any(unicodedata.category(ch) == "Cc" for ch in text):
-        raise ValidationError(
-            "{label} có ký tự điều khiển không hợp lệ.", field=field, label=_label(field)
-        )
+    for ch in text:
+        if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS:
+            raise ValidationError(
+                "{label} có ký tự điều khiển không hợp lệ (mã U+{code}).",
+                field=field,
+                label=_label(field),
+                code=f"{ord(ch):04X}",
+            )
     if required and not text:
         raise ValidationError(
             "Chưa nhập {label}.", field=field, label=_MISSING_FIELD.get(field, _label(field))
         )
-    if len(text) > _MAX_TEXT:
+    limit = FIELD_LIMITS.get(field, _MAX_TEXT)
+    if len(text) > limit:
         raise ValidationError(
-            "{label} dài quá {limit} ký tự.",
+            "{label} dài {length} ký tự, quá giới hạn {limit} ký tự.",
             field=field,
             label=_label(field),
-            limit=fmt_int(_MAX_TEXT),
+            length=fmt_int(len(text)),
+            limit=fmt_int(limit),
         )
     return text
 
@@ -215,10 +246,22 @@ def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
+def _check_document_count(count: int) -> None:
+    if count > MAX_DOCUMENTS:
+        raise ValidationError(
+            "Thành phần hồ sơ có {count} giấy tờ, quá giới hạn {limit}.",
+            field="documents",
+            count=fmt_int(count),
+            limit=fmt_int(MAX_DOCUMENTS),
+        )
+
+
 def parse_documents(text: str) -> tuple[RequiredDocument, ...]:
     """The inverse of :func:`format_documents`; form and count may be left out (Bản chính, 1)."""
     documents: list[RequiredDocument] = []
-    for item in _split_escaped(text, ";"):
+    items = _split_escaped(text, ";")
+    _check_document_count(sum(1 for item in items if item.strip()))
+    for item in items:
         if not item.strip():
             continue
         parts = [_unescape(part).strip() for part in _split_escaped(item, "|")]
@@ -292,6 +335,7 @@ class Procedure:
         documents = tuple(self.documents)
         if not all(isinstance(doc, RequiredDocument) for doc in documents):
             raise ValidationError("Thành phần hồ sơ không hợp lệ.", field="documents")
+        _check_document_count(len(documents))
         set_(self, "documents", documents)
         for name in ("linked", "published"):
             if type(getattr(self, name)) is not bool:
@@ -422,6 +466,7 @@ def _documents(value: object) -> tuple[RequiredDocument, ...]:
     if isinstance(value, str):
         return parse_documents(value)
     if isinstance(value, (list, tuple)):
+        _check_document_count(len(value))
         documents: list[RequiredDocument] = []
         for item in value:
             if isinstance(item, str):

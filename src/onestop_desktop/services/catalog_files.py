@@ -32,8 +32,10 @@ from onestop_desktop.domain.catalog import (
     check_procedure_dict,
     format_documents,
     procedure_to_dict,
+    validate_procedure_code,
 )
 from onestop_desktop.domain.cells import csv_row, protect_xlsx_sheet, unescape_csv_text
+from onestop_desktop.domain.clock import fmt_int
 from onestop_desktop.domain.text import fold
 from onestop_desktop.errors import NotFound, StorageError, ValidationError
 
@@ -179,19 +181,44 @@ def read_catalog(
     return _read_rows(_xlsx_rows(file))
 
 
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Largest catalogue file read (20 MB): the whole national catalogue of a commune is well under
+1 MB; a bigger file is refused before it is read into memory."""
+
+
+def _check_size(file: Path) -> None:
+    try:
+        size = file.stat().st_size
+    except OSError as exc:
+        raise StorageError("Không đọc được tệp «{file}».", file=str(file), detail=str(exc)) from exc
+    if size > MAX_FILE_BYTES:
+        raise ValidationError(
+            "Tệp «{file}» lớn {size} byte, quá giới hạn {limit} byte của một tệp danh mục.",
+            field="path",
+            file=file.name,
+            size=fmt_int(size),
+            limit=fmt_int(MAX_FILE_BYTES),
+        )
+
+
 def _read_text(file: Path) -> str:
+    _check_size(file)
     try:
         data = file.read_bytes()
     except OSError as exc:
         raise StorageError("Không đọc được tệp «{file}».", file=str(file), detail=str(exc)) from exc
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise ValidationError(
-            "Tệp «{file}» không phải văn bản UTF-8. Trong Excel hãy lưu lại bằng "
-            "«CSV UTF-8 (Comma delimited)».",
+            "Tệp «{file}» không phải văn bản UTF-8 (dòng {line}, byte {column}). Trong Excel "
+            "hãy lưu lại bằng «CSV UTF-8 (Comma delimited)».",
             field="path",
             file=file.name,
+            line=line,
+            column=column,
         ) from None
 
 
@@ -235,6 +262,7 @@ def _csv_rows(text: str) -> Iterator[Row]:
 def _xlsx_rows(file: Path) -> Iterator[Row]:
     from openpyxl import load_workbook
 
+    _check_size(file)
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken or foreign file
@@ -244,9 +272,19 @@ def _xlsx_rows(file: Path) -> Iterator[Row]:
             file=file.name,
             detail=str(exc),
         ) from None
+    line = 0
     try:
         sheet = workbook.worksheets[0]
-        yield from enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)
+        for line, cells in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+            yield line, cells
+    except Exception as exc:  # a truncated or damaged sheet fails while streaming its rows
+        raise ValidationError(
+            "Không đọc được tệp Excel «{file}» từ dòng {line} (tệp hỏng hoặc bị cắt cụt).",
+            field="path",
+            file=file.name,
+            line=line + 1,
+            detail=f"{type(exc).__name__}: {exc}",
+        ) from None
     finally:
         workbook.close()
 
@@ -339,6 +377,17 @@ def _read_rows(rows: Iterator[Row]) -> CatalogParse:
     return parse
 
 
+def _code_of(data: Mapping[str, object]) -> str:
+    """The row's procedure code when it is one (named in each error of the row), else ""."""
+    raw = data.get("code")
+    if not isinstance(raw, str):
+        return ""
+    try:
+        return validate_procedure_code(raw)
+    except ValidationError:
+        return ""
+
+
 def _collect(
     parse: CatalogParse,
     line: int,
@@ -347,8 +396,12 @@ def _collect(
     seen: dict[str, int],
 ) -> None:
     procedure, errors = check_procedure_dict(data)
+    code = _code_of(data)
     for error in errors:
-        parse.errors.append(RowError(line, column_of(error.field), error.message))
+        # The procedure's code with the reason: a catalogue is read by code, not by line.
+        named = code and error.field != "code"
+        reason = f"Thủ tục {code}: {error.message}" if named else error.message
+        parse.errors.append(RowError(line, column_of(error.field), reason))
     if procedure is None:
         return
     if procedure.code in seen:
@@ -383,6 +436,10 @@ def _read_json(text: str) -> CatalogParse:
         parse.errors.append(
             RowError(exc.lineno, "", f"Tệp JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno}).")
         )
+        return parse
+    except (ValueError, RecursionError):
+        # A number of more than 4.300 digits (Python's int limit) is not a catalogue value.
+        parse.errors.append(RowError(1, "", "Tệp JSON có số quá lớn, không phải danh mục."))
         return parse
     items = document.get("procedures") if isinstance(document, dict) else document
     if not isinstance(items, list):

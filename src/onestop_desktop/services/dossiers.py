@@ -318,7 +318,11 @@ def receive(ctx: Session, intake: Intake, *, kind: str = "received") -> DossierS
             received_at=pl.Moment(clock.iso(received)),
             due_at=pl.Moment(clock.iso(appointment)) if appointment else None,
             documents=documents,
-            note=nfc(intake.note) if intake.note else None,
+            note=(
+                identity.check_text(intake.note, field="note", limit=MAX_INTAKE_NOTE)
+                if intake.note
+                else None
+            ),
             **extra,
         )
         event = record(ctx, payload, dossier_id=dossier_id)
@@ -383,6 +387,8 @@ def act(
 
 MAX_ACT_TEXT = 1000
 """Longest reason or note on an act: a paragraph; more is a paste gone wrong."""
+MAX_INTAKE_NOTE = 1000
+"""Longest note typed at intake (#7 item 8), the same bound as a ledger note."""
 
 
 def _required_text(payload: Mapping[str, Any], key: str, missing: ValidationError) -> str:
