@@ -296,8 +296,8 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/catalog.py" />
-            <source>{label} có ký tự điều khiển không hợp lệ.</source>
-            <translation>{label} contains invalid control characters.</translation>
+            <source>{label} có ký tự điều khiển không hợp lệ (mã U+{code}).</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/catalog.py" />
@@ -306,8 +306,8 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/catalog.py" />
-            <source>{label} dài quá {limit} ký tự.</source>
-            <translation>{label} is longer than {limit} characters.</translation>
+            <source>{label} dài {length} ký tự, quá giới hạn {limit} ký tự.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/catalog.py" />
@@ -328,6 +328,11 @@
             <location filename="../../src/onestop_desktop/domain/catalog.py" />
             <source>Số lượng của giấy tờ «{name}» phải từ 1 đến {limit} (nhận được {value}).</source>
             <translation>The count of document «{name}» must be from 1 to {limit} (got {value}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/catalog.py" />
+            <source>Thành phần hồ sơ có {count} giấy tờ, quá giới hạn {limit}.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/catalog.py" />
@@ -893,22 +898,22 @@
         <message>
             <location filename="../../src/onestop_desktop/services/actions.py" />
             <source>Chưa nhập số tiền</source>
-            <translation type="unfinished" />
+            <translation>No amount entered</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/actions.py" />
             <source>Số tiền «{value}» không hợp lệ: nhập số đồng, ví dụ 1.500.000</source>
-            <translation type="unfinished" />
+            <translation>The amount “{value}” is not valid: enter a whole number of dong, e.g. 1.500.000</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/actions.py" />
             <source>Số tiền quá lớn (tối đa {limit} đ)</source>
-            <translation type="unfinished" />
+            <translation>The amount is too large (at most {limit} ₫)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/actions.py" />
             <source>Số định danh của người nhận kết quả không hợp lệ: {reason}</source>
-            <translation type="unfinished" />
+            <translation>The collector's ID number is not valid: {reason}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/anchors.py" />
@@ -1047,8 +1052,13 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/catalog_files.py" />
-            <source>Tệp «{file}» không phải văn bản UTF-8. Trong Excel hãy lưu lại bằng «CSV UTF-8 (Comma delimited)».</source>
-            <translation>The file «{file}» is not UTF-8 text. In Excel, save it again as «CSV UTF-8 (Comma delimited)».</translation>
+            <source>Tệp «{file}» lớn {size} byte, quá giới hạn {limit} byte của một tệp danh mục.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/catalog_files.py" />
+            <source>Tệp «{file}» không phải văn bản UTF-8 (dòng {line}, byte {column}). Trong Excel hãy lưu lại bằng «CSV UTF-8 (Comma delimited)».</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/catalog_files.py" />
@@ -1059,6 +1069,11 @@
             <location filename="../../src/onestop_desktop/services/catalog_files.py" />
             <source>Không mở được tệp Excel «{file}» (tệp hỏng hoặc không phải .xlsx).</source>
             <translation>Cannot open the Excel file «{file}» (it is damaged or not .xlsx).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/catalog_files.py" />
+            <source>Không đọc được tệp Excel «{file}» từ dòng {line} (tệp hỏng hoặc bị cắt cụt).</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/context.py" />
@@ -1464,17 +1479,17 @@
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>số phút</source>
-            <translation type="unfinished" />
+            <translation>minutes</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Sau bấy nhiêu phút không dùng bàn phím, chuột, cửa sổ chính bị khóa và phải nhập lại mật khẩu (mặc định 10); 0 là không tự khóa</source>
-            <translation type="unfinished" />
+            <translation>After this many minutes without keyboard or mouse use, the main window is locked and the password must be typed again (default 10); 0 never locks</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>một số nguyên từ 0 đến 240, ví dụ «10» (0: không tự khóa)</source>
-            <translation type="unfinished" />
+            <translation>a whole number from 0 to 240, for example «10» (0: never lock)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
