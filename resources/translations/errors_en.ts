@@ -978,7 +978,7 @@
         <message>
             <location filename="../../src/onestop_desktop/services/audit.py" />
             <source>Khoảng ngày không hợp lệ: từ ngày {start} đến ngày {end}</source>
-            <translation type="unfinished" />
+            <translation>Invalid date range: from {start} to {end}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/backup.py" />
@@ -1584,42 +1584,42 @@
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Cách tính thời hạn khi bổ sung hồ sơ</source>
-            <translation type="unfinished" />
+            <translation>How the time limit runs when documents are supplemented</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Số lần hẹn lại tối đa</source>
-            <translation type="unfinished" />
+            <translation>Maximum number of new appointments</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Tính đúng hạn theo ngày hẹn</source>
-            <translation type="unfinished" />
+            <translation>On time judged by which appointment</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Giờ làm việc</source>
-            <translation type="unfinished" />
+            <translation>Office hours</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Giờ chốt trả trong ngày</source>
-            <translation type="unfinished" />
+            <translation>Same-day cut-off time</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Hạn nhập hồ sơ tiếp nhận trên giấy (ngày làm việc)</source>
-            <translation type="unfinished" />
+            <translation>Deadline for entering paper receipts (working days)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Tự khóa màn hình sau (phút)</source>
-            <translation type="unfinished" />
+            <translation>Lock the screen after (minutes)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>{key}</source>
-            <translation type="unfinished" />
+            <translation>{key}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/slips.py" />
@@ -1844,17 +1844,17 @@
         <message>
             <location filename="../../src/onestop_desktop/services/users.py" />
             <source>Tài khoản «{username}» đã có vai trò {role}</source>
-            <translation type="unfinished" />
+            <translation>Account «{username}» already has the role {role}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/users.py" />
             <source>Không thể đổi vai trò của tài khoản quản trị cuối cùng</source>
-            <translation type="unfinished" />
+            <translation>The role of the last admin account cannot be changed</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/users.py" />
             <source>Không đặt lại mật khẩu của chính mình; hãy dùng «Đổi mật khẩu» (cần mật khẩu cũ)</source>
-            <translation type="unfinished" />
+            <translation>You cannot reset your own password; use «Change password» (the old password is needed)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/users.py" />
@@ -2049,7 +2049,7 @@
         <message>
             <location filename="../../src/onestop_desktop/ui/admin/__init__.py" />
             <source>Không có màn hình quản trị «{screen}»</source>
-            <translation type="unfinished" />
+            <translation>There is no admin screen «{screen}»</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/ui/admin/backup.py" />
@@ -2060,7 +2060,7 @@
         <message>
             <location filename="../../src/onestop_desktop/ui/admin/calendar.py" />
             <source>Chưa nhập lý do cho ngày nghỉ/làm bù</source>
-            <translation type="unfinished" />
+            <translation>No reason entered for the day off / make-up working day</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/ui/intake.py" />
