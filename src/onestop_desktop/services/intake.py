@@ -134,3 +134,11 @@ def check_paper_time(ctx: Session, received: datetime, cal: WorkCalendar) -> dat
             elapsed=elapsed,
         )
     return received
+
+
+def check_paper(ctx: Session, received: datetime) -> datetime:
+    """:func:`check_paper_time` with the station's calendar: what the form checks live, the
+    same check ``receive`` makes."""
+    ctx.require("dossiers.view")
+    cal = calendar_service.load_calendar(ctx.store, years=[received.year])
+    return check_paper_time(ctx, received, cal)
