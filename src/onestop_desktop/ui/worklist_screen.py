@@ -331,11 +331,14 @@ class WorklistScreen(QWidget):
             return
         filters = self.filters()
         self.clear_filters_button.setEnabled(not filters.is_empty())
-        try:
-            self.model.set_filters(filters)
-        except OneStopError as exc:  # e.g. "to" before "from": say so, keep the rows
+        try:  # e.g. "to" before "from": say so, keep the rows as they are
+            search.page_filter(
+                filters, username=self._session.actor.username, now=self._session.now()
+            )
+        except OneStopError as exc:
             self.message.emit(error_text(exc), 8000)
             return
+        self.model.set_filters(filters)
         self._update_count()
         self.modeChanged.emit()
 
@@ -487,20 +490,31 @@ class WorklistScreen(QWidget):
         return self.tr("Hồ sơ mới nhận ở trên cùng · gõ để tìm, quét mã để chọn")
 
     def header_state(self) -> QByteArray:
-        """The columns' widths and order, to remember between runs."""
-        return self.table.horizontalHeader().saveState()
+        """The columns' widths, order and hidden ones, to remember between runs; tagged with
+        the number of columns, since Qt would apply a state saved for other columns half-way."""
+        state = QByteArray(self._state_tag())
+        state.append(self.table.horizontalHeader().saveState())
+        return state
+
+    def _state_tag(self) -> bytes:
+        return f"worklist-{self.model.columnCount()}:".encode()
 
     def restore_header_state(self, state: object) -> bool:
-        """Columns as the clerk left them; whether ``state`` was usable."""
-        if not isinstance(state, QByteArray) or state.isEmpty():
-            return False
+        """Columns as the clerk left them; whether ``state`` was usable (else the defaults)."""
+        tag = self._state_tag()
         header = self.table.horizontalHeader()
-        if not header.restoreState(state) or header.count() != self.model.columnCount():
-            # A state from before the columns changed (or damaged): the defaults.
+        if (
+            not isinstance(state, QByteArray)
+            or not bytes(state.data()).startswith(tag)
+            or not header.restoreState(state.mid(len(tag)))
+            or header.count() != self.model.columnCount()
+        ):
+            # A state from before the columns changed, or damaged: the defaults.
             self.size_columns()
             self.hide_optional_columns()
             return False
         header.setSectionResizeMode(WorklistModel.COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(WorklistModel.COL_CODE, False)
         return True
 
     # ------------------------------------------------------------------ slots
