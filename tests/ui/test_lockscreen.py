@@ -140,6 +140,13 @@ def test_wrong_password_counts_toward_the_lockout_and_the_right_one_unlocks(
     assert not idle.is_locked() and not screen.isVisible()
     assert failures(store, "tiepnhan") == 0
     assert idle.timer.isActive(), "watching again"
+    assert window.focusWidget() is window.search_box, "the cursor goes back where it was"
+
+
+def test_a_closed_window_is_never_covered(window: MainWindow) -> None:
+    window.close()
+    window.idle_lock.timer.timeout.emit()
+    assert not window.idle_lock.is_locked()
 
 
 def test_five_wrong_passwords_at_the_lock_lock_the_account(

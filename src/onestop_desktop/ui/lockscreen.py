@@ -19,6 +19,7 @@ Ctrl+L (the main window's "Khóa máy") locks at once.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING
 
@@ -266,8 +267,8 @@ class IdleLock(QObject):
 
     def lock(self) -> None:
         """Cover the window now (Ctrl+L, or the idle timer)."""
-        if self.is_locked():
-            return
+        if self.is_locked() or not self._window.isVisible():
+            return  # (a closed window is never covered; a minimised one still counts as shown)
         self.timer.stop()
         focus = QApplication.focusWidget()
         self._focus = focus if focus is not None and focus is not self.screen else None
@@ -295,6 +296,8 @@ class IdleLock(QObject):
     def _on_unlocked(self) -> None:
         focus, self._focus = self._focus, None
         if focus is not None:
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            # RuntimeError: the widget was deleted while locked (its dialog closed).
+            with contextlib.suppress(RuntimeError):
+                focus.setFocus(Qt.FocusReason.OtherFocusReason)
         self._restart()
         self.unlocked.emit()
