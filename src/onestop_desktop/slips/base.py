@@ -11,6 +11,7 @@ NFC-normalises and escapes it: a name typed in decomposed Unicode prints as it s
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,8 +19,7 @@ from typing import Literal
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
@@ -244,17 +244,64 @@ def grid(
     return table
 
 
-def qr_code(value: str, size: float) -> Drawing:
+@functools.lru_cache(maxsize=64)
+def qr_matrix(value: str) -> tuple[tuple[bool, ...], ...]:
+    """The modules of a QR code of ``value`` (error correction M), dark = True.
+
+    Encoded with reportlab's own QR encoder, at mask pattern 0: any mask is valid and decodes
+    the same; reportlab's search for the "best" one costs nine encodings (most of a slip's
+    rendering time) for a code a counter's reader reads either way (the tests decode it).
+    Cached: the receipt draws the same code on both copies, and a reprint draws it again.
+    """
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(value)
+    code.version = code.calculate_version()
+    code.makeImpl(False, 0)
+    n = code.getModuleCount()
+    return tuple(tuple(bool(code.isDark(r, c)) for c in range(n)) for r in range(n))
+
+
+class QrCode(Flowable):
+    """A QR code drawn straight onto the canvas as filled runs of modules, with the four-module
+    quiet zone the standard asks for."""
+
+    QUIET = 4
+
+    def __init__(self, value: str, size: float) -> None:
+        super().__init__()
+        self.value = value
+        self.size = size
+        self.width = self.height = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        matrix = qr_matrix(self.value)
+        n = len(matrix)
+        unit = self.size / (n + 2 * self.QUIET)
+        c = self.canv
+        c.saveState()
+        c.setFillColor(colors.black)
+        for r, row in enumerate(matrix):
+            y = self.size - (r + 1 + self.QUIET) * unit
+            col = 0
+            while col < n:
+                if not row[col]:
+                    col += 1
+                    continue
+                run = col
+                while run < n and row[run]:
+                    run += 1
+                c.rect((col + self.QUIET) * unit, y, (run - col) * unit, unit, stroke=0, fill=1)
+                col = run
+        c.restoreState()
+
+
+def qr_code(value: str, size: float) -> QrCode:
     """A QR code of ``value`` (the dossier code: a reader at the counter opens the dossier),
-    ``size`` points square, error correction M, with its quiet zone."""
-    widget = QrCodeWidget(value, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    # A Drawing sets its own initial font on the canvas (Helvetica by default): without this,
-    # every slip with a QR code would reference a base-14 font.
-    drawing.initialFontName = FONT
-    return drawing
+    ``size`` points square, quiet zone included."""
+    return QrCode(value, size)
 
 
 def copy_mark(printed_at: datetime, st: Styles) -> Paragraph:

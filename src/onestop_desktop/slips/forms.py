@@ -18,13 +18,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    FrameBreak,
     KeepInFrame,
-    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -138,8 +137,27 @@ def _documents_table(docs: tuple[DocumentLine, ...], width: float, st: Styles) -
 # ------------------------------------------------------------------------------- Mẫu 01
 
 
-def receipt_story(slip: Receipt, copy_label: str, width: float, st: Styles) -> list[Flowable]:
-    """One copy (liên) of Mẫu 01 at ``width``."""
+class CopyLabel(Flowable):
+    """The "(Liên 1: …)" line: one flowable whose text is set before each copy is drawn, so
+    the two copies share one laid-out story (laying out a slip is most of its cost)."""
+
+    def __init__(self, st: Styles) -> None:
+        super().__init__()
+        self.text = ""
+        self.size = st.center.fontSize
+        self.height = st.center.leading
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        self.canv.setFont(base.FONT, self.size)
+        self.canv.drawCentredString(self.width / 2, self.height - self.size, self.text)
+
+
+def receipt_story(slip: Receipt, label: Flowable, width: float, st: Styles) -> list[Flowable]:
+    """One copy (liên) of Mẫu 01 at ``width``; ``label`` is its "(Liên …)" line."""
     narrow = width < 100 * mm
     qr_size = (20 if narrow else 24) * mm
     story: list[Flowable] = [*_copy(slip.copy, slip.printed_at, st)]
@@ -147,7 +165,7 @@ def receipt_story(slip: Receipt, copy_label: str, width: float, st: Styles) -> l
     story.append(para("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", st.title))
     code_lines = [
         Paragraph(f"Mã hồ sơ: <b>{text(slip.code)}</b>", st.center),
-        para(f"({copy_label})", st.center),
+        label,
     ]
     qr = base.qr_code(slip.code, qr_size)
     if narrow:
@@ -209,58 +227,65 @@ COPY_LABELS = ("Liên 1: Lưu tại Bộ phận Một cửa", "Liên 2: Giao ng�
 
 
 def render_receipt(slip: Receipt, layout: Layout) -> bytes:
-    """Mẫu 01 in both copies, laid out for ``layout`` (see the module docstring)."""
+    """Mẫu 01 in both copies, laid out for ``layout`` (see the module docstring).
+
+    The copy is laid out once and drawn twice (its "Liên" line changed in between): on the two
+    halves of one A4 sheet, or on two pages (A5, 80 mm). Each copy is kept to its half or its
+    page, shrunk if a long checklist needs it (an 80 mm page is cut to the copy's height).
+    """
     title = f"Giấy tiếp nhận hồ sơ và hẹn trả kết quả {slip.code}"
     if layout.paper == "80mm":
-        st = base.styles(base.body_size("80mm"))
-        margin = 3 * mm
-        width = base.THERMAL_WIDTH - 2 * margin
-        pages = [receipt_story(slip, label, width, st) for label in COPY_LABELS]
-        height = max(base.measure(list(p), width) for p in pages) + 2 * margin + 8 * mm
-        pages = [receipt_story(slip, label, width, st) for label in COPY_LABELS]
-        story: list[Flowable] = [*pages[0], PageBreak(), *pages[1]]
-        return _single(story, (base.THERMAL_WIDTH, height), title, margin)
-    if layout.paper == "a5" or layout.receipt == "a5_each":
-        size = base.page_size("a5")
-        margin = 10 * mm
-        st = base.styles(base.body_size("a5"))
-        width = size[0] - 2 * margin
-        first = receipt_story(slip, COPY_LABELS[0], width, st)
-        second = receipt_story(slip, COPY_LABELS[1], width, st)
-        return _single([*first, PageBreak(), *second], size, title, margin)
-    # Two copies on one A4 portrait sheet: a frame per half, each copy shrunk into its half.
-    size = base.page_size("a4")
-    margin = 9 * mm
-    st = base.styles(9.0)
+        st, margin, size = base.styles(base.body_size("80mm")), 3 * mm, base.page_size("80mm")
+        two = False
+    elif layout.paper == "a5" or layout.receipt == "a5_each":
+        st, margin, size = base.styles(base.body_size("a5")), 10 * mm, base.page_size("a5")
+        two = False
+    else:
+        st, margin, size = base.styles(9.0), 9 * mm, base.page_size("a4")
+        two = True
     width = size[0] - 2 * margin
-    half = (size[1] - 2 * margin) / 2
+    box = (size[1] - 2 * margin) / 2 - 12 if two else size[1] - 2 * margin
     buffer = io.BytesIO()
-    doc = _doc(buffer, size, title, margin)
-    top = Frame(margin, margin + half, width, half, id="top", showBoundary=0)
-    bottom = Frame(margin, margin, width, half, id="bottom")
-    doc.addPageTemplates([PageTemplate("two", [top, bottom], onPage=_cut_line)])
-    story = [
-        KeepInFrame(
-            width, half - 12, receipt_story(slip, COPY_LABELS[0], width, st), mode="shrink"
-        ),
-        FrameBreak(),
-        KeepInFrame(
-            width, half - 12, receipt_story(slip, COPY_LABELS[1], width, st), mode="shrink"
-        ),
-    ]
-    doc.build(story)
+    c = Canvas(buffer, pagesize=size, initialFontName=base.FONT, lang="vi")
+    c.setTitle(title)
+    c.setSubject(title)
+    c.setAuthor("OneStop Desktop")
+    c.setCreator("OneStop Desktop")
+    label = CopyLabel(st)
+    story = receipt_story(slip, label, width, st)
+    if layout.paper == "80mm":
+        height = base.measure(story, width)
+        size = (size[0], height + 2 * margin)
+        box = height + 1
+        story = receipt_story(slip, label, width, st)
+        c.setPageSize(size)
+    fitted = KeepInFrame(width, box, story, mode="shrink")
+    _, h = fitted.wrapOn(c, width, box)
+    for i, copy_label in enumerate(COPY_LABELS):
+        label.text = f"({copy_label})"
+        if two:
+            top = size[1] - margin - i * (size[1] - 2 * margin) / 2
+        else:
+            if i:
+                c.showPage()
+                c.setPageSize(size)
+            top = size[1] - margin
+        fitted.drawOn(c, margin, top - h)
+    if two:
+        _cut_line(c, size, margin)
+    c.showPage()
+    c.save()
     return buffer.getvalue()
 
 
-def _cut_line(canvas: object, doc: BaseDocTemplate) -> None:
+def _cut_line(c: Canvas, size: tuple[float, float], margin: float) -> None:
     """A dashed line where the A4 sheet is cut into its two copies."""
-    c = canvas
-    y = doc.pagesize[1] / 2
-    c.saveState()  # type: ignore[attr-defined]
-    c.setDash(3, 3)  # type: ignore[attr-defined]
-    c.setLineWidth(0.4)  # type: ignore[attr-defined]
-    c.line(doc.leftMargin, y, doc.pagesize[0] - doc.rightMargin, y)  # type: ignore[attr-defined]
-    c.restoreState()  # type: ignore[attr-defined]
+    y = size[1] / 2
+    c.saveState()
+    c.setDash(3, 3)
+    c.setLineWidth(0.4)
+    c.line(margin, y, size[0] - margin, y)
+    c.restoreState()
 
 
 # ------------------------------------------------------------------------------- Mẫu 02
