@@ -347,3 +347,24 @@ def test_a_folder_left_by_a_restore_is_not_a_new_station(data: DataDir) -> None:
     kept = data.database.with_name(data.database.name + ".replaced-20261202T010000")
     kept.write_bytes(b"")
     assert not app_module.needs_setup(data), "it says to restore, never to start again"
+
+
+def test_an_empty_database_left_by_a_cut_init_opens_the_wizard(
+    qapp: QApplication, data: DataDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from onestop_desktop.store.db import Store
+
+    monkeypatch.setattr(app_module.logging_setup, "configure", lambda *_a, **_k: None)
+    monkeypatch.setenv(i18n.ENV_VAR, "vi")
+    data.ensure()
+    Store.open(data.database, create=True).close()  # a database, but no station in it
+    assert not app_module.needs_setup(data), "a file is there: the sign-in path opens it"
+    opened: list[SetupWizard] = []
+
+    def wait_for_session(w: SetupWizard) -> Session | None:
+        opened.append(w)
+        return None  # the clerk closes the wizard
+
+    monkeypatch.setattr(SetupWizard, "wait_for_session", wait_for_session)
+    assert app_module.run(data, ["onestop"]) == 0
+    assert len(opened) == 1, "set up here, not «run onestop init»"
