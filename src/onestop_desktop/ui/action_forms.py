@@ -138,7 +138,7 @@ class ActionForm(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.build()
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)
 
     # ------------------------------------------------------------------ for subclasses
 
@@ -154,7 +154,6 @@ class ActionForm(QDialog):
         error from the service uses for it."""
         caption = QLabel(label)
         caption.setBuddy(widget)
-        caption.setWordWrap(True)
         self.form.addRow(caption, widget)
         if field is not None:
             widget.setObjectName(field)
@@ -287,10 +286,14 @@ class SupplementForm(ActionForm):
             row.setCheckState(Qt.CheckState.Unchecked)
             self.checklist.addItem(row)
         self.checklist.setMinimumHeight(90)
-        self.add_row(self.tr("Giấy tờ cần &bổ sung (Space để chọn):"), self.checklist)
+        self.checklist.setWordWrap(True)
+        self.checklist.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.add_row(self.tr("Cần &bổ sung:"), self.checklist)
         self.fields["documents"] = self.checklist
+        self.checklist.setToolTip(self.tr("Phím cách để chọn hoặc bỏ chọn một giấy tờ"))
         self.other = _text_box(2)
-        self.add_row(self.tr("Giấy tờ &khác (mỗi dòng một loại):"), self.other, "other")
+        self.other.setPlaceholderText(self.tr("mỗi dòng một loại giấy tờ"))
+        self.add_row(self.tr("Giấy tờ &khác:"), self.other, "other")
         self.reason = _line()
         self.add_row(self.tr("&Lý do:"), self.reason, "reason")
         self.add_note(

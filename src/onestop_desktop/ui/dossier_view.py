@@ -27,7 +27,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -102,6 +102,29 @@ def _moment(value: Any) -> str:
     return clock.fmt_datetime(value) if value is not None else "—"
 
 
+class _FitTable(QTableWidget):
+    """A table as tall as its rows (it sits in the view's scroll area, so nothing scrolls
+    twice). Its rows wrap, so their heights follow the width: the height is set again each
+    time a row's height changes (the header measures lazily, after the layout)."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        super().__init__(rows, columns)
+        self._pending = False
+        self.verticalHeader().sectionResized.connect(self._later)
+        self.horizontalHeader().sectionResized.connect(self._later)
+
+    def _later(self, *_args: object) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.fit)
+
+    def fit(self) -> None:
+        self._pending = False
+        height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+        height += self.verticalHeader().length()
+        self.setFixedHeight(height + 2)
+
+
 class DossierView(QWidget):
     """One dossier, for one signed-in :class:`Session`."""
 
@@ -169,15 +192,15 @@ class DossierView(QWidget):
         self.group_submitter, self.form_submitter = self._group(info_layout)
         self.group_procedure, self.form_procedure = self._group(info_layout)
         self.group_checklist = QGroupBox()
-        self.checklist = self._table(4, "checklistTable")
+        self.checklist = self._table(4, "checklistTable", stretch=1)
         QVBoxLayout(self.group_checklist).addWidget(self.checklist)
         info_layout.addWidget(self.group_checklist)
         self.group_appointments = QGroupBox()
-        self.appointments = self._table(4, "appointmentsTable")
+        self.appointments = self._table(4, "appointmentsTable", stretch=2)
         QVBoxLayout(self.group_appointments).addWidget(self.appointments)
         info_layout.addWidget(self.group_appointments)
         self.group_pauses = QGroupBox()
-        self.pauses = self._table(5, "pausesTable")
+        self.pauses = self._table(3, "pausesTable", stretch=2)
         QVBoxLayout(self.group_pauses).addWidget(self.pauses)
         info_layout.addWidget(self.group_pauses)
         info_layout.addStretch(1)
@@ -256,20 +279,24 @@ class DossierView(QWidget):
         into.addWidget(box)
         return box, form
 
-    def _table(self, columns: int, name: str) -> QTableWidget:
-        table = QTableWidget(0, columns)
+    def _table(self, columns: int, name: str, *, stretch: int) -> QTableWidget:
+        """A small read-only table inside the scroll area: column ``stretch`` takes the width
+        left and wraps, so nothing is cut off or scrolls sideways at 1024×768."""
+        table = _FitTable(0, columns)
         table.setObjectName(name)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setTabKeyNavigation(False)
         table.setWordWrap(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return table
 
     # (field key, form) in display order; the captions are in _retranslate.
@@ -620,10 +647,16 @@ class DossierView(QWidget):
             self.pauses,
             [
                 (
-                    p_.label,
-                    _moment(p_.since),
-                    _moment(p_.until) if p_.until else self.tr("Đang chờ"),
-                    fmt(self.tr("%1 giờ làm việc"), f"{p_.working_hours:.1f}".replace(".", ",")),
+                    fmt(
+                        self.tr("%1\n%2 giờ làm việc"),
+                        p_.label,
+                        f"{p_.working_hours:.1f}".replace(".", ","),
+                    ),
+                    fmt(
+                        self.tr("%1\nđến %2"),
+                        _moment(p_.since),
+                        _moment(p_.until) if p_.until else self.tr("nay (đang chờ)"),
+                    ),
                     "; ".join(
                         part
                         for part in (
@@ -649,12 +682,9 @@ class DossierView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 table.setItem(r, c, item)
+        assert isinstance(table, _FitTable)
         table.resizeRowsToContents()
-        # The table sits in the scroll area: as tall as its rows, so nothing scrolls twice.
-        height = table.horizontalHeader().height() + 2 * table.frameWidth()
-        height += sum(table.rowHeight(r) for r in range(table.rowCount()))
-        scrollbar = table.horizontalScrollBar().sizeHint().height()
-        table.setFixedHeight(height + scrollbar)
+        table.fit()
 
     def _show_actions(self, offered: list[Action]) -> None:
         for button in self._buttons.values():
@@ -741,7 +771,7 @@ class DossierView(QWidget):
             [tr("Lúc"), tr("Hẹn trả"), tr("Vì sao"), tr("Lý do")]
         )
         self.pauses.setHorizontalHeaderLabels(
-            [tr("Loại"), tr("Từ"), tr("Đến"), tr("Thời gian"), tr("Nội dung")]
+            [tr("Chờ gì, bao lâu"), tr("Từ – đến"), tr("Nội dung")]
         )
         for key, (_form, caption) in self._rows.items():
             source = self._CAPTIONS.get(key) or self._CAPTIONS[key.split(".", 1)[1]]
