@@ -399,10 +399,16 @@ def test_restore_refused_to_a_clerk(session: Session, store: Store, tmp_path: Pa
 # ------------------------------------------------------------------ audit log
 
 
+def searched(qtbot: QtBot, screen: AuditScreen) -> None:
+    screen.search()
+    qtbot.waitUntil(lambda: not screen.model.loading(), timeout=10000)
+
+
 def test_audit_screen_filters_and_pages(qtbot: QtBot, admin_session: Session, store: Store) -> None:
     users.add_user(admin_session, "hoa", "clerk", "Phạm Thị Hoà", "mat-khau-hoa")
     screen = AuditScreen(admin_session)
     qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.model.loading(), timeout=10000)
     assert screen.model.rowCount() == audit.PAGE_SIZE and screen.model.canFetchMore()
     assert "cuộn xuống" in screen.count_label.text()
     first = screen.model.rows()[0]
@@ -410,40 +416,49 @@ def test_audit_screen_filters_and_pages(qtbot: QtBot, admin_session: Session, st
     assert screen.model.data(screen.model.index(0, AuditModel.COL_ACTOR)) == "Trần Quốc Bảo"
 
     screen.user_box.setCurrentIndex(screen.user_box.findData("admin"))
-    screen.search()
+    searched(qtbot, screen)
     assert [e.kind for e in screen.model.rows()] == ["user.added"]
     assert screen.count_label.text() == "1 sự kiện"
 
     screen.user_box.setCurrentIndex(0)
     code = store.query("SELECT code FROM dossiers ORDER BY rid DESC LIMIT 1")[0]["code"]
     type_text(screen.dossier_edit, code)
-    screen.search()
+    searched(qtbot, screen)
     rows = screen.model.rows()
     assert rows and all(e.dossier_code == code for e in rows)
     assert rows[-1].kind in ("received", "registered_online", "imported")
 
     screen.dossier_edit.clear()
     screen.kind_box.setCurrentIndex(screen.kind_box.findData("handed_over"))
-    screen.search()
+    searched(qtbot, screen)
     assert screen.model.rows() and all(e.kind == "handed_over" for e in screen.model.rows())
     assert all(e.details.startswith("Chuyển cho") for e in screen.model.rows())
 
     screen.kind_box.setCurrentIndex(0)
     screen.dates_box.setChecked(True)
     screen.start_edit.setDate(screen.end_edit.date().addDays(1))
-    screen.search()
+    searched(qtbot, screen)
     assert screen.message.is_error() and "Khoảng ngày" in screen.message.text()
+    assert screen.model.rowCount() == 0
 
 
-def test_audit_model_fetches_pages(qtbot: QtBot, admin_session: Session) -> None:
+def test_audit_model_fetches_pages_in_the_background(qtbot: QtBot, admin_session: Session) -> None:
     model = AuditModel(admin_session)
     model.page_size = 7
     model.search(audit.LogQuery())
+    assert model.loading() and not model.canFetchMore()  # one page at a time
+    qtbot.waitUntil(lambda: not model.loading(), timeout=10000)
     assert model.rowCount() == 7
     model.fetchMore()
+    qtbot.waitUntil(lambda: not model.loading(), timeout=10000)
     assert model.rowCount() == 14
     ids = [e.id for e in model.rows()]
     assert ids == sorted(set(ids), reverse=True)
+    # A new search while a page is read: the stale page is dropped, the new one shown.
+    model.fetchMore()
+    model.search(audit.LogQuery(user="tiepnhan"))
+    qtbot.waitUntil(lambda: not model.loading(), timeout=10000)
+    assert model.rows() and all(e.actor == "user:tiepnhan" for e in model.rows())
 
 
 # ------------------------------------------------------------------ every model
@@ -459,6 +474,7 @@ def test_models_pass_the_model_tester(
     audit_model = AuditModel(admin_session)
     audit_model.page_size = 5
     audit_model.search(audit.LogQuery())
+    qtbot.waitUntil(lambda: not audit_model.loading(), timeout=10000)
     bad = tmp_path / "bad.csv"
     bad.write_text(BAD_CATALOGUE, encoding="utf-8")
     for widget in (users_screen, catalog_screen, calendar_screen, backup_screen):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,18 +26,29 @@ from PySide6.QtWidgets import (
 from onestop_desktop.domain import clock
 from onestop_desktop.errors import OneStopError
 from onestop_desktop.services import audit, users
-from onestop_desktop.services.audit import LogEntry, LogQuery
+from onestop_desktop.services.audit import LogEntry, LogPage, LogQuery
 from onestop_desktop.services.context import Session
 from onestop_desktop.ui.admin.common import MessageLine, RowsModel, table_view
 from onestop_desktop.ui.i18n import fmt, use_translated_edit_menu
+from onestop_desktop.ui.workers import Job, Worker
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class AuditModel(RowsModel[LogEntry]):
-    """The log matching one :class:`LogQuery`, paged from the newest event back."""
+    """The log matching one :class:`LogQuery`, paged from the newest event back.
+
+    Each page is read in a :class:`~onestop_desktop.ui.workers.Worker` on its own connection:
+    a filter that matches few events (one user's rare acts) walks much of the log before it
+    has a page, and the window must keep answering meanwhile. One page is read at a time; a
+    new search while a page is being read waits for it and then starts over (the stale page
+    is dropped).
+    """
 
     COL_AT, COL_ACTOR, COL_ACTION, COL_DOSSIER, COL_DETAILS = range(5)
+
+    # A page arrived (or the search failed: see last_error()); the view may show the count.
+    loaded = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +57,10 @@ class AuditModel(RowsModel[LogEntry]):
         self._next: int | None = None
         self._more = False
         self._error: OneStopError | None = None
+        self._worker: Worker[object] | None = None
+        self._generation = 0
+        self._loading = 0
+        self._restart = False
         self.page_size = audit.PAGE_SIZE
 
     def headers(self) -> list[str]:
@@ -83,30 +98,68 @@ class AuditModel(RowsModel[LogEntry]):
     def last_error(self) -> OneStopError | None:
         return self._error
 
+    def loading(self) -> bool:
+        """Whether a page is being read."""
+        return self._worker is not None
+
+    def has_more(self) -> bool:
+        """Whether older events may match (another page can be read)."""
+        return self._more
+
     def search(self, query: LogQuery) -> None:
-        """Start over with ``query``: the first page (an error leaves the list empty)."""
+        """Start over with ``query``: the list empties and its first page is read."""
         self._query = query
+        self._generation += 1
         self._next = None
         self._error = None
         self.set_rows([])
         self._more = True
+        if self._worker is not None:
+            self._restart = True  # once the page being read is in (and dropped)
+            return
         self._load()
 
     def _load(self) -> None:
-        try:
-            page = audit.search_log(
-                self._session, self._query, before=self._next, limit=self.page_size
-            )
-        except OneStopError as exc:
-            self._error = exc
-            self._more = False
+        query, before, limit = self._query, self._next, self.page_size
+        self._loading = self._generation  # one page at a time: the one being read
+
+        def task(job: Job) -> object:
+            return audit.search_log(job.session, query, before=before, limit=limit)
+
+        worker: Worker[object] = Worker(task, session=self._session, parent=self, show_errors=False)
+        worker.succeeded.connect(self._arrived)
+        worker.failed.connect(self._refused)
+        worker.finished.connect(self._finished)
+        self._worker = worker
+        worker.start()
+
+    def _arrived(self, page: object) -> None:
+        if self._loading != self._generation:
             return
+        assert isinstance(page, LogPage)
         self._next = page.next_before
         self._more = page.next_before is not None
         self.append_rows(page.entries)
+        self.loaded.emit()
+
+    def _refused(self, exc: object) -> None:
+        if self._loading != self._generation:
+            return
+        assert isinstance(exc, OneStopError)
+        self._error = exc
+        self._more = False
+        self.loaded.emit()
+
+    def _finished(self) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.deleteLater()
+        if self._restart:
+            self._restart = False
+            self._load()
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
+        return not parent.isValid() and self._more and self._worker is None
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):
@@ -164,8 +217,7 @@ class AuditScreen(QWidget):
 
         self.model = AuditModel(session, self)
         self.table = table_view(self.model, "auditTable", stretch=AuditModel.COL_DETAILS)
-        self.model.rowsInserted.connect(self._update_count)
-        self.model.modelReset.connect(self._update_count)
+        self.model.loaded.connect(self._loaded)
 
         filters = QGridLayout()
         filters.addWidget(QLabel(self.tr("Cán bộ:")), 0, 0)
@@ -207,18 +259,21 @@ class AuditScreen(QWidget):
         )
 
     def search(self) -> None:
+        self.message.done("")
+        self.count_label.setText(self.tr("Đang tìm…"))
         self.model.search(self.current_query())
+
+    def _loaded(self) -> None:
         error = self.model.last_error()
         if error is not None:
             self.message.refused(error)
-        else:
-            self.message.done("")
+        self._update_count()
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
-        if self.model.canFetchMore():
+        if self.model.has_more():
             text = fmt(
-                self.tr("%1 sự kiện đầu tiên (cuộn xuống để xem thêm)"), clock.fmt_int(shown)
+                self.tr("%1 sự kiện mới nhất (cuộn xuống để xem thêm)"), clock.fmt_int(shown)
             )
         elif shown == 0:
             text = self.tr("Không có sự kiện nào khớp")
