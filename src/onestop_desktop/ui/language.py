@@ -3,8 +3,10 @@
 The choice is kept in the user's QSettings (``ui/language``, read by ``i18n.choose_language``
 at the next start) and applied at once with ``i18n.install``: every window that handles
 ``LanguageChange`` (the main window's menus, toolbar and status bar, the sign-in window, the
-lock screen, the worklist) re-translates live. Texts a screen filled in once (a message already
-shown, a dialog open behind) keep their language until shown again, so the dialog says so.
+lock screen, the setup wizard, the worklist, the dossier view, the dashboard) re-translates
+live. Screens that fill their texts once (intake, the admin screens, the action forms, a message
+already shown) keep their language until opened again or until the next start; the dialog says
+so rather than promising more.
 ``ONESTOP_LANG`` in the environment wins over the setting at start-up; the dialog says that too.
 """
 
@@ -64,9 +66,10 @@ class LanguageDialog(QDialog):
             self.buttons_by_lang[lang] = button
             layout.addWidget(button)
         self.note_label = QLabel(
-            "Đổi ngay các cửa sổ đang mở; nội dung đã hiện (thông báo, hộp thoại) đổi khi mở "
-            "lại.\nApplies now to the open windows; messages already shown change when "
-            "opened again."
+            "Trình đơn, thanh công cụ, thanh trạng thái và các màn hình chính đổi ngay; màn "
+            "hình, hộp thoại khác đổi khi mở lại, có màn hình chỉ đổi khi khởi động lại chương "
+            "trình.\nMenus, toolbar, status bar and the main screens change now; other "
+            "screens and dialogs change when opened again, some only at the next start."
         )
         self.note_label.setObjectName("languageNote")
         self.note_label.setWordWrap(True)
