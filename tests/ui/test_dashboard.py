@@ -1,0 +1,200 @@
+"""The dashboard (Ctrl+2): its figures are Biểu 06's for the same days (one source of truth),
+its lists open their dossiers, it reloads when the data change, and its list model is valid."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from onestop_desktop.domain import clock
+from onestop_desktop.paths import DataDir
+from onestop_desktop.services import dashboard, dossiers, reports, search
+from onestop_desktop.services.context import Session
+from onestop_desktop.services.dashboard import Figures
+from onestop_desktop.services.dossiers import Applicant, Intake
+from onestop_desktop.services.search import Filters
+from onestop_desktop.store.db import Store
+from onestop_desktop.ui.dashboard import DashboardScreen, DossierListModel, percent_text
+from onestop_desktop.ui.mainwindow import MainWindow
+
+
+@pytest.fixture
+def leader(session: Session) -> Session:
+    from onestop_desktop.domain.roles import Role
+    from onestop_desktop.services.context import Actor
+
+    return Session(session.store, session.station, Actor("lanhdao", "Phạm Văn Dũng", Role.LEADER))
+
+
+@pytest.fixture
+def days_later(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every store's clock (workers' too) five days on, so the demo has overdue dossiers."""
+    moment = clock.now() + timedelta(days=5)
+    monkeypatch.setattr(Store, "now", lambda _self: moment)
+
+
+@pytest.mark.parametrize("later", [False, True], ids=["now", "five-days-on"])
+def test_figures_equal_bieu_06_for_the_same_days(
+    leader: Session, later: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if later:
+        moment = clock.now() + timedelta(days=5)
+        monkeypatch.setattr(Store, "now", lambda _self: moment)
+    data = dashboard.build(leader)
+    today = clock.to_vn(data.at).date()
+    start = today.replace(day=1)
+    assert data.today == Figures.of(reports.report06(leader, today, today).report)
+    assert data.month == Figures.of(reports.report06(leader, start, today).report)
+    assert data.month.received > 0 or today.day == 1
+    assert len(data.by_day) == dashboard.CHART_DAYS
+    assert data.by_day[-1].day == today
+    for bar in data.by_day:
+        day = reports.report06(leader, bar.day, bar.day).report
+        assert (bar.received, bar.resolved) == (day.announced.received, day.total.resolved_total)
+    month = reports.report06(leader, start, today).report
+    assert [(f.field, f.received, f.resolved) for f in data.by_field] == [
+        (r.field, r.received_total, r.resolved_total) for r in month.rows
+    ]
+    assert sum(b.received for b in data.by_day) > 0
+
+
+def test_a_past_day_gives_that_days_figures(leader: Session) -> None:
+    busy = max(dashboard.build(leader).by_day, key=lambda b: b.received).day
+    data = dashboard.build(leader, today=busy)
+    assert data.today == Figures.of(reports.report06(leader, busy, busy).report)
+    assert data.today.received > 0
+    assert data.month == Figures.of(reports.report06(leader, busy.replace(day=1), busy).report)
+
+
+def test_lists_are_the_worklist_filters(leader: Session, days_later: None) -> None:
+    data = dashboard.build(leader)
+    due = search.worklist_page(leader, limit=dashboard.LIST_LIMIT, filters=Filters(due_today=True))
+    late = search.worklist_page(leader, limit=dashboard.LIST_LIMIT, filters=Filters(overdue=True))
+    assert data.due_today == tuple(due)
+    assert data.overdue == tuple(late)
+    assert data.overdue_count == search.count_matching(leader, "", Filters(overdue=True))
+    assert data.overdue, "the demo has overdue dossiers"
+
+
+def test_percent_text_is_vietnamese() -> None:
+    from decimal import Decimal
+
+    assert percent_text(Decimal("96.2")) == "96,2%"
+    assert percent_text(None) == "—"
+
+
+def test_list_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, leader: Session, days_later: None
+) -> None:
+    model = DossierListModel()
+    model.set_rows(dashboard.build(leader).overdue)
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 0)) == model.dossier(0).code
+
+
+@pytest.fixture
+def window(qtbot: QtBot, leader: Session, tmp_path: Path) -> MainWindow:
+    win = MainWindow(
+        leader, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(win)
+    win.resize(1008, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
+    return win
+
+
+def wait_loaded(qtbot: QtBot, screen: DashboardScreen) -> None:
+    qtbot.waitUntil(lambda: screen.data() is not None and screen.worker() is None, timeout=10000)
+
+
+def test_ctrl_2_shows_the_figures(qtbot: QtBot, window: MainWindow, leader: Session) -> None:
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_screen() == "dashboard"
+    screen = window.stack.currentWidget()
+    assert isinstance(screen, DashboardScreen)
+    wait_loaded(qtbot, screen)
+    data = screen.data()
+    assert data is not None
+    assert data.month == dashboard.build(leader).month
+    assert screen.figure_text("month", "received") == f"{data.month.received:,}".replace(",", ".")
+    assert screen.figure_text("month", "on_time_rate") == percent_text(data.month.on_time_rate)
+    assert screen.overdue_model.rowCount() == len(data.overdue)
+    assert screen.overdue_box.title().startswith(f"Đang quá hạn hẹn trả ({data.overdue_count})")
+    assert len(screen.day_chart.bars()) == dashboard.CHART_DAYS
+    assert "dashboard" in [a.objectName() for a in window.toolbar.actions()]
+
+
+def test_a_list_row_opens_its_dossier(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, days_later: None
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(window, "open_dossier", lambda key: opened.append(key) or True)
+    screen = window.show_dashboard()
+    assert isinstance(screen, DashboardScreen)
+    wait_loaded(qtbot, screen)
+    view = screen.overdue_view
+    view.setFocus()
+    view.setCurrentIndex(screen.overdue_model.index(0, 0))
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert opened == [screen.overdue_model.dossier(0).id]
+
+
+def test_without_a_dossier_view_the_row_is_selected_in_the_worklist(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, days_later: None
+) -> None:
+    monkeypatch.setattr(window, "open_dossier", None)
+    screen = window.show_dashboard()
+    assert isinstance(screen, DashboardScreen)
+    wait_loaded(qtbot, screen)
+    target = screen.overdue_model.dossier(0)
+    screen.dossierRequested.emit(target)
+    assert window.current_screen() == "worklist"
+    assert window.current_dossier() == target
+
+
+def test_the_dashboard_reloads_when_someone_writes(
+    qtbot: QtBot, window: MainWindow, demo_data: DataDir
+) -> None:
+    screen = window.show_dashboard()
+    assert isinstance(screen, DashboardScreen)
+    wait_loaded(qtbot, screen)
+    before = screen.data()
+    assert before is not None
+    other = Store.open(demo_data.database, integrity="none")
+    try:
+        dossiers.receive(
+            Session.operator(other),
+            Intake("2.000815", Applicant("Đỗ Thị Mới", None, date(1990, 1, 1), "0912000111")),
+        )
+    finally:
+        other.close()
+    qtbot.waitUntil(
+        lambda: (
+            screen.data() is not None and screen.data().today.received == before.today.received + 1
+        ),  # type: ignore[union-attr]
+        timeout=10000,
+    )
+    assert screen.figure_text("today", "received") == str(before.today.received + 1)
+    # No reload loop: once settled, nothing runs again by itself.
+    wait_loaded(qtbot, screen)
+    settled = screen.data()
+    QTest.qWait(2500)
+    assert screen.data() is settled and screen.worker() is None
+
+
+def test_a_day_in_the_future_is_refused(leader: Session) -> None:
+    from onestop_desktop.errors import ValidationError
+
+    with pytest.raises(ValidationError):
+        dashboard.build(leader, today=clock.to_vn(leader.now()).date() + timedelta(days=1))
