@@ -225,7 +225,7 @@ def test_help_pages_print_vietnamese_only(argv: list[str]) -> None:
         (["dossier", "receive", "--name", "A"], "thiếu đối số bắt buộc: --procedure"),
         (["dossier"], "thiếu đối số bắt buộc: ACTION"),
         (["bogus"], "lựa chọn không hợp lệ: 'bogus'"),
-        (["report", "--from", "1/1/2025", "--to", "2/1/2025", "--format", "pdf"], "'pdf'"),
+        (["report", "--from", "1/1/2025", "--to", "2/1/2025", "--format", "docx"], "'docx'"),
         (["search", "x", "--limit", "nhiều"], "«nhiều» không phải số nguyên"),
         (["demo", "--dossiers"], "cần một giá trị"),
         (["verify", "--bogus"], "không hiểu đối số: --bogus"),

@@ -244,7 +244,7 @@ def render_receipt(slip: Receipt, layout: Layout) -> bytes:
         st, margin, size = base.styles(9.0), 9 * mm, base.page_size("a4")
         two = True
     width = size[0] - 2 * margin
-    box = (size[1] - 2 * margin) / 2 - 12 if two else size[1] - 2 * margin
+    box = (size[1] - 2 * margin) / 2 - 8 * mm if two else size[1] - 2 * margin
     buffer = io.BytesIO()
     c = Canvas(buffer, pagesize=size, initialFontName=base.FONT, lang="vi")
     c.setTitle(title)
@@ -264,7 +264,7 @@ def render_receipt(slip: Receipt, layout: Layout) -> bytes:
     for i, copy_label in enumerate(COPY_LABELS):
         label.text = f"({copy_label})"
         if two:
-            top = size[1] - margin - i * (size[1] - 2 * margin) / 2
+            top = size[1] - margin if i == 0 else size[1] / 2 - 4 * mm  # clear of the cut
         else:
             if i:
                 c.showPage()

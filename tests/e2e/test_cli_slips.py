@@ -1,0 +1,68 @@
+"""``onestop slip``, ``ledger print``, ``report --format pdf`` and ``daily-summary`` (#10):
+each writes a PDF that reads back with the dossier's values; a slip that cannot exist is a
+one-line Vietnamese refusal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pypdfium2
+
+from tests.e2e.conftest import assert_refused, ok, onestop
+
+
+def _text(path: Path) -> str:
+    doc = pypdfium2.PdfDocument(path.read_bytes())
+    try:
+        return " ".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    finally:
+        doc.close()
+
+
+def _a_received(data: Path) -> dict[str, object]:
+    rows = json.loads(ok(onestop(data, "search", "nguyen", "--limit", "200", "--json")).stdout)
+    return next(r for r in rows if r["status"] in (2, 4))
+
+
+def test_slip_receipt_and_copy(demo_template: Path, tmp_path: Path) -> None:
+    row = _a_received(demo_template)
+    out = tmp_path / "phieu.pdf"
+    result = ok(onestop(demo_template, "slip", row["code"], "--kind", "receipt", "--out", out))
+    assert str(out) in result.stdout
+    text = _text(out)
+    assert str(row["code"]) in text and str(row["applicant_name"]) in text
+    assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text
+    copy = tmp_path / "ban-sao.pdf"
+    ok(onestop(demo_template, "slip", row["code"], "--kind", "control", "--copy", "--out", copy))
+    assert "BẢN IN LẠI" in _text(copy)
+
+
+def test_slip_that_cannot_exist_is_refused(demo_template: Path, tmp_path: Path) -> None:
+    row = _a_received(demo_template)
+    out = tmp_path / "x.pdf"
+    assert_refused(
+        onestop(demo_template, "slip", row["code"], "--kind", "apology", "--out", out),
+        "không in được Phiếu xin lỗi",
+    )
+    assert not out.exists()
+
+
+def test_ledger_print_report_pdf_and_daily_summary(demo_template: Path, tmp_path: Path) -> None:
+    ledger = tmp_path / "so.pdf"
+    ok(onestop(demo_template, "ledger", "print", "--from", "01/01/2020", "--to", "31/12/2030",
+               "--out", ledger))  # fmt: skip
+    text = _text(ledger)
+    assert "SỔ THEO DÕI HỒ SƠ" in text and "Từ ngày 01/01/2020 đến ngày 31/12/2030" in text
+    report = tmp_path / "bieu06.pdf"
+    ok(onestop(demo_template, "report", "--from", "2020-01-01", "--to", "2030-12-31",
+               "--format", "pdf", "--out", report))  # fmt: skip
+    assert "Biểu số 06/VPCP/KSTT" in _text(report)
+    assert_refused(
+        onestop(demo_template, "report", "--from", "2020-01-01", "--to", "2030-12-31",
+                "--format", "pdf"),
+        "cần --out",
+    )  # fmt: skip
+    daily = tmp_path / "ngay.pdf"
+    ok(onestop(demo_template, "daily-summary", "--day", "01/07/2025", "--out", daily))
+    assert "Ngày 01/07/2025" in _text(daily)
