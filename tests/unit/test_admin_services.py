@@ -257,3 +257,11 @@ def test_overview_counts_dossiers_of_each_backup(ctx: Session, tmp_path: Path) -
     clerk = _clerk(ctx)
     with pytest.raises(PermissionDenied):
         backups_view.overview(clerk, folder)
+
+
+def test_the_admin_screen_needs_a_reason_for_a_calendar_day(ctx: Session) -> None:
+    with pytest.raises(ValidationError, match="Chưa nhập lý do"):
+        calendar.set_day(ctx, date(2026, 3, 9), "day_off", "  ", require_note=True)
+    assert _events(ctx, "calendar.day_set") == []
+    calendar.set_day(ctx, date(2026, 3, 9), "day_off")  # the CLI's note stays optional
+    assert [e["day"] for e in _events(ctx, "calendar.day_set")] == ["2026-03-09"]

@@ -177,9 +177,17 @@ def list_year(ctx: Session, year: int) -> list[CalendarDay]:
     return result
 
 
-def set_day(ctx: Session, day: date, kind: str, note: str = "") -> None:
-    """Mark ``day`` as a day off or a make-up working day (a manual row wins over the seed)."""
+def set_day(
+    ctx: Session, day: date, kind: str, note: str = "", *, require_note: bool = False
+) -> None:
+    """Mark ``day`` as a day off or a make-up working day (a manual row wins over the seed).
+
+    ``require_note``: the admin screen asks the reason (the official notice) of every day it
+    adds, so the log and the calendar say why; the CLI's ``--note`` stays optional.
+    """
     ctx.require("calendar.manage")
+    if require_note and not note.strip():
+        raise ValidationError("Chưa nhập lý do cho ngày nghỉ/làm bù", field="note")
     entry = CalendarEntry(day, kind, note, "manual")  # type: ignore[arg-type]
     ensure_seeded(ctx.store, [day.year])
     with ctx.store.atomic():

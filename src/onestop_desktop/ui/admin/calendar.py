@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.domain import clock
-from onestop_desktop.errors import OneStopError, ValidationError
+from onestop_desktop.errors import OneStopError
 from onestop_desktop.services import calendar
 from onestop_desktop.services.calendar import CalendarDay
 from onestop_desktop.services.context import Session
@@ -223,9 +223,7 @@ class CalendarScreen(QWidget):
         )
 
         def act() -> str:
-            if not reason.strip():
-                raise ValidationError("Chưa nhập lý do cho ngày nghỉ/làm bù", field="note")
-            calendar.set_day(self._session, day, kind, reason)
+            calendar.set_day(self._session, day, kind, reason, require_note=True)
             return fmt(
                 self.tr("Đã ghi %1 là %2"), clock.fmt_date(day), self.tr(KINDS.get(kind, kind))
             )
