@@ -77,7 +77,7 @@
         <message>
             <location filename="../../src/onestop_desktop/cli/report.py" />
             <source>Định dạng {format} cần --out TỆP</source>
-            <translation type="unfinished" />
+            <translation>Format {format} needs --out FILE</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/station.py" />
@@ -992,13 +992,18 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/backup.py" />
-            <source>Không khôi phục: {reason}. Nếu thật sự muốn dùng bản sao lưu này, chạy lại với --other-station: máy này sẽ tiếp tục chuỗi sự kiện với tư cách máy trạm {station} của đơn vị {unit}, khóa ký hiện có trong keys/ được cất sang tên khác (cần chép khóa của máy trạm đó vào keys/ trước khi đồng bộ), và không được để hai máy cùng chạy một số máy trạm</source>
-            <translation>Not restored: {reason}. If you really want to use this backup, run again with --other-station: this PC will continue the event chain as station {station} of unit {unit}, the signing key now in keys/ is set aside under another name (copy that station's key into keys/ before syncing), and two PCs must never run as the same station</translation>
+            <source>Không khôi phục: {reason}. Nếu thật sự muốn dùng bản sao lưu này, chạy lại với --other-station: máy này sẽ tiếp tục chuỗi sự kiện với tư cách máy trạm {station} của đơn vị {unit}, khóa ký trong keys/ không ký được cho máy trạm đó (cất khóa này đi rồi chép khóa của máy trạm đó vào keys/ trước khi đồng bộ), và không được để hai máy cùng chạy một số máy trạm</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/calendar.py" />
             <source>Tệp ngày nghỉ chính thức bị hỏng.</source>
             <translation>The official days-off file is damaged.</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/calendar.py" />
+            <source>Chưa nhập lý do cho ngày nghỉ/làm bù</source>
+            <translation>No reason entered for the day off / make-up working day</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/calendar.py" />
@@ -1494,67 +1499,67 @@
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>chữ (một dòng)</source>
-            <translation type="unfinished" />
+            <translation>text (one line)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>một dòng chữ, tối đa 300 ký tự; để trống là dùng mặc định</source>
-            <translation type="unfinished" />
+            <translation>one line of text, at most 300 characters; empty: the default</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Các dòng tên đơn vị ở góc trái trên các phiếu in, cách nhau bằng dấu «|», ví dụ «UBND XÃ TÂN THÀNH|TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG»; để trống là tên đơn vị viết hoa và «BỘ PHẬN MỘT CỬA»</source>
-            <translation type="unfinished" />
+            <translation>The unit's lines at the top left of printed slips, separated by «|», for example «UBND XÃ TÂN THÀNH|TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG»; empty: the unit's name in capitals and «BỘ PHẬN MỘT CỬA»</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Địa danh ở dòng ngày tháng của phiếu in («Tân Thành, ngày … tháng … năm …»); để trống là lấy từ tên đơn vị (bỏ «UBND xã», «UBND phường»)</source>
-            <translation type="unfinished" />
+            <translation>The place name of the date line on printed slips («Tân Thành, ngày … tháng … năm …»); empty: taken from the unit's name (without «UBND xã», «UBND phường»)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Tên bộ phận tiếp nhận in trong phiếu; để trống là «Bộ phận Một cửa» và tên đơn vị</source>
-            <translation type="unfinished" />
+            <translation>The receiving office's name printed on slips; empty: «Bộ phận Một cửa» and the unit's name</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Chức danh người ký Phiếu xin lỗi và hẹn lại (Mẫu 04), ví dụ «KT. CHỦ TỊCH|PHÓ CHỦ TỊCH» (dấu «|» xuống dòng)</source>
-            <translation type="unfinished" />
+            <translation>Title of the signer of the apology and new appointment slip (Form 04), for example «KT. CHỦ TỊCH|PHÓ CHỦ TỊCH» («|» starts a new line)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Họ tên người ký Phiếu xin lỗi và hẹn lại (Mẫu 04); để trống là ký và ghi tay</source>
-            <translation type="unfinished" />
+            <translation>Full name of the signer of the apology and new appointment slip (Form 04); empty: signed and written by hand</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Nơi liên hệ in trên Phiếu yêu cầu bổ sung (Mẫu 02) và Phiếu từ chối (Mẫu 03), ví dụ «Bộ phận Một cửa, số điện thoại 0274 3 123 456»; để trống là tên bộ phận tiếp nhận</source>
-            <translation type="unfinished" />
+            <translation>Contact printed on the supplement request (Form 02) and the refusal (Form 03), for example «Bộ phận Một cửa, số điện thoại 0274 3 123 456»; empty: the receiving office's name</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Nơi nhận kết quả in ở mục 6 của Giấy tiếp nhận (Mẫu 01) khi nhận trực tiếp; hồ sơ nộp qua bưu chính in «Qua dịch vụ bưu chính công ích»</source>
-            <translation type="unfinished" />
+            <translation>Where the result is collected, printed in item 6 of the receipt (Form 01) for in-person collection; postal dossiers print «Qua dịch vụ bưu chính công ích»</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Khổ giấy in phiếu: «a4», «a5» hoặc «80mm» (máy in nhiệt; chỉ Giấy tiếp nhận in trên khổ 80 mm, các phiếu khác in A4)</source>
-            <translation type="unfinished" />
+            <translation>Paper for slips: «a4», «a5» or «80mm» (thermal printer; only the receipt prints on 80 mm, the other slips print on A4)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>«a4», «a5» hoặc «80mm»</source>
-            <translation type="unfinished" />
+            <translation>«a4», «a5» or «80mm»</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Cách in hai liên Giấy tiếp nhận (Mẫu 01) khi khổ giấy A4: «a4_two» hai liên trên một tờ A4 (cắt đôi), «a5_each» mỗi liên một tờ A5</source>
-            <translation type="unfinished" />
+            <translation>How the two copies of the receipt (Form 01) print on A4 paper: «a4_two» both copies on one A4 sheet (cut in half), «a5_each» one A5 sheet per copy</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>«a4_two» hoặc «a5_each»</source>
-            <translation type="unfinished" />
+            <translation>«a4_two» or «a5_each»</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
@@ -1618,43 +1623,88 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Tên đơn vị trên phiếu in</source>
+            <translation>Unit name on printed slips</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Địa danh trên phiếu in</source>
+            <translation>Place name on printed slips</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Tên bộ phận tiếp nhận trên phiếu</source>
+            <translation>Receiving office name on slips</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Chức danh người ký Phiếu xin lỗi (Mẫu 04)</source>
+            <translation>Title of the signer of the apology slip (Form 04)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Họ tên người ký Phiếu xin lỗi (Mẫu 04)</source>
+            <translation>Name of the signer of the apology slip (Form 04)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Nơi liên hệ trên Mẫu 02 và Mẫu 03</source>
+            <translation>Contact point on Forms 02 and 03</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Nơi nhận kết quả trên Giấy tiếp nhận</source>
+            <translation>Where results are collected, on the receipt</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Khổ giấy in phiếu</source>
+            <translation>Paper size for slips</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Cách in hai liên Giấy tiếp nhận</source>
+            <translation>How the two copies of the receipt are printed</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>{key}</source>
             <translation>{key}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/slips.py" />
             <source>Hồ sơ {code} chưa được tiếp nhận nên chưa có Giấy tiếp nhận</source>
-            <translation type="unfinished" />
+            <translation>Dossier {code} has not been accepted yet, so it has no receipt</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/slips.py" />
             <source>Hồ sơ {code} chưa có yêu cầu bổ sung nên không in được Phiếu yêu cầu bổ sung</source>
-            <translation type="unfinished" />
+            <translation>Dossier {code} has no supplement request, so no supplement request slip can be printed</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/slips.py" />
             <source>Hồ sơ {code} không bị từ chối nên không in được Phiếu từ chối</source>
-            <translation type="unfinished" />
+            <translation>Dossier {code} was not refused, so no refusal slip can be printed</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/slips.py" />
             <source>Hồ sơ {code} chưa được hẹn lại nên không in được Phiếu xin lỗi</source>
-            <translation type="unfinished" />
+            <translation>Dossier {code} has not been rescheduled, so no apology slip can be printed</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/slips.py" />
             <source>Không có loại phiếu «{kind}»; các loại: {kinds}</source>
-            <translation type="unfinished" />
+            <translation>There is no slip kind «{kind}»; the kinds: {kinds}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/slips.py" />
             <source>Cơ sở dữ liệu trong bộ nhớ không có thư mục dữ liệu</source>
-            <translation type="unfinished" />
+            <translation>An in-memory database has no data folder</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/slips.py" />
             <source>Ngày kết thúc kỳ phải không trước ngày bắt đầu</source>
-            <translation type="unfinished" />
+            <translation>The period's end date must not be before its start date</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/station.py" />
@@ -2056,11 +2106,6 @@
             <location filename="../../src/onestop_desktop/ui/mainwindow.py" />
             <source>Cơ sở dữ liệu trong bộ nhớ không sao lưu được</source>
             <translation>An in-memory database cannot be backed up</translation>
-        </message>
-        <message>
-            <location filename="../../src/onestop_desktop/ui/admin/calendar.py" />
-            <source>Chưa nhập lý do cho ngày nghỉ/làm bù</source>
-            <translation>No reason entered for the day off / make-up working day</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/ui/intake.py" />

@@ -583,6 +583,15 @@ LABELS: dict[str, Msg] = {
     "same_day_cutoff": Msg("Giờ chốt trả trong ngày"),
     "paper_entry_days": Msg("Hạn nhập hồ sơ tiếp nhận trên giấy (ngày làm việc)"),
     "idle_lock_minutes": Msg("Tự khóa màn hình sau (phút)"),
+    "slip_unit_header": Msg("Tên đơn vị trên phiếu in"),
+    "slip_place": Msg("Địa danh trên phiếu in"),
+    "slip_office": Msg("Tên bộ phận tiếp nhận trên phiếu"),
+    "slip_signer_title": Msg("Chức danh người ký Phiếu xin lỗi (Mẫu 04)"),
+    "slip_signer_name": Msg("Họ tên người ký Phiếu xin lỗi (Mẫu 04)"),
+    "slip_contact": Msg("Nơi liên hệ trên Mẫu 02 và Mẫu 03"),
+    "slip_result_place": Msg("Nơi nhận kết quả trên Giấy tiếp nhận"),
+    "slip_paper": Msg("Khổ giấy in phiếu"),
+    "slip_receipt_layout": Msg("Cách in hai liên Giấy tiếp nhận"),
 }
 """The short Vietnamese name of each setting on the admin screen; a definition without one here
 (or a ``label_vi`` attribute of its own) is shown by its key."""
