@@ -372,6 +372,27 @@ def test_restore_needs_the_typed_word_and_reopens_the_store(
     assert "Đã khôi phục" in screen.message.text()
 
 
+def test_restore_dialog_warns_of_another_stations_backup(qtbot: QtBot, tmp_path: Path) -> None:
+    from onestop_desktop.errors import Msg
+    from onestop_desktop.services.backup import RestoreCheck
+    from onestop_desktop.store.backup import StationIdentity
+    from onestop_desktop.store.backup_peek import Peek
+
+    theirs = StationIdentity("000.00.12.H29", "UBND xã Hòa Bình", 2, "ab" * 32)
+    check = RestoreCheck(theirs, None, None, [Msg("bản sao lưu là của máy trạm 2")])
+    dialog = RestoreDialog(tmp_path / "onestop-x.db", check, Peek(12, None), 300)
+    qtbot.addWidget(dialog)
+    assert dialog.other_station
+    text = dialog.consequences.text()
+    assert "CẢNH BÁO" in text and "bản sao lưu là của máy trạm 2" in text
+    assert "máy trạm 2 của đơn vị 000.00.12.H29" in text and "12 hồ sơ" in text
+    own = RestoreDialog(
+        tmp_path / "onestop-x.db", RestoreCheck(theirs, None, None, []), Peek(12, None), 300
+    )
+    qtbot.addWidget(own)
+    assert not own.other_station and "CẢNH BÁO" not in own.consequences.text()
+
+
 def test_restore_signs_the_window_out(
     qtbot: QtBot, admin_session: Session, store: Store, tmp_path: Path
 ) -> None:

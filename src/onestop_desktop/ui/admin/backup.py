@@ -7,7 +7,9 @@ Restoring replaces everything the station holds, so it asks twice: the chosen ba
 verified in a worker (the whole file and the event chain) and the confirmation then says what
 will happen with the backup's own figures — its date and dossier count against today's, that
 everything recorded after it leaves the working data, where the current database is kept — and
-the admin must type «khôi phục» to go on.
+the admin must type «khôi phục» to go on. A backup of another station (or whose key does not
+match ``keys/``, ``services.backup.check_restore``) is said so in the same dialog, with what it
+means, and is restored with ``other_station`` only after that confirmation.
 
 How the open database is handled. ``services.backup.restore`` needs the caller to have closed
 its store: the file is renamed under it (and on Windows an open file cannot be renamed). The
@@ -44,11 +46,13 @@ from onestop_desktop.domain.text import fold
 from onestop_desktop.errors import OneStopError, StorageError
 from onestop_desktop.paths import DataDir
 from onestop_desktop.services import backup, backups_view, search
+from onestop_desktop.services.backup import RestoreCheck, RestoreResult
 from onestop_desktop.services.backups_view import BackupEntry
 from onestop_desktop.services.context import Session
 from onestop_desktop.store.backup import BackupInfo
+from onestop_desktop.store.backup_peek import Peek, peek
 from onestop_desktop.ui.admin.common import RIGHT, MessageLine, RowsModel, table_view
-from onestop_desktop.ui.i18n import error_text, fmt
+from onestop_desktop.ui.i18n import error_text, fmt, translate_message
 from onestop_desktop.ui.workers import Job, Worker
 
 CONFIRM_WORD = "khoi phuc"
@@ -93,42 +97,64 @@ class BackupsModel(RowsModel[BackupEntry]):
 
 
 class RestoreDialog(QDialog):
-    """The restore's confirmation: the consequences in words, and «khôi phục» to type."""
+    """The restore's confirmation: the consequences in words, and «khôi phục» to type.
+
+    ``check`` is ``services.backup.check_restore``'s answer (the backup verified whole, and
+    whether it is this station's own); ``peek`` what the backup holds.
+    """
 
     def __init__(
-        self, info: BackupInfo, current_dossiers: int | None, parent: QWidget | None = None
+        self,
+        path: Path,
+        check: RestoreCheck,
+        peek: Peek,
+        current_dossiers: int | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("RestoreDialog")
         self.setWindowTitle(self.tr("Khôi phục từ bản sao lưu"))
+        self.other_station = not check.same_station
         last = (
-            clock.fmt_datetime(clock.parse_iso(info.last_event_at))
-            if info.last_event_at
+            clock.fmt_datetime(clock.parse_iso(peek.last_event_at))
+            if peek.last_event_at
             else self.tr("không rõ")
         )
         now = (
             clock.fmt_int(current_dossiers) if current_dossiers is not None else self.tr("không rõ")
         )
-        self.consequences = QLabel(
-            fmt(
-                self.tr(
-                    "Bản sao lưu %1 đã được kiểm tra: nguyên vẹn, %2 hồ sơ, %3 sự kiện, ghi lần "
-                    "cuối lúc %4.\n\n"
-                    "Khôi phục sẽ THAY TOÀN BỘ dữ liệu đang dùng của máy trạm (hiện có %5 hồ sơ) "
-                    "bằng bản sao lưu này. Mọi hồ sơ, tài khoản, thiết lập và thay đổi ghi sau "
-                    "%4 sẽ không còn trong dữ liệu đang dùng.\n\n"
-                    "Cơ sở dữ liệu hiện tại không bị xóa: nó được giữ nguyên bên cạnh với tên "
-                    "onestop.db.replaced-… để có thể lấy lại.\n\n"
-                    "Sau khi khôi phục, chương trình đăng xuất; mọi người đăng nhập lại bằng tài "
-                    "khoản có trong bản sao lưu."
-                ),
-                info.path.name,
-                clock.fmt_int(info.dossiers),
-                clock.fmt_int(info.events),
-                last,
-                now,
-            )
+        held = clock.fmt_int(peek.dossiers) if peek.dossiers is not None else self.tr("không rõ")
+        text = fmt(
+            self.tr(
+                "Bản sao lưu %1 đã được kiểm tra: nguyên vẹn, %2 hồ sơ, ghi lần cuối lúc %3.\n\n"
+                "Khôi phục sẽ THAY TOÀN BỘ dữ liệu đang dùng của máy trạm (hiện có %4 hồ sơ) "
+                "bằng bản sao lưu này. Mọi hồ sơ, tài khoản, thiết lập và thay đổi ghi sau "
+                "%3 sẽ không còn trong dữ liệu đang dùng.\n\n"
+                "Cơ sở dữ liệu hiện tại không bị xóa: nó được giữ nguyên bên cạnh với tên "
+                "onestop.db.replaced-… để có thể lấy lại.\n\n"
+                "Sau khi khôi phục, chương trình đăng xuất; mọi người đăng nhập lại bằng tài "
+                "khoản có trong bản sao lưu."
+            ),
+            path.name,
+            held,
+            last,
+            now,
         )
+        if self.other_station:
+            reasons = "; ".join(translate_message(m) for m in check.problems)
+            text += "\n\n" + fmt(
+                self.tr(
+                    "CẢNH BÁO: bản sao lưu này không phải của máy trạm này (%1). Nếu vẫn khôi "
+                    "phục, máy này tiếp tục chuỗi sự kiện với tư cách máy trạm %2 của đơn vị %3; "
+                    "khóa ký trong thư mục keys/ không ký được cho máy trạm đó (phải chép khóa "
+                    "của máy trạm đó vào trước khi đồng bộ), và không được để hai máy cùng chạy "
+                    "một số máy trạm."
+                ),
+                reasons,
+                check.backup.station_id if check.backup.station_id is not None else "?",
+                check.backup.unit_code or "?",
+            )
+        self.consequences = QLabel(text)
         self.consequences.setObjectName("restoreConsequences")
         self.consequences.setWordWrap(True)
         self.confirm_edit = QLineEdit()
@@ -163,8 +189,9 @@ class RestoreDialog(QDialog):
             super().accept()
 
 
-def _verify(path: Path) -> object:
-    return backup.verify(path)
+def _check(data: DataDir, path: Path) -> object:
+    """The worker's part of the first step: verify the backup, say whose it is, peek inside."""
+    return backup.check_restore(data, path), peek(path)
 
 
 class BackupScreen(QWidget):
@@ -181,6 +208,7 @@ class BackupScreen(QWidget):
         self.dialog: RestoreDialog | None = None
         self.progress: QProgressDialog | None = None
         self.kept: Path | None = None
+        self._checking: Path | None = None
         self._pending_reload = False
 
         title = QLabel(self.tr("Sao lưu và khôi phục"))
@@ -312,12 +340,20 @@ class BackupScreen(QWidget):
         except OneStopError as exc:
             self.message.refused(exc)
             return None
+        try:
+            data = data_dir(self._session)
+        except OneStopError as exc:
+            self.message.refused(exc)
+            return None
         self.message.done(fmt(self.tr("Đang kiểm tra bản sao lưu %1…"), entry.path.name))
         path = entry.path
-        return self._start(lambda _job: _verify(path), self._verified, session=False)
+        self._checking = path
+        return self._start(lambda _job: _check(data, path), self._verified, session=False)
 
-    def _verified(self, info: object) -> None:
-        assert isinstance(info, BackupInfo)
+    def _verified(self, found: object) -> None:
+        assert isinstance(found, tuple) and self._checking is not None
+        check, seen = found
+        path = self._checking
         try:
             current: int | None = search.count_all(self._session)
         except OneStopError:
@@ -325,13 +361,14 @@ class BackupScreen(QWidget):
         self.message.done("")
         if self.dialog is not None:  # kept until the next one (PySide6 and closures)
             self.dialog.deleteLater()
-        dialog = RestoreDialog(info, current, self)
-        dialog.accepted.connect(lambda: self.restore(info.path))
+        dialog = RestoreDialog(path, check, seen, current, self)
+        dialog.accepted.connect(lambda: self.restore(path, other_station=dialog.other_station))
         self.dialog = dialog
         dialog.open()
 
-    def restore(self, path: Path) -> Worker[object] | None:
-        """Replace the database by the verified backup ``path`` (after the confirmation)."""
+    def restore(self, path: Path, *, other_station: bool = False) -> Worker[object] | None:
+        """Replace the database by the verified backup ``path`` (after the confirmation;
+        ``other_station`` when the admin confirmed a backup that is not this station's)."""
         try:
             self._session.require(backup.MANAGE_PERMISSION)
             data = data_dir(self._session)
@@ -358,7 +395,7 @@ class BackupScreen(QWidget):
         self.progress.show()
 
         def task(_job: Job) -> object:
-            return backup.restore(data, path)
+            return backup.restore_station(data, path, other_station=other_station)
 
         worker = self._start(task, self._restored, session=False)
         if worker is not None:
@@ -393,8 +430,9 @@ class BackupScreen(QWidget):
         store.write_guard = WriteGuard()  # the restored file verified whole
         return True
 
-    def _restored(self, kept: object) -> None:
-        self.kept = kept if isinstance(kept, Path) else None
+    def _restored(self, result: object) -> None:
+        assert isinstance(result, RestoreResult)
+        self.kept = result.kept
         if not self._reopen():
             return
         where = self.kept.name if self.kept is not None else self.tr("(không có bản cũ)")
