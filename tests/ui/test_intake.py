@@ -335,9 +335,9 @@ def test_the_draft_is_written_a_second_after_typing_and_offered_back(
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["v"] == 1 and data["draft"]["applicant"]["name"] == "Trần Thị Bích Ngọc"
     assert path.name == "tiepnhan.json" and path.parent.name == "drafts"
-    # The window goes away without saving (as in a crash: the draft stays).
-    dialog._closing = True
+    # The program closes the form (the app quitting): never refused, the draft stays.
     dialog.close()
+    assert not dialog.isVisible() and path.exists()
     window.intake_dialog = None
     again = open_intake(qtbot, window)
     box = again.restore_box()

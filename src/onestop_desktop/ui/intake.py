@@ -954,8 +954,17 @@ class IntakeDialog(QDialog):
         return self._restore_box
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """The window's close button asks, as Esc does. A close the program itself makes (the
+        app quitting, the session ending) is never refused: the draft is written first, so the
+        next start offers it back."""
         if self._closing:
             super().closeEvent(event)
             return
-        event.ignore()
-        self.reject()
+        if event.spontaneous():
+            event.ignore()
+            self.reject()
+            return
+        if self.has_content():
+            self.save_draft()
+        self._closing = True
+        super().closeEvent(event)
