@@ -87,6 +87,7 @@ def test_every_field_is_shown(qtbot: QtBot, session: Session) -> None:
     assert view.code_label.text() == d.code
     assert view.value("code") == d.code
     assert view.value("status") == "Được tiếp nhận"
+    assert view.value("status_history") == (f"Được tiếp nhận ({clock.fmt_datetime(d.received_at)})")
     assert view.value("channel") == "Trực tiếp"
     assert view.value("received_at") == clock.fmt_datetime(d.received_at)
     assert d.due_at is not None and view.value("due_at") == clock.fmt_datetime(d.due_at)
@@ -142,6 +143,9 @@ def test_timeline_in_words_who_when_what(qtbot: QtBot, qtmodeltester: Any, store
     )
     tip = model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole)
     assert "trạng thái sau đó: Đang xử lý" in str(tip)
+    assert view.value("status_history").endswith(
+        f"→ Đang xử lý ({clock.fmt_datetime(clock.parse_iso(at))})"
+    )
     # Who is handling it now is shown by name.
     assert view.value("assignee") == "Phạm Minh Đức (chuyenvien)"
 

@@ -303,6 +303,7 @@ class DossierView(QWidget):
     _FIELDS: ClassVar[tuple[tuple[str, str], ...]] = (
         ("code", "dossier"),
         ("status", "dossier"),
+        ("status_history", "dossier"),
         ("channel", "dossier"),
         ("sets_count", "dossier"),
         ("received_at", "dossier"),
@@ -345,6 +346,7 @@ class DossierView(QWidget):
     _WRAPPED: ClassVar[frozenset[str]] = frozenset(
         {
             "note",
+            "status_history",
             "refusal_reason",
             "returned_to",
             "assignee",
@@ -555,6 +557,14 @@ class DossierView(QWidget):
         yes, no = self.tr("Có"), self.tr("Không")
         self._set("code", d.code)
         self._set("status", status_text(d.status))
+        self._set(
+            "status_history",
+            " → ".join(
+                fmt(self.tr("%1 (%2)"), status_text(step.status), clock.fmt_datetime(step.at))
+                for step in d.status_history
+            )
+            or None,
+        )
         self._set("channel", channel_text(d.channel))
         self._set("sets_count", clock.fmt_int(d.sets_count))
         self._set("received_at", _moment(d.received_at))
@@ -710,6 +720,7 @@ class DossierView(QWidget):
     _CAPTIONS: ClassVar[dict[str, str]] = {
         "code": QT_TRANSLATE_NOOP("DossierView", "Mã hồ sơ:"),
         "status": QT_TRANSLATE_NOOP("DossierView", "Trạng thái:"),
+        "status_history": QT_TRANSLATE_NOOP("DossierView", "Các bước trạng thái:"),
         "channel": QT_TRANSLATE_NOOP("DossierView", "Hình thức nộp:"),
         "sets_count": QT_TRANSLATE_NOOP("DossierView", "Số bộ hồ sơ:"),
         "received_at": QT_TRANSLATE_NOOP("DossierView", "Tiếp nhận lúc:"),
