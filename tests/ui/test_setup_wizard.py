@@ -368,3 +368,12 @@ def test_an_empty_database_left_by_a_cut_init_opens_the_wizard(
     monkeypatch.setattr(SetupWizard, "wait_for_session", wait_for_session)
     assert app_module.run(data, ["onestop"]) == 0
     assert len(opened) == 1, "set up here, not «run onestop init»"
+
+
+def test_setup_refuses_a_page_left_wrong(wizard: SetupWizard, data: DataDir) -> None:
+    for _ in range(6):
+        wizard.next()  # by code, past pages whose Next is disabled
+    assert wizard.currentId() == SetupWizard.PAGE_CONFIRM
+    assert wizard.start_setup() is None
+    assert wizard.confirm.message_label.text() == "Trang «Đơn vị» chưa điền đủ hoặc chưa đúng"
+    assert not data.root.exists()

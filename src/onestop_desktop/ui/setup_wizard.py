@@ -663,7 +663,10 @@ class HoursPage(_Page):
         ]
         chosen: dict[str, str] = {}
         for definition, text in wanted:
-            canonical = definition.normalise(text)
+            try:
+                canonical = definition.normalise(text)
+            except settings.Invalid:
+                continue  # said on the page, whose Next stays disabled; the set-up refuses it
             if canonical != definition.default_text:
                 chosen[definition.name] = canonical
         return chosen
@@ -869,6 +872,12 @@ class SetupWizard(QWizard):
         """Create the station (``onestop init``) in the background, then sign the admin in."""
         if self._worker is not None:
             return None
+        for page in (self.unit, self.admin, self.catalogue, self.hours):
+            if not page.isComplete():  # reachable only by code: the pages' Next is disabled
+                self.confirm.message_label.setText(
+                    fmt(self.tr("Trang «%1» chưa điền đủ hoặc chưa đúng"), page.title())
+                )
+                return None
         plan = self.plan()
         self._admin = plan.admin
         self.confirm.message_label.clear()
