@@ -520,3 +520,20 @@ def test_models_pass_the_model_tester(
         assert model.rowCount() > 0, type(model).__name__
         qtmodeltester.check(model, force_py=True)
     QApplication.processEvents()
+
+
+def test_admin_screen_is_rebuilt_in_a_new_language(
+    qtbot: QtBot, admin_session: Session, tmp_path: Path, english: None
+) -> None:
+    """Texts are set once per screen; after a language change the next opening rebuilds it."""
+    from onestop_desktop.ui import i18n
+
+    i18n.install("vi")
+    win = window_for(qtbot, admin_session, tmp_path)
+    first = win.show_admin("admin_users")
+    assert win.show_admin("admin_users") is first  # same language: the same screen
+    i18n.install("en")
+    again = win.show_admin("admin_users")
+    assert again is not first and isinstance(again, UsersScreen)
+    assert again.property("language") == "en"
+    assert win.current_screen() == "admin_users"
