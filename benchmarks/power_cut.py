@@ -136,7 +136,9 @@ def main() -> int:
                     "backup/random-kill",
                 ]
             )
-            command = ["restore", str(backup)] if category.startswith("restore") else ["backup"]
+            # The demo is another installation's backup (#7: refused without --other-station).
+            restore = ["restore", str(backup), "--other-station"]
+            command = restore if category.startswith("restore") else ["backup"]
             if category.endswith("fault-point"):
                 cli(station, *command, env={"ONESTOP_FAULT_AT": str(rng.randint(1, 12))})
             else:

@@ -173,9 +173,10 @@ def test_another_stations_backup_is_refused_without_the_flag(
     assert "tiếp tục chuỗi sự kiện" in line
     assert (demo_copy / "onestop.db").read_bytes() == before
     assert "--other-station" in ok(onestop(demo_copy, "restore", "--help")).stdout
+    key = (demo_copy / "keys" / "station_ed25519.pem").read_bytes()
     done = ok(onestop(demo_copy, "restore", theirs, "--other-station")).stdout
-    assert "Khóa ký cũ của máy này được cất tại" in done
-    assert list((demo_copy / "keys").glob("station_ed25519.pem.replaced-*"))
+    assert "không phải của máy trạm này" in done and "máy khác" in done
+    assert (demo_copy / "keys" / "station_ed25519.pem").read_bytes() == key  # never touched
     assert parse_json(onestop(demo_copy, "verify", "--json"))["ok"] is True
 
 

@@ -48,16 +48,16 @@ def cmd_restore(args: argparse.Namespace, data: paths.DataDir) -> int:
             f"Máy này từ nay chạy với tư cách máy trạm {ident.station_id} của đơn vị "
             f"{ident.unit_code} (bản sao lưu của máy khác, --other-station)."
         )
+        if result.check.key_public is not None and result.check.key_public != ident.public_key:
+            print(
+                f"Khóa ký trong {data.keys} không phải của máy trạm này: hãy cất nó đi rồi chép "
+                "khóa của máy trạm đó vào trước khi đồng bộ."
+            )
     if result.anchors_set_aside:
         print(
             f"{len(result.anchors_set_aside)} mốc đầu chuỗi không khớp chuỗi vừa khôi phục (các "
             "sự kiện ghi sau bản sao lưu đã mất, hoặc đây là chuỗi của máy khác) đã được cất vào "
             "thư mục anchors/ (superseded-*.jsonl)."
-        )
-    if result.key_kept:
-        print(
-            f"Khóa ký cũ của máy này được cất tại {result.key_kept}; hãy chép khóa của máy trạm "
-            "đó vào thư mục keys/ trước khi đồng bộ."
         )
     return 0
 
@@ -84,7 +84,7 @@ def add_commands(sub: Any) -> None:
         action="store_true",
         help="cho phép khôi phục bản sao lưu của máy trạm khác (khác đơn vị, số máy trạm hoặc "
         "khóa ký trong keys/): máy này sẽ tiếp tục chuỗi sự kiện với tư cách máy trạm đó, khóa "
-        "ký hiện có được cất sang tên khác (phải chép khóa của máy trạm đó vào keys/), và không "
-        "được để hai máy cùng chạy một số máy trạm",
+        "ký trong keys/ không ký được cho máy trạm đó (phải thay bằng khóa của máy trạm đó), và "
+        "không được để hai máy cùng chạy một số máy trạm",
     )
     p.set_defaults(handler=cmd_restore)

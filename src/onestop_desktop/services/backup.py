@@ -150,10 +150,10 @@ class RestoreCheck:
 
 @dataclass(frozen=True)
 class RestoreResult:
-    """What a restore did: where the old database went, and the key set aside (if any)."""
+    """What a restore did: where the old database went, whose backup it was, the anchors set
+    aside."""
 
     kept: Path | None
-    key_kept: Path | None
     check: RestoreCheck
     anchors_set_aside: list[Anchor]
     """Anchors the restored chain does not satisfy (events after the backup are lost, or it is
@@ -225,8 +225,9 @@ def restore_station(
 ) -> RestoreResult:
     """Replace the station database by ``backup_file`` once it verifies and is this station's
     own; with ``other_station`` a backup of another station (or whose key does not match
-    ``keys/``) is restored too, and this PC's key, which cannot sign for it, is set aside
-    (renamed, never deleted) so the right station key can be copied in.
+    ``keys/``) is restored too. The key in ``keys/`` is never touched (it may be the only copy
+    of this PC's station key): it cannot sign for the restored station, and the operator is told
+    to put that station's key in its place before syncing (``RestoreResult.check``).
 
     With a session (the GUI) the actor must be an admin; the CLI runs as the operator, who owns
     the data folder, without one (a corrupt database cannot be opened to sign in, and restoring
@@ -239,28 +240,15 @@ def restore_station(
         raise Conflict(
             "Không khôi phục: {reason}. Nếu thật sự muốn dùng bản sao lưu này, chạy lại với "
             "--other-station: máy này sẽ tiếp tục chuỗi sự kiện với tư cách máy trạm "
-            "{station} của đơn vị {unit}, khóa ký hiện có trong keys/ được cất sang tên khác "
-            "(cần chép khóa của máy trạm đó vào keys/ trước khi đồng bộ), và không được để hai "
-            "máy cùng chạy một số máy trạm",
+            "{station} của đơn vị {unit}, khóa ký trong keys/ không ký được cho máy trạm đó "
+            "(cất khóa này đi rồi chép khóa của máy trạm đó vào keys/ trước khi đồng bộ), và "
+            "không được để hai máy cùng chạy một số máy trạm",
             reason=check.problems[0],
             station=check.backup.station_id if check.backup.station_id is not None else "?",
             unit=check.backup.unit_code or "?",
             detail="; ".join(str(p) for p in check.problems),
         )
     kept = backup_store.restore(backup_file, data.database)
-    key_kept: Path | None = None
-    if (
-        other_station
-        and check.key_public is not None
-        and (check.key_public != check.backup.public_key)
-    ):
-        from onestop_desktop.services.station import KEY_FILE
-
-        key = data.keys / KEY_FILE
-        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-        key_kept = data.keys / f"{KEY_FILE}.replaced-{stamp}"
-        files.replace(key, key_kept)
-        files.fsync_dir(data.keys)
     from onestop_desktop.store.db import Store
 
     store = Store.open(data.database, integrity="none")
@@ -269,7 +257,7 @@ def restore_station(
         anchors.keep_heads(store, "restore")
     finally:
         store.close()
-    return RestoreResult(kept, key_kept, check, set_aside)
+    return RestoreResult(kept, check, set_aside)
 
 
 def restore(

@@ -73,9 +73,10 @@ class VerifyReport:
         return "\n".join(lines)
 
 
-TAIL_DOSSIERS = 2000
-"""How many of the most recently touched dossiers ``verify`` folds again (a forged event
-appended with a correct hash must also be folded into its dossier's row to have any effect)."""
+TAIL_EVENTS = 2000
+"""``verify`` folds again every dossier the newest 2,000 events of each station touched: a forged
+event appended with a correct hash must also be folded into its dossier's row to have any
+effect (``rebuild --dry-run`` does the whole projection)."""
 
 
 def verify(ctx: Session, *, extra_anchors: list[Anchor] | None = None) -> VerifyReport:
@@ -110,9 +111,8 @@ def _projection_tail(store: Store) -> list[Msg]:
                 )
             )
     for station, head in heads.items():
-        after = max(0, head - TAIL_DOSSIERS)
-        for dossier_id in anchor_rows.dossiers_touched_after(store, station, after, TAIL_DOSSIERS):
-            evs = events.of_dossier_in_chain_order(store, dossier_id)
+        after = max(0, head - TAIL_EVENTS)
+        for dossier_id, evs in events.by_dossier_touched_after(store, station, after):
             try:
                 state: proj.Row | None = None
                 for ev in evs:

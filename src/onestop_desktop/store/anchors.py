@@ -32,17 +32,6 @@ def projection_tops(store: Store) -> list[tuple[int, int]]:
     return [(int(s), int(q)) for s, q in rows]
 
 
-def dossiers_touched_after(store: Store, station: int, seq: int, limit: int) -> list[str]:
-    """Ids of the dossiers that events of ``station`` after ``seq`` belong to (at most
-    ``limit``, newest first): the part of the projection ``verify`` re-folds."""
-    rows = store.db.execute(
-        "SELECT dossier_id FROM events WHERE station_id = ? AND seq > ? "
-        "AND dossier_id IS NOT NULL GROUP BY dossier_id ORDER BY max(seq) DESC LIMIT ?",
-        [station, seq, limit],
-    ).fetchall()
-    return [str(r[0]) for r in rows]
-
-
 def procedure_rows(store: Store) -> list[tuple[str, int, str, str, str, str, str]]:
     """Every catalogue row: ``(code, version, name, field, data, search_text, created_by)``."""
     rows = store.db.execute(

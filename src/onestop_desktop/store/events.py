@@ -160,15 +160,6 @@ def verify(store: Store) -> tuple[int, ChainBreak | None]:
     return checked, None
 
 
-def of_dossier_in_chain_order(store: Store, dossier_id: str) -> list[Event]:
-    """A dossier's events in ``(station, seq)`` order: the order rebuild folds them in."""
-    rows = store.db.execute(
-        f"SELECT {_COLUMNS} FROM events WHERE dossier_id = ? ORDER BY station_id, seq",
-        [dossier_id],
-    ).fetchall()
-    return [_row_to_event(r) for r in rows]
-
-
 def of_kinds(store: Store, kinds: list[str]) -> list[Event]:
     """Every event of the given kinds (the admin kinds are few), in ``(station, seq)`` order."""
     marks = ", ".join("?" for _ in kinds)
@@ -189,3 +180,27 @@ def procedure_snapshots(store: Store) -> list[tuple[str, int, str]]:
         "AND json_valid(payload) AND json_extract(payload, '$.procedure.version') IS NOT NULL"
     ).fetchall()
     return [(str(c), int(v), str(p)) for c, v, p in rows]
+
+
+def by_dossier_touched_after(
+    store: Store, station_id: int, seq: int
+) -> Iterator[tuple[str, list[Event]]]:
+    """Every event of each dossier that an event of ``station_id`` after ``seq`` belongs to,
+    grouped by dossier in ``(station, seq)`` order: one query for ``verify``'s tail fold."""
+    cur = store.db.execute(
+        f"SELECT {_COLUMNS} FROM events WHERE dossier_id IN (SELECT dossier_id FROM events "
+        "WHERE station_id = ? AND seq > ? AND dossier_id IS NOT NULL) "
+        "ORDER BY dossier_id, station_id, seq",
+        [station_id, seq],
+    )
+    current: str | None = None
+    batch: list[Event] = []
+    for row in cur:
+        if row[2] != current and batch:
+            assert current is not None
+            yield current, batch
+            batch = []
+        current = str(row[2])
+        batch.append(_row_to_event(row))
+    if batch and current is not None:
+        yield current, batch
