@@ -993,7 +993,7 @@
         <message>
             <location filename="../../src/onestop_desktop/services/backup.py" />
             <source>Không khôi phục: {reason}. Nếu thật sự muốn dùng bản sao lưu này, chạy lại với --other-station: máy này sẽ tiếp tục chuỗi sự kiện với tư cách máy trạm {station} của đơn vị {unit}, khóa ký trong keys/ không ký được cho máy trạm đó (cất khóa này đi rồi chép khóa của máy trạm đó vào keys/ trước khi đồng bộ), và không được để hai máy cùng chạy một số máy trạm</source>
-            <translation type="unfinished" />
+            <translation>Not restored: {reason}. If you really want to use this backup, run again with --other-station: this PC will continue the event chain as station {station} of unit {unit}, the signing key in keys/ cannot sign for that station (put it away and copy that station's key into keys/ before syncing), and two PCs must never run as the same station</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/calendar.py" />
