@@ -508,3 +508,17 @@ def test_write_and_keep_are_atomic_files(
     assert kept.parent == ctx.store.path.parent / "slips"  # type: ignore[union-attr]
     assert kept.read_bytes() == pdf
     assert kept.name.startswith(code + "-receipt-")
+
+
+def test_wrap_text_fits_every_line_and_breaks_codes_at_hyphens() -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    from onestop_desktop.slips.base import FONT, wrap_text
+
+    wrapped = wrap_text("000.00.12.H29-250706-1001", 60, 7.5)
+    assert wrapped.split("\n")[0].endswith(("-", "."))
+    assert wrapped.replace("\n", "") == "000.00.12.H29-250706-1001"
+    text = "Thôn Đông " * 30 + "Nguyễn" * 12
+    lines = wrap_text(text, 80, 7.5).split("\n")
+    assert all(pdfmetrics.stringWidth(line, FONT, 7.5) <= 80 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")

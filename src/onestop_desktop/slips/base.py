@@ -122,6 +122,36 @@ def text(value: object) -> str:
     return "<br/>".join(escape(nfc(line)) for line in str(value).split("\n"))
 
 
+def wrap_text(value: str, width: float, size: float, font: str = FONT) -> str:
+    """``value`` (NFC) broken into lines that fit ``width`` points at ``size``: at spaces, and
+    inside a word too long for a line (a dossier code in a narrow column). For table cells of
+    thousands of rows, where a Paragraph per cell would cost most of the rendering time."""
+    register_fonts()
+    out: list[str] = []
+    line = ""
+    for word in nfc(value).split(" "):
+        candidate = f"{line} {word}" if line else word
+        if pdfmetrics.stringWidth(candidate, font, size) <= width:
+            line = candidate
+            continue
+        if line:
+            out.append(line)
+        line = ""
+        while pdfmetrics.stringWidth(word, font, size) > width:
+            cut = len(word)
+            while cut > 1 and pdfmetrics.stringWidth(word[:cut], font, size) > width:
+                cut -= 1
+            joint = max(word.rfind("-", 0, cut), word.rfind(".", 0, cut))
+            if joint > 0:  # a code breaks after a hyphen or a dot, never inside a number
+                cut = joint + 1
+            out.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line:
+        out.append(line)
+    return "\n".join(out)
+
+
 def para(value: object, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (NFC, escaped): long words and names wrap, never overflow."""
     return Paragraph(text(value), style)

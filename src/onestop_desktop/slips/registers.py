@@ -98,7 +98,7 @@ def render_ledger(ledger: Ledger) -> bytes:
         para(period, st.center),
         Spacer(1, 4),
     ]
-    cols = [0.03, 0.135, 0.14, 0.035, 0.11, 0.115, 0.07, 0.065, 0.065, 0.065, 0.045, 0.045, 0.08]
+    cols = [0.03, 0.135, 0.135, 0.04, 0.11, 0.115, 0.07, 0.065, 0.065, 0.065, 0.045, 0.045, 0.08]
     widths = [width * c for c in cols]
     header = [
         ["STT", "Mã hồ sơ", "Nội dung hồ sơ", "Số lượng (bộ)", "Họ tên chủ hồ sơ", "Địa chỉ",
@@ -122,10 +122,16 @@ def render_ledger(ledger: Ledger) -> bytes:
             *spans,
         ]
     )
+    size_pt = st.cell.fontSize
     body_style = base.base_style(
         [
+            ("FONTSIZE", (0, 0), (-1, -1), size_pt),
+            ("LEADING", (0, 0), (-1, -1), st.cell.leading),
             ("GRID", (0, 0), (-1, -1), 0.4, base.colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (0, 0), (0, -1), "CENTER"),
+            ("ALIGN", (3, 0), (3, -1), "CENTER"),
+            ("ALIGN", (7, 0), (9, -1), "CENTER"),
             ("LEFTPADDING", (0, 0), (-1, -1), 2),
             ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ]
@@ -135,26 +141,30 @@ def render_ledger(ledger: Ledger) -> bytes:
     story.append(head_table)
     if not ledger.lines:
         story.append(para("Không có hồ sơ nào được tiếp nhận trong kỳ.", st.center))
-    cell, center = st.cell, st.cell_center
+    inner = [w - 4 for w in widths]  # the cells' padding
+
+    def lines(value: str, col: int) -> str:
+        return base.wrap_text(value, inner[col], size_pt)
+
     for start in range(0, len(ledger.lines), LEDGER_CHUNK):
         chunk = ledger.lines[start : start + LEDGER_CHUNK]
         rows = []
         for i, line in enumerate(chunk, start + 1):
             rows.append(
                 [
-                    Paragraph(str(i), center),
-                    para(line.code, cell),
-                    para(line.procedure, cell),
-                    Paragraph(str(line.sets_count), center),
-                    para(line.applicant, cell),
-                    para(line.address, cell),
-                    para(line.phone, cell),
-                    Paragraph(clock.fmt_date(line.received_at), center),
-                    Paragraph(clock.fmt_date(line.due_at) if line.due_at else "", center),
-                    Paragraph(clock.fmt_date(line.returned_at) if line.returned_at else "", center),
+                    str(i),
+                    lines(line.code, 1),
+                    lines(line.procedure, 2),
+                    str(line.sets_count),
+                    lines(line.applicant, 4),
+                    lines(line.address, 5),
+                    lines(line.phone, 6),
+                    clock.fmt_date(line.received_at),
+                    clock.fmt_date(line.due_at) if line.due_at else "",
+                    clock.fmt_date(line.returned_at) if line.returned_at else "",
                     "",
                     "",
-                    para(line.note, cell),
+                    lines(line.note, 12),
                 ]
             )
         table = Table(rows, colWidths=widths)
