@@ -143,6 +143,7 @@ class DossierView(QWidget):
         self._rows: dict[str, tuple[QFormLayout, QLabel]] = {}
         self._buttons: dict[str, QPushButton] = {}
         self._form: ActionForm | None = None
+        self._shown_once = False
         self.setObjectName("dossierView")
 
         # --- header: code, status, time left; back and print
@@ -697,6 +698,9 @@ class DossierView(QWidget):
         table.fit()
 
     def _show_actions(self, offered: list[Action]) -> None:
+        if [a.kind for a in offered] == list(self._buttons) and (offered or self._shown_once):
+            return  # the same buttons as for the dossier before: nothing to rebuild
+        self._shown_once = True
         for button in self._buttons.values():
             self.actions_grid.removeWidget(button)
             button.deleteLater()
