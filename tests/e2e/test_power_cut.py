@@ -184,6 +184,11 @@ def kill_later(data: Path, seconds: float, *args: object) -> CliResult:
         return CliResult(argv, -signal.SIGKILL, "", "")
 
 
+def attempt(data: Path, k: int, *args: object) -> CliResult:
+    """Cut before the k-th write statement, or at a random moment for k < 0."""
+    return kill_later(data, RANDOM.uniform(0.3, 1.5), *args) if k < 0 else cut(data, k, *args)
+
+
 def writes(result: CliResult) -> int:
     """How many write statements an uncut run (k = 0) made."""
     return int(result.stderr.rsplit("sql_cut:", 1)[1].split()[0])
@@ -220,10 +225,7 @@ def test_intake_cut_at_every_sampled_write_keeps_every_acknowledged_dossier(
     tries = [*cut_points(writes(first)), -1]
     for n, k in enumerate(tries, start=1):
         args = (*RECEIVE, "--name", f"Trần Văn {'ABCDEFGH'[n]}", "--address", f"cut-{n}")
-        if k < 0:  # a random moment instead of a chosen statement
-            result = kill_later(data, RANDOM.uniform(0.3, 1.5), *args)
-        else:
-            result = cut(data, k, *args)
+        result = attempt(data, k, *args)
         if not killed(result):
             acknowledged.add(json.loads(result.stdout)["code"])
         seen = state(data)["dossiers"]
@@ -242,16 +244,14 @@ def test_act_cut_at_every_sampled_write_is_all_or_nothing(busy_station: Path) ->
         return str(json.loads(result.stdout)["code"])
 
     code = fresh(0)
+    received = state(data)["dossiers"][code][0]
     first = ok(cut(data, 0, "dossier", "act", code, "result_ready"))
     done = {code}
-    received, ready = state(data)["dossiers"][code][0], None
+    ready = state(data)["dossiers"][code][0]
     for n, k in enumerate([*cut_points(writes(first)), -1], start=1):
         target = fresh(n)
         args = ("dossier", "act", target, "result_ready")
-        if k < 0:
-            result = kill_later(data, RANDOM.uniform(0.3, 1.5), *args)
-        else:
-            result = cut(data, k, *args)
+        result = attempt(data, k, *args)
         if not killed(result):
             done.add(target)
         seen = state(data)["dossiers"]
@@ -280,10 +280,7 @@ def test_ledger_import_cut_at_every_sampled_write_is_all_or_nothing(
     for n, k in enumerate([*cut_points(writes(first)), -1], start=1):
         tag = f"so-{n}"
         path = _ledger(tmp_path / f"{tag}.csv", tag)
-        if k < 0:
-            result = kill_later(data, RANDOM.uniform(0.3, 1.5), "ledger", "import", path)
-        else:
-            result = cut(data, k, "ledger", "import", path)
+        result = attempt(data, k, "ledger", "import", path)
         if not killed(result):
             acknowledged.add(tag)
         seen = state(data)["dossiers"]
