@@ -164,5 +164,16 @@ def m002_catalog_calendar(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m003_worklist_assignee(db: sqlite_utils.Database) -> None:
+    """The worklist's "mine" filter (assigned to me), newest first, without a table scan: 2.6 s
+    a keystroke at 500,000 dossiers before this index, milliseconds after (issue #9)."""
+    db.executescript(
+        """
+        CREATE INDEX dossiers_assignee ON dossiers(assignee, rid) WHERE assignee IS NOT NULL;
+        """
+    )
+
+
 # Add new migrations above this line; never edit a released one.
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
