@@ -192,7 +192,9 @@ class PersonFields(QObject):
         return label
 
     def add_to(self, form: QFormLayout, tr: QObject) -> None:
-        form.addRow(tr.tr("Họ và &tên:"), self.name)
+        # Alt+N reaches the applicant's name (Alt+T is the procedure box's).
+        label = tr.tr("Họ và tê&n:") if self.birth is not None else tr.tr("Họ và tên:")
+        form.addRow(label, self.name)
         form.addRow(tr.tr("Số định danh cá nhân (12 số):"), self.id_number)
         form.addRow("", self.id_msg)
         if self.birth is not None:
@@ -416,6 +418,10 @@ class IntakeDialog(QDialog):
             ChecklistModel.COL_COUNT, QHeaderView.ResizeMode.ResizeToContents
         )
         self.checklist.setColumnWidth(ChecklistModel.COL_FORM, 150)
+        # Long document names wrap: their rows grow when the column does (1024 → 1366 wide).
+        self.checklist.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.checklist_model.dataChanged.connect(self._changed)
         self.checklist_model.modelReset.connect(self._changed)
 

@@ -164,8 +164,10 @@ class ChecklistModel(QAbstractTableModel):
         row = self._rows[index.row()]
         col = index.column()
         if col == self.COL_NAME:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                wanted = row.document
+            wanted = row.document
+            if role == Qt.ItemDataRole.DisplayRole:
+                return wanted.name
+            if role == Qt.ItemDataRole.ToolTipRole:  # what the catalogue asks for
                 return f"{wanted.name} ({form_text(wanted.form)}, {wanted.count})"
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if row.provided else Qt.CheckState.Unchecked
