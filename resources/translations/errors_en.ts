@@ -47,17 +47,17 @@
         <message>
             <location filename="../../src/onestop_desktop/cli/dossier.py" />
             <source>--paper và --received-at phải dùng cùng nhau (hồ sơ tiếp nhận trên giấy cần thời điểm tiếp nhận thật)</source>
-            <translation type="unfinished" />
+            <translation>--paper and --received-at go together (a dossier received on paper needs its real receipt time)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/dossier.py" />
             <source>Hồ sơ trực tuyến không nhập từ phiếu giấy được (bỏ --online hoặc --paper)</source>
-            <translation type="unfinished" />
+            <translation>An online dossier cannot be entered from a paper slip (drop --online or --paper)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/dossier.py" />
             <source>Chưa nhập họ tên người nộp (--submitter-name)</source>
-            <translation type="unfinished" />
+            <translation>The submitter's full name is missing (--submitter-name)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/dossier.py" />
@@ -1198,7 +1198,7 @@
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
             <source>Chỉ hồ sơ tiếp nhận tại quầy mới nhập từ phiếu giấy được</source>
-            <translation type="unfinished" />
+            <translation>Only dossiers received at the counter can be entered from a paper slip</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
@@ -1299,17 +1299,17 @@
         <message>
             <location filename="../../src/onestop_desktop/services/drafts.py" />
             <source>Cơ sở dữ liệu trong bộ nhớ không có thư mục để lưu bản nháp</source>
-            <translation type="unfinished" />
+            <translation>An in-memory database has no folder to keep drafts in</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/intake.py" />
             <source>Thời điểm tiếp nhận trên giấy ({when}) chưa tới: hãy nhập đúng ngày giờ ghi trên phiếu</source>
-            <translation type="unfinished" />
+            <translation>The paper receipt time ({when}) is in the future: enter the date and time written on the slip</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/intake.py" />
             <source>Hồ sơ giấy tiếp nhận ngày {day} đã quá {limit} ngày làm việc (đã qua {elapsed} ngày), không nhập bổ sung được nữa; hỏi quản trị nếu cần đổi thiết lập paper_entry_days</source>
-            <translation type="unfinished" />
+            <translation>The paper dossier received on {day} is more than {limit} working days old ({elapsed} days have passed) and can no longer be entered; ask an admin if the paper_entry_days setting must change</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/integrity.py" />
@@ -1469,17 +1469,17 @@
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>số nguyên dương</source>
-            <translation type="unfinished" />
+            <translation>a positive whole number</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Hồ sơ tiếp nhận trên giấy khi mất điện, hỏng máy được nhập vào phần mềm trong vòng bấy nhiêu ngày làm việc kể từ ngày tiếp nhận thật (mặc định 3); quá hạn này thì không nhập được nữa</source>
-            <translation type="unfinished" />
+            <translation>Dossiers received on paper during a power cut or a PC failure may be entered within this many working days of their real receipt day (default 3); after that they can no longer be entered</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>một số nguyên từ 1 đến 30, ví dụ «3»</source>
-            <translation type="unfinished" />
+            <translation>a whole number from 1 to 30, for example «3»</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
@@ -2110,12 +2110,12 @@
         <message>
             <location filename="../../src/onestop_desktop/ui/intake.py" />
             <source>Thời điểm «{text}» không đúng dạng dd/mm/yyyy HH:MM</source>
-            <translation type="unfinished" />
+            <translation>The time «{text}» is not in the form dd/mm/yyyy HH:MM</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/ui/intake.py" />
             <source>Thời điểm «{text}» không có thật</source>
-            <translation type="unfinished" />
+            <translation>The time «{text}» does not exist</translation>
         </message>
     </context>
 </TS>
