@@ -464,11 +464,11 @@ def test_each_filter_and_combination_keeps_exactly_the_matching_rows(
     assert non_empty >= 10, "the demo should give most filters something to show"
 
 
-@pytest.mark.parametrize("few_rows", [search.FEW_ROWS, 0], ids=["python-match", "fts-walk"])
+@pytest.mark.parametrize("few_rows", [search.FEW_ROWS, 0], ids=["row-check", "fts-walk"])
 def test_filters_combine_with_the_search_text(
     session: Session, fixed_clock: datetime, few_rows: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Both plans: the few rows a filter keeps matched in Python, and the FTS walk with the
+    # Both plans: the few rows a filter keeps, each checked for the words, and the FTS walk with the
     # filter checked on each match (what a filter keeping many rows uses).
     monkeypatch.setattr(search, "FEW_ROWS", few_rows)
     ctx = officer(session)

@@ -80,10 +80,11 @@ COUNT_CAP = 10_000
 million dossiers a common word matches hundreds of thousands of rows: counting them all would
 take longer than the 50 ms a keystroke may."""
 
-FEW_ROWS = 2_000
-"""A filter that keeps at most this many dossiers (due today, overdue, mine…) is searched by
-reading those rows and matching their folded text in Python, newest first; walking the FTS
-matches of a common word to find the few that pass such a filter could read them all."""
+FEW_ROWS = 50_000
+"""A filter that keeps at most this many dossiers (due today, overdue, mine, a small status
+group…) is searched by reading those rows through the filter's index, newest first, and checking
+the words on each (``store.dossiers._words_sql``, the FTS prefix rule); walking the FTS matches
+of a common word to find the few that pass such a filter could read them all."""
 
 
 @dataclass(frozen=True)
@@ -197,31 +198,26 @@ def search(
     where = _where(ctx, filters)
     if where is None:
         return []
-    few = _few_rows(ctx, where, before_rid=before_rid)
-    if few is not None:
-        tokens = query_tokens(query)
-        hits = [r for r in few if text_matches(str(r["search_text"]), tokens)]
-        return [DossierSummary.from_row(r) for r in hits[:limit]]
-    rows = dossiers.fts_page(ctx.store, expr, before_rid=before_rid, limit=limit, where=where)
+    if _few_rows(ctx, where):
+        rows = dossiers.page(
+            ctx.store,
+            where=where,
+            before_rid=before_rid,
+            limit=limit,
+            words=tuple(query_tokens(query)),
+        )
+    else:
+        rows = dossiers.fts_page(ctx.store, expr, before_rid=before_rid, limit=limit, where=where)
     return [DossierSummary.from_row(r) for r in rows]
 
 
-def _few_rows(
-    ctx: Session, where: PageFilter, *, before_rid: int | None = None
-) -> list[dict[str, object]] | None:
-    """The rows ``where`` keeps (older than ``before_rid``) when they are at most
-    :data:`FEW_ROWS`, newest first, with their search text; ``None`` when there are more."""
+def _few_rows(ctx: Session, where: PageFilter) -> bool:
+    """Whether ``where`` keeps at most :data:`FEW_ROWS` dossiers: then a search reads those
+    (the filter's index, newest first) and checks the words on each, instead of walking the
+    FTS matches of a common word to find the few that pass."""
     if where.is_empty():
-        return None
-    if dossiers.count_matching(ctx.store, where=where, cap=FEW_ROWS + 1) > FEW_ROWS:
-        return None
-    return dossiers.page(
-        ctx.store,
-        where=where,
-        before_rid=before_rid,
-        limit=FEW_ROWS + 1,
-        with_search_text=True,
-    )
+        return False
+    return dossiers.count_matching(ctx.store, where=where, cap=FEW_ROWS + 1) <= FEW_ROWS
 
 
 def _where(ctx: Session, filters: Filters | None) -> PageFilter | None:
@@ -268,10 +264,9 @@ def count_matching(
     expr = fts_expression(query)
     if expr is None:
         return 0
-    few = _few_rows(ctx, where)
-    if few is not None:
-        tokens = query_tokens(query)
-        return min(cap, sum(1 for r in few if text_matches(str(r["search_text"]), tokens)))
+    if _few_rows(ctx, where):
+        words = tuple(query_tokens(query))
+        return dossiers.count_matching(ctx.store, where=where, words=words, cap=cap)
     return dossiers.count_matching(ctx.store, match=expr, where=where, cap=cap)
 
 

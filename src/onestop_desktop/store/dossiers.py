@@ -130,6 +130,18 @@ def _filter_sql(flt: PageFilter | None, alias: str = "") -> tuple[list[str], lis
     return where, params
 
 
+def _words_sql(words: tuple[str, ...], alias: str = "") -> tuple[list[str], list[Any]]:
+    """Each folded word must start a word of ``search_text``: the FTS5 prefix rule checked on
+    the row itself, for a filter that keeps few rows (walking the FTS matches of a common word
+    to find them could read them all). Words are ``[0-9a-z]+``, so they are safe in a GLOB;
+    ``[^0-9a-z]`` is any separator, as ``unicode61`` splits the folded text."""
+    col = f"{alias}." if alias else ""
+    return (
+        [f"(' ' || {col}search_text) GLOB ?" for _ in words],
+        [f"*[^0-9a-z]{w}*" for w in words],
+    )
+
+
 def page(
     store: Store,
     *,
@@ -137,20 +149,22 @@ def page(
     limit: int = 100,
     statuses: list[int] | None = None,
     where: PageFilter | None = None,
-    with_search_text: bool = False,
+    words: tuple[str, ...] = (),
 ) -> list[dict[str, Any]]:
     """Up to ``limit`` rows newest first, strictly older than ``before_rid`` (keyset paging),
-    narrowed by ``where`` (and ``statuses``, the older spelling of ``where.statuses``);
-    ``with_search_text`` adds the folded ``search_text`` (to match a few rows in Python)."""
+    narrowed by ``where`` (and ``statuses``, the older spelling of ``where.statuses``) and by
+    ``words`` (see :func:`_words_sql`)."""
     terms, params = _filter_sql(where)
+    more, extra = _words_sql(words)
+    terms += more
+    params += extra
     if before_rid is not None:
         terms.append("rid < ?")
         params.append(before_rid)
     if statuses:
         terms.append(f"status IN ({', '.join('?' for _ in statuses)})")
         params.extend(statuses)
-    extra = ", search_text" if with_search_text else ""
-    sql = f"SELECT {LIST_COLUMNS}{extra} FROM dossiers"
+    sql = f"SELECT {LIST_COLUMNS} FROM dossiers"
     if terms:
         sql += " WHERE " + " AND ".join(terms)
     sql += " ORDER BY rid DESC LIMIT ?"
@@ -201,11 +215,20 @@ def fts_page(
 
 
 def count_matching(
-    store: Store, *, match: str | None = None, where: PageFilter | None = None, cap: int
+    store: Store,
+    *,
+    match: str | None = None,
+    where: PageFilter | None = None,
+    words: tuple[str, ...] = (),
+    cap: int,
 ) -> int:
-    """How many rows match ``match`` (an FTS5 expression, or ``None``: every row) and ``where``,
-    counting no further than ``cap`` (so a count per keystroke stays cheap at a million rows)."""
+    """How many rows match ``match`` (an FTS5 expression, or ``None``: every row), ``where``
+    and ``words`` (:func:`_words_sql`), counting no further than ``cap`` (so a count per
+    keystroke stays cheap at a million rows)."""
     terms, params = _filter_sql(where, "d")
+    more, extra = _words_sql(words, "d")
+    terms += more
+    params += extra
     if match is not None and not terms:
         inner = "SELECT 1 FROM dossier_fts WHERE dossier_fts MATCH ?"
         params.insert(0, match)

@@ -400,7 +400,7 @@ class DashboardScreen(QWidget):
             DossierListModel.COL_DUE, metrics.horizontalAdvance("28/11/2026 16:59") + 14
         )
         view.setColumnWidth(
-            DossierListModel.COL_STATUS, metrics.horizontalAdvance("Đang xử lý") + 14
+            DossierListModel.COL_STATUS, metrics.horizontalAdvance("Được tiếp nhận") + 14
         )
         view.activated.connect(lambda index, m=model: self._activated(m, index))
         view.doubleClicked.connect(lambda index, m=model: self._activated(m, index))
