@@ -121,7 +121,7 @@ class DuplicatesDialog(QDialog):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.resize(760, 300)
+        self.resize(880, 320)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected(self) -> DossierSummary:
