@@ -297,7 +297,7 @@
         <message>
             <location filename="../../src/onestop_desktop/domain/catalog.py" />
             <source>{label} có ký tự điều khiển không hợp lệ (mã U+{code}).</source>
-            <translation type="unfinished" />
+            <translation>{label} contains a control character that is not allowed (code U+{code}).</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/catalog.py" />
@@ -307,7 +307,7 @@
         <message>
             <location filename="../../src/onestop_desktop/domain/catalog.py" />
             <source>{label} dài {length} ký tự, quá giới hạn {limit} ký tự.</source>
-            <translation type="unfinished" />
+            <translation>{label} is {length} characters long, over the limit of {limit} characters.</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/catalog.py" />
@@ -332,7 +332,7 @@
         <message>
             <location filename="../../src/onestop_desktop/domain/catalog.py" />
             <source>Thành phần hồ sơ có {count} giấy tờ, quá giới hạn {limit}.</source>
-            <translation type="unfinished" />
+            <translation>The list of required documents has {count} documents, over the limit of {limit}.</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/catalog.py" />
@@ -1058,12 +1058,12 @@
         <message>
             <location filename="../../src/onestop_desktop/services/catalog_files.py" />
             <source>Tệp «{file}» lớn {size} byte, quá giới hạn {limit} byte của một tệp danh mục.</source>
-            <translation type="unfinished" />
+            <translation>The file «{file}» is {size} bytes, over the limit of {limit} bytes for a catalogue file.</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/catalog_files.py" />
             <source>Tệp «{file}» không phải văn bản UTF-8 (dòng {line}, byte {column}). Trong Excel hãy lưu lại bằng «CSV UTF-8 (Comma delimited)».</source>
-            <translation type="unfinished" />
+            <translation>The file «{file}» is not UTF-8 text (line {line}, byte {column}). In Excel, save it again as «CSV UTF-8 (Comma delimited)».</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/catalog_files.py" />
@@ -1078,7 +1078,7 @@
         <message>
             <location filename="../../src/onestop_desktop/services/catalog_files.py" />
             <source>Không đọc được tệp Excel «{file}» từ dòng {line} (tệp hỏng hoặc bị cắt cụt).</source>
-            <translation type="unfinished" />
+            <translation>The Excel file «{file}» cannot be read from line {line} (the file is damaged or cut short).</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/context.py" />
@@ -1148,7 +1148,7 @@
         <message>
             <location filename="../../src/onestop_desktop/services/dashboard.py" />
             <source>Ngày xem tổng quan ({day}) chưa tới</source>
-            <translation type="unfinished" />
+            <translation>The dashboard day ({day}) has not come yet</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/demo.py" />
@@ -1344,22 +1344,22 @@
         <message>
             <location filename="../../src/onestop_desktop/services/ledger_files.py" />
             <source>Không đọc được tệp Excel {file} từ dòng {line}: tệp hỏng hoặc bị cắt cụt</source>
-            <translation type="unfinished" />
+            <translation>The Excel file {file} cannot be read from line {line}: the file is damaged or cut short</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/ledger_files.py" />
             <source>Tệp {file}, dòng {line}: dòng dài quá {limit} byte, không phải sổ theo dõi</source>
-            <translation type="unfinished" />
+            <translation>File {file}, line {line}: the line is longer than {limit} bytes; this is not a dossier ledger</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/ledger_files.py" />
             <source>Tệp {file} không phải CSV mã UTF-8 (dòng {line}, byte {column}); hãy lưu lại bằng «CSV UTF-8» trong Excel</source>
-            <translation type="unfinished" />
+            <translation>The file {file} is not a UTF-8 CSV (line {line}, byte {column}); save it again as «CSV UTF-8» in Excel</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/ledger_files.py" />
             <source>Tệp {file}, dòng {line}: không đọc được dòng CSV (ô quá lớn hoặc dấu nháy kép lệch)</source>
-            <translation type="unfinished" />
+            <translation>File {file}, line {line}: the CSV line cannot be read (a cell is too large or a double quote is unbalanced)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/ledger_files.py" />
@@ -1379,12 +1379,12 @@
         <message>
             <location filename="../../src/onestop_desktop/services/search.py" />
             <source>Nhóm trạng thái không hợp lệ: {value}</source>
-            <translation type="unfinished" />
+            <translation>Invalid status group: {value}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/search.py" />
             <source>Ngày nhận «đến» ({to}) phải không trước ngày «từ» ({start})</source>
-            <translation type="unfinished" />
+            <translation>The “received to” date ({to}) must not be before the “from” date ({start})</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
