@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from onestop_desktop import paths
-from onestop_desktop.cli.common import ACTION_HELP, JSON_HELP, print_json, session
+from onestop_desktop.cli.common import (
+    ACTION_HELP,
+    DATE_HELP,
+    JSON_HELP,
+    parse_date,
+    print_json,
+    session,
+)
 
 
 class ProgressLine:
@@ -87,6 +94,22 @@ def add_commands(sub: Any) -> None:
     )
     q.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_ledger)
-    from onestop_desktop.cli import slip  # #10: ``ledger print`` (Mẫu 06) lives in cli/slip.py
+    # #10: ``ledger print`` (Mẫu 06 of a period, as PDF).
+    r = lsub.add_parser("print", help="in sổ theo dõi hồ sơ (Mẫu 06) của một kỳ ra tệp PDF")
+    r.add_argument(
+        "--from", dest="from_", required=True, metavar="NGÀY", help="từ ngày (" + DATE_HELP + ")"
+    )
+    r.add_argument("--to", required=True, metavar="NGÀY", help="đến ngày, tính cả ngày này")
+    r.add_argument("--out", required=True, metavar="TỆP", help="tệp PDF cần ghi")
+    r.set_defaults(handler=cmd_ledger_print)
 
-    slip.add_ledger_print(lsub)
+
+def cmd_ledger_print(args: argparse.Namespace, data: paths.DataDir) -> int:
+    """``ledger print`` (#10): the Sổ theo dõi hồ sơ of a period, written atomically."""
+    from onestop_desktop.services import slips
+
+    ctx = session(data, write=False)
+    pdf = slips.ledger(ctx, parse_date(args.from_), parse_date(args.to))
+    slips.write(Path(args.out), pdf)
+    print(f"Đã ghi sổ theo dõi hồ sơ ra {args.out}")
+    return 0

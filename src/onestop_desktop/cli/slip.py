@@ -1,9 +1,8 @@
-"""``onestop slip`` and ``onestop ledger print``: the printed forms from the command line (#10).
+"""``onestop slip`` and ``onestop daily-summary``: the printed forms from the command line (#10).
 
-``slip CODE --kind K --out FILE`` writes one dossier's slip (Mẫu 01–05) as PDF;
-``ledger print --from D --to D --out FILE`` writes the Sổ theo dõi hồ sơ (Mẫu 06) of a period
-(registered on ``ledger`` by :func:`add_ledger_print`, called from ``cli/ledger.py``);
-``daily-summary`` is the notice-board page. Every file is written atomically by the service.
+``slip CODE --kind K --out FILE`` writes one dossier's slip (Mẫu 01–05) as PDF and
+``daily-summary`` the notice-board page (``ledger print``, Mẫu 06, is in ``cli/ledger.py``).
+Every file is written atomically by the service.
 """
 
 from __future__ import annotations
@@ -29,16 +28,6 @@ def cmd_slip(args: argparse.Namespace, data: paths.DataDir) -> int:
     pdf = slips.render(ctx, args.code, args.kind, copy=args.copy)
     slips.write(Path(args.out), pdf)
     print(f"Đã ghi phiếu ra {args.out}")
-    return 0
-
-
-def cmd_ledger_print(args: argparse.Namespace, data: paths.DataDir) -> int:
-    from onestop_desktop.services import slips
-
-    ctx = session(data, write=False)
-    pdf = slips.ledger(ctx, parse_date(args.from_), parse_date(args.to))
-    slips.write(Path(args.out), pdf)
-    print(f"Đã ghi sổ theo dõi hồ sơ ra {args.out}")
     return 0
 
 
@@ -71,14 +60,3 @@ def add_commands(sub: Any) -> None:
     )
     d.add_argument("--out", required=True, metavar="TỆP", help="tệp PDF cần ghi")
     d.set_defaults(handler=cmd_daily)
-
-
-def add_ledger_print(lsub: Any) -> None:
-    """Register ``ledger print`` on the ``ledger`` group's subparsers."""
-    q = lsub.add_parser("print", help="in sổ theo dõi hồ sơ (Mẫu 06) của một kỳ ra tệp PDF")
-    q.add_argument(
-        "--from", dest="from_", required=True, metavar="NGÀY", help="từ ngày (" + DATE_HELP + ")"
-    )
-    q.add_argument("--to", required=True, metavar="NGÀY", help="đến ngày, tính cả ngày này")
-    q.add_argument("--out", required=True, metavar="TỆP", help="tệp PDF cần ghi")
-    q.set_defaults(handler=cmd_ledger_print)
