@@ -198,7 +198,7 @@ def search(
     where = _where(ctx, filters)
     if where is None:
         return []
-    if _few_rows(ctx, where):
+    if _few_rows(ctx, where, expr):
         rows = dossiers.page(
             ctx.store,
             where=where,
@@ -211,13 +211,17 @@ def search(
     return [DossierSummary.from_row(r) for r in rows]
 
 
-def _few_rows(ctx: Session, where: PageFilter) -> bool:
-    """Whether ``where`` keeps at most :data:`FEW_ROWS` dossiers: then a search reads those
-    (the filter's index, newest first) and checks the words on each, instead of walking the
-    FTS matches of a common word to find the few that pass."""
+def _few_rows(ctx: Session, where: PageFilter, expr: str) -> bool:
+    """Which way a filtered search reads the fewest rows: ``True`` to read the rows the filter
+    keeps (its index, newest first) and check the words on each, ``False`` to walk the FTS
+    matches and check the filter on each. Both counts are capped and cheap (an index, a
+    doclist): the filter's rows (at most :data:`FEW_ROWS`) against the word's matches."""
     if where.is_empty():
         return False
-    return dossiers.count_matching(ctx.store, where=where, cap=FEW_ROWS + 1) <= FEW_ROWS
+    kept = dossiers.count_matching(ctx.store, where=where, cap=FEW_ROWS + 1)
+    if kept > FEW_ROWS:
+        return False
+    return dossiers.count_matching(ctx.store, match=expr, cap=kept + 1) > kept
 
 
 def _where(ctx: Session, filters: Filters | None) -> PageFilter | None:
@@ -264,7 +268,7 @@ def count_matching(
     expr = fts_expression(query)
     if expr is None:
         return 0
-    if _few_rows(ctx, where):
+    if _few_rows(ctx, where, expr):
         words = tuple(query_tokens(query))
         return dossiers.count_matching(ctx.store, where=where, words=words, cap=cap)
     return dossiers.count_matching(ctx.store, match=expr, where=where, cap=cap)
