@@ -441,7 +441,14 @@ def test_audit_screen_filters_and_pages(qtbot: QtBot, admin_session: Session, st
     assert [e.kind for e in screen.model.rows()] == ["user.added"]
     assert screen.count_label.text() == "1 sự kiện"
 
+    screen.user_box.setEditText("")
+    type_text(screen.user_box.lineEdit(), "tiepnhan")  # typed, as for a CLI operator's name
+    assert screen.chosen_user() == "tiepnhan"
+    searched(qtbot, screen)
+    assert screen.model.rows() and all(e.actor == "user:tiepnhan" for e in screen.model.rows())
+
     screen.user_box.setCurrentIndex(0)
+    assert screen.chosen_user() == ""
     code = store.query("SELECT code FROM dossiers ORDER BY rid DESC LIMIT 1")[0]["code"]
     type_text(screen.dossier_edit, code)
     searched(qtbot, screen)

@@ -179,6 +179,8 @@ class AuditScreen(QWidget):
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.user_box = QComboBox()
         self.user_box.setObjectName("auditUser")
+        self.user_box.setEditable(True)  # an operator's OS name (CLI acts) may be typed
+        self.user_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.user_box.addItem(self.tr("Tất cả"), "")
         try:
             for user in users.list_users(session):
@@ -251,12 +253,20 @@ class AuditScreen(QWidget):
             a, b = self.start_edit.date(), self.end_edit.date()
             start, end = date(a.year(), a.month(), a.day()), date(b.year(), b.month(), b.day())
         return LogQuery(
-            user=str(self.user_box.currentData() or ""),
+            user=self.chosen_user(),
             dossier=self.dossier_edit.text(),
             kinds=(kind,) if kind else (),
             start=start,
             end=end,
         )
+
+    def chosen_user(self) -> str:
+        """The user name to look for: the listed account chosen, or the name typed."""
+        text = self.user_box.currentText().strip()
+        index = self.user_box.findText(text)
+        if index >= 0:
+            return str(self.user_box.itemData(index) or "")
+        return text
 
     def search(self) -> None:
         self.message.done("")
