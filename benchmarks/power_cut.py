@@ -110,13 +110,21 @@ def sql_cut(data: Path, k: int, *args: str) -> tuple[int, str, str]:
     return run([sys.executable, str(SQL_CUT), str(k), "--data-dir", str(data), *args])
 
 
+FAILURES: list[str] = []
+"""Why cuts failed (the first few are printed under the table)."""
+
+
 def state(data: Path) -> dict[str, Any] | None:
     """Verify, rebuild --dry-run and the dossiers, as the app opens the station; None if broken."""
-    code, out, _ = run([sys.executable, "-c", STATE, str(data)])
+    code, out, err = run([sys.executable, "-c", STATE, str(data)])
     if code != 0:
+        FAILURES.append(f"state probe exit {code}: {err.strip().splitlines()[-1:]}")
         return None
     value: dict[str, Any] = json.loads(out)
-    return value if value["ok"] else None
+    if not value["ok"]:
+        FAILURES.append("verify or rebuild --dry-run not clean")
+        return None
+    return value
 
 
 def ledger_file(path: Path, tag: str) -> Path:
@@ -190,7 +198,8 @@ class WriteCuts:
         shutil.rmtree(self.station, ignore_errors=True)
         shutil.copytree(self.pristine, self.station)
         before = state(self.station)
-        assert before is not None
+        if before is None:
+            return False
         args = self.args(kind, n)
         if how == "sql-cut":
             rc, out, _ = sql_cut(self.station, self.rng.randint(1, self.max_k[kind]), *args)
@@ -323,6 +332,8 @@ def main() -> int:
             print(f"{cat:24} {tried[cat]:6} {passed[cat]:7} {tried[cat] - passed[cat]:7}")
         total, ok = sum(tried.values()), sum(passed.values())
         print(f"{'total':24} {total:6} {ok:7} {total - ok:7}")
+        for reason in FAILURES[:5]:
+            print(f"  failure: {reason}")
         return 0 if ok == total else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
