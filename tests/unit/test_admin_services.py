@@ -265,3 +265,24 @@ def test_the_admin_screen_needs_a_reason_for_a_calendar_day(ctx: Session) -> Non
     assert _events(ctx, "calendar.day_set") == []
     calendar.set_day(ctx, date(2026, 3, 9), "day_off")  # the CLI's note stays optional
     assert [e["day"] for e in _events(ctx, "calendar.day_set")] == ["2026-03-09"]
+
+
+def test_a_scanned_file_reads_in_words_with_its_dossier(ctx: Session) -> None:
+    """The attachment kinds (#10) name their dossier in the payload: the log shows its code."""
+    from onestop_desktop.domain import payloads
+
+    added = getattr(payloads, "AttachmentAdded", None)
+    if added is None:
+        pytest.skip("the attachment event kinds are not in this tree yet")
+    code = receive_one(ctx)
+    with ctx.store.atomic():
+        audit.record(
+            ctx,
+            added(
+                dossier="x", code=code, sha256="0" * 64, size=10, media_type="application/pdf",
+                pages=3, name="to-khai.pdf",
+            ),
+        )  # fmt: skip
+    (entry,) = audit.search_log(ctx, LogQuery(kinds=("attachment.added",))).entries
+    assert (entry.action, entry.dossier_code) == ("Thêm tệp quét", code)
+    assert entry.details == "Tệp to-khai.pdf (3 trang)"

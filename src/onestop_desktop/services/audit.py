@@ -3,6 +3,7 @@ and reading the log back, page by page, in words (the admin's «Nhật ký» scr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -112,6 +113,11 @@ _ADMIN_ACTIONS: dict[str, str] = {
     "calendar.day_removed": "Bỏ một ngày khỏi lịch",
     "settings.changed": "Đổi thiết lập",
     "catalog.imported": "Nhập danh mục thủ tục",
+    # Scanned files (not dossier events, but they name their dossier's code in the payload).
+    "attachment.added": "Thêm tệp quét",
+    "attachment.removed": "Bỏ tệp quét",
+    "attachment.rotated": "Xoay trang quét",
+    "attachment.reordered": "Sắp xếp lại tệp quét",
 }
 
 _DAY_KINDS = {"day_off": "ngày nghỉ", "workday": "ngày làm bù"}
@@ -163,6 +169,23 @@ def _admin_details(p: Payload) -> str:
             f"Tệp {p.source}: {clock.fmt_int(len(p.added))} thủ tục mới, "
             f"{clock.fmt_int(len(p.updated))} thủ tục có phiên bản mới"
         )
+    if type(p).KIND.startswith("attachment."):
+        return _attachment_details(p)
+    return ""
+
+
+def _attachment_details(p: Payload) -> str:
+    """A scanned file's event in words, read by attribute (the attachment kinds are #10's)."""
+    kind = type(p).KIND
+    if kind == "attachment.added":
+        name, pages = getattr(p, "name", ""), getattr(p, "pages", 0)
+        return f"Tệp {name} ({clock.fmt_int(int(pages))} trang)"
+    if kind == "attachment.rotated":
+        page = getattr(p, "page", None)
+        turned = f"Xoay {getattr(p, 'rotation', 0)}°"
+        return turned + (f", trang {page}" if page else ", mọi trang")
+    if kind == "attachment.reordered":
+        return f"{clock.fmt_int(len(getattr(p, 'order', ())))} tệp theo thứ tự mới"
     return ""
 
 
@@ -194,6 +217,12 @@ def _filter(ctx: Session, query: LogQuery) -> log_rows.LogFilter | None:
     return log_rows.LogFilter(
         actors=actors, dossier_id=dossier_id, kinds=query.kinds, since=since, until=until
     )
+
+
+def _named_code(payload: Mapping[str, object]) -> str | None:
+    """The dossier code an admin-kind event names in its payload (a scanned file's), if any."""
+    code = payload.get("code")
+    return code if isinstance(code, str) and code else None
 
 
 def search_log(
@@ -233,7 +262,7 @@ def search_log(
                 actor=ev.actor,
                 actor_name=names[ev.actor],
                 action=kind_label(ev.kind),
-                dossier_code=row.dossier_code,
+                dossier_code=row.dossier_code or _named_code(ev.payload),
                 details=details,
             )
         )
