@@ -464,10 +464,19 @@ def test_each_filter_and_combination_keeps_exactly_the_matching_rows(
     assert non_empty >= 10, "the demo should give most filters something to show"
 
 
-@pytest.mark.parametrize("few_rows", [search.FEW_ROWS, 0], ids=["row-check", "fts-walk"])
+@pytest.mark.parametrize(
+    ("few_rows", "surely_few"),
+    [(search.FEW_ROWS, search.SURELY_FEW), (0, 0), (search.FEW_ROWS, 0)],
+    ids=["row-check", "fts-walk", "fewer-of-the-two"],
+)
 def test_filters_combine_with_the_search_text(
-    session: Session, fixed_clock: datetime, few_rows: int, monkeypatch: pytest.MonkeyPatch
+    session: Session,
+    fixed_clock: datetime,
+    few_rows: int,
+    surely_few: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(search, "SURELY_FEW", surely_few)
     # Both plans: the few rows a filter keeps, each checked for the words, and the FTS walk with the
     # filter checked on each match (what a filter keeping many rows uses).
     monkeypatch.setattr(search, "FEW_ROWS", few_rows)

@@ -211,6 +211,10 @@ def search(
     return [DossierSummary.from_row(r) for r in rows]
 
 
+SURELY_FEW = 1_000
+"""Up to this many rows kept by a filter are always read directly (no FTS count first)."""
+
+
 def _few_rows(ctx: Session, where: PageFilter, expr: str) -> bool:
     """Which way a filtered search reads the fewest rows: ``True`` to read the rows the filter
     keeps (its index, newest first) and check the words on each, ``False`` to walk the FTS
@@ -221,6 +225,8 @@ def _few_rows(ctx: Session, where: PageFilter, expr: str) -> bool:
     kept = dossiers.count_matching(ctx.store, where=where, cap=FEW_ROWS + 1)
     if kept > FEW_ROWS:
         return False
+    if kept <= SURELY_FEW:
+        return True  # reading them is cheaper than asking FTS how many match the word
     return dossiers.count_matching(ctx.store, match=expr, cap=kept + 1) > kept
 
 
