@@ -514,6 +514,63 @@ class CatalogImported(Payload):
     updated: tuple[str, ...] = ()
 
 
+# ------------------------------------------------------------------ scanned attachments (#11)
+#
+# Not dossier events (no ``dossier_id``, never folded into the dossier row): a page added or
+# turned changes no status, appointment or column of the worklist, and the dossier fold, the
+# rebuild and the integrity check stay exactly as they were. The dossier is named in the payload
+# (its UUID, and its code for the log); ``scanning.model.fold`` folds a dossier's attachment
+# events into its list of files, in order, with their rotations.
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AttachmentAdded(Payload):
+    """A scanned file stored under ``attachments/`` by its SHA-256, attached to a dossier."""
+
+    KIND: ClassVar[str] = "attachment.added"
+    dossier: str
+    code: str
+    sha256: str
+    size: int
+    media_type: str
+    pages: int
+    name: str
+    document: int | None = None
+    """The required-document checklist line (1-based) these pages are, when the clerk said."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AttachmentRemoved(Payload):
+    """A file taken off a dossier (the stored file stays: the event log still names it)."""
+
+    KIND: ClassVar[str] = "attachment.removed"
+    dossier: str
+    code: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AttachmentRotated(Payload):
+    """A page (or, with no ``page``, every page of a file) shown turned by ``rotation``."""
+
+    KIND: ClassVar[str] = "attachment.rotated"
+    dossier: str
+    code: str
+    sha256: str
+    rotation: int
+    """Quarter turns clockwise in degrees (0, 90, 180 or 270; the service checks)."""
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AttachmentsReordered(Payload):
+    """The dossier's files in a new order (their SHA-256s, every one of them)."""
+
+    KIND: ClassVar[str] = "attachment.reordered"
+    dossier: str
+    code: str
+    order: tuple[str, ...]
+
+
 # ------------------------------------------------------------------------- the one table
 
 KINDS: dict[str, type[Payload]] = {
@@ -545,6 +602,10 @@ KINDS: dict[str, type[Payload]] = {
         CalendarDayRemoved,
         SettingsChanged,
         CatalogImported,
+        AttachmentAdded,
+        AttachmentRemoved,
+        AttachmentRotated,
+        AttachmentsReordered,
     )
 }
 """Every event kind the app writes → its payload class. A dossier kind's class carries its fold

@@ -177,5 +177,20 @@ def m003_worklist_filters(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m004_attachment_index(db: sqlite_utils.Database) -> None:
+    """Scanned attachments (#11): a dossier's attachment events, and the dossiers that hold a
+    file, found through the events themselves (no second table to keep in step with the log,
+    rebuilds and imported events)."""
+    db.executescript(
+        """
+        CREATE INDEX events_attachment_dossier ON events(json_extract(payload, '$.dossier'))
+            WHERE kind GLOB 'attachment.*';
+        CREATE INDEX events_attachment_sha ON events(json_extract(payload, '$.sha256'))
+            WHERE kind = 'attachment.added';
+        """
+    )
+
+
 # Add new migrations above this line; never edit a released one.
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

@@ -1,0 +1,45 @@
+"""SQL for scanned attachments (#11): a dossier's attachment events, who holds a file, and every
+file the log names (the start-up sweep).
+
+The events are the only record: these queries read them through the two partial indexes of
+migration ``m004_attachment_index`` (the expressions below must stay word for word those of the
+indexes, or SQLite will not use them).
+"""
+
+from __future__ import annotations
+
+from onestop_desktop.domain.events import Event
+from onestop_desktop.store.db import Store
+from onestop_desktop.store.events import _COLUMNS, _row_to_event
+
+
+def for_dossier(store: Store, dossier_id: str) -> list[Event]:
+    """Every attachment event of one dossier, in the order they were recorded here."""
+    rows = store.db.execute(
+        f"SELECT {_COLUMNS} FROM events WHERE kind GLOB 'attachment.*' "
+        "AND json_extract(payload, '$.dossier') = ? ORDER BY id",
+        [dossier_id],
+    ).fetchall()
+    return [_row_to_event(tuple(r)) for r in rows]
+
+
+def dossiers_with(store: Store, sha256: str) -> list[str]:
+    """The dossiers a file was ever added to (the caller folds each to see if it still is)."""
+    rows = store.db.execute(
+        "SELECT DISTINCT json_extract(payload, '$.dossier') FROM events "
+        "WHERE kind = 'attachment.added' AND json_extract(payload, '$.sha256') = ?",
+        [sha256],
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def named_files(store: Store) -> dict[str, str]:
+    """Every file an event names → the code of a dossier it was added to."""
+    rows = store.db.execute(
+        "SELECT json_extract(payload, '$.sha256'), json_extract(payload, '$.code') FROM events "
+        "WHERE kind = 'attachment.added' ORDER BY id"
+    ).fetchall()
+    out: dict[str, str] = {}
+    for sha, code in rows:
+        out.setdefault(str(sha), str(code))
+    return out
