@@ -138,22 +138,34 @@ def _documents_table(docs: tuple[DocumentLine, ...], width: float, st: Styles) -
 
 
 class CopyLabel(Flowable):
-    """The "(Liên 1: …)" line: one flowable whose text is set before each copy is drawn, so
-    the two copies share one laid-out story (laying out a slip is most of its cost)."""
+    """The "(Liên 1: …)" line. The copy is drawn once into a PDF form (XObject) that each copy
+    places, so this flowable draws nothing there: it records where it landed (page position
+    and scale, after any shrinking) and :meth:`stamp` writes each copy's own line."""
 
     def __init__(self, st: Styles) -> None:
         super().__init__()
-        self.text = ""
         self.size = st.center.fontSize
         self.height = st.center.leading
+        self.at = (0.0, 0.0)
+        self.scale = 1.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
         return avail_width, self.height
 
     def draw(self) -> None:
-        self.canv.setFont(base.FONT, self.size)
-        self.canv.drawCentredString(self.width / 2, self.height - self.size, self.text)
+        x0, y0 = self.canv.absolutePosition(0, 0)
+        x1, _ = self.canv.absolutePosition(1, 0)
+        self.at, self.scale = (x0, y0), x1 - x0
+
+    def stamp(self, c: Canvas, text_: str, dy: float) -> None:
+        """Write ``text_`` where the line landed, shifted up by ``dy`` (that copy's place)."""
+        size = self.size * self.scale
+        c.setFont(base.FONT, size)
+        x, y = self.at
+        c.drawCentredString(
+            x + self.width * self.scale / 2, y + dy + (self.height - self.size) * self.scale, text_
+        )
 
 
 def receipt_story(slip: Receipt, label: Flowable, width: float, st: Styles) -> list[Flowable]:
@@ -261,16 +273,24 @@ def render_receipt(slip: Receipt, layout: Layout) -> bytes:
         c.setPageSize(size)
     fitted = KeepInFrame(width, box, story, mode="shrink")
     _, h = fitted.wrapOn(c, width, box)
+    # Drawn once, into a form that both copies place (half the drawing, half the file).
+    first_top = size[1] - margin
+    c.beginForm("copy", 0, 0, size[0], size[1])
+    fitted.drawOn(c, margin, first_top - h)
+    c.endForm()
     for i, copy_label in enumerate(COPY_LABELS):
-        label.text = f"({copy_label})"
         if two:
-            top = size[1] - margin if i == 0 else size[1] / 2 - 4 * mm  # clear of the cut
+            top = first_top if i == 0 else size[1] / 2 - 4 * mm  # clear of the cut
         else:
             if i:
                 c.showPage()
                 c.setPageSize(size)
-            top = size[1] - margin
-        fitted.drawOn(c, margin, top - h)
+            top = first_top
+        c.saveState()
+        c.translate(0, top - first_top)
+        c.doForm("copy")
+        c.restoreState()
+        label.stamp(c, f"({copy_label})", top - first_top)
     if two:
         _cut_line(c, size, margin)
     c.showPage()
