@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from onestop_desktop import __version__, paths
 from onestop_desktop.cli import (
+    attach,
     backup,
     calendar,
     catalog,
@@ -35,6 +36,7 @@ COMMAND_MODULES = (
     report,
     ledger,
     slip,
+    attach,
     settings,
     backup,
 )
