@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from onestop_desktop.errors import OneStopError, StorageError
 from onestop_desktop.services.context import Session
 from onestop_desktop.ui import i18n, msgbox
+from onestop_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 _CONTEXT = "Printing"
 PRINTER_KEY = "printing/default_printer"
@@ -397,9 +398,9 @@ def ask_period(parent: QWidget, title: str) -> tuple[date, date] | None:
 
 
 PERIOD_TITLES = {
-    "ledger": "Sổ theo dõi hồ sơ (Mẫu 06)",
-    "report06": "Báo cáo Biểu 06",
-    "daily": "Bản tổng hợp trong ngày",
+    "ledger": QT_TRANSLATE_NOOP("Printing", "Sổ theo dõi hồ sơ (Mẫu 06)"),
+    "report06": QT_TRANSLATE_NOOP("Printing", "Báo cáo Biểu 06"),
+    "daily": QT_TRANSLATE_NOOP("Printing", "Bản tổng hợp trong ngày"),
 }
 
 
