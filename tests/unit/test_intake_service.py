@@ -13,7 +13,7 @@ import pytest
 from onestop_desktop.domain import clock
 from onestop_desktop.domain import payloads as pl
 from onestop_desktop.errors import ValidationError
-from onestop_desktop.services import dossiers, drafts, integrity, intake, settings
+from onestop_desktop.services import dossiers, drafts, intake, integrity, settings
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.dossiers import Applicant, Intake
 from onestop_desktop.store import events
