@@ -225,3 +225,18 @@ def test_drafts_are_per_user_and_names_are_made_safe(ctx: Session) -> None:
     assert drafts.draft_path(ctx, "../Evil").name == ".._evil.json"
     assert drafts.draft_path(ctx, "../Evil").parent.name == "drafts"
     assert drafts.draft_path(ctx, "tiepnhan") != drafts.draft_path(ctx, "tiepnhan2")
+
+
+def test_an_in_memory_store_has_no_drafts_and_says_so_only_when_saving(ctx: Session) -> None:
+    from onestop_desktop.errors import StorageError
+
+    memory = Session(ctx.store, ctx.station, ctx.actor)
+    real_path = ctx.store.path
+    try:
+        ctx.store.path = None  # type: ignore[misc]
+        assert drafts.load(memory) is None
+        drafts.discard(memory)
+        with pytest.raises(StorageError):
+            drafts.save(memory, a_draft())
+    finally:
+        ctx.store.path = real_path  # type: ignore[misc]

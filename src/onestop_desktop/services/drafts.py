@@ -112,7 +112,10 @@ def save(ctx: Session, draft: Draft) -> Path:
 def load(ctx: Session) -> Draft | None:
     """The clerk's draft, or ``None`` when there is none, it is empty or it cannot be read
     (logged, never raised)."""
-    path = draft_path(ctx)
+    try:
+        path = draft_path(ctx)
+    except StorageError:  # an in-memory database (tests, tools): no folder, no drafts
+        return None
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -130,7 +133,10 @@ def load(ctx: Session) -> Draft | None:
 
 def discard(ctx: Session) -> None:
     """Remove the clerk's draft (after a successful save, or when the clerk declines it)."""
-    path = draft_path(ctx)
+    try:
+        path = draft_path(ctx)
+    except StorageError:
+        return
     try:
         path.unlink(missing_ok=True)
     except OSError as exc:
