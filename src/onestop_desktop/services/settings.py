@@ -664,3 +664,30 @@ def entries(ctx: Session) -> list[SettingEntry]:
             )
         )
     return out
+
+
+# --- scanner intake (#11): added apart from the tables above so other additions do not collide.
+
+
+def _parse_scanner_folder(text: str) -> str:
+    stripped = text.strip()
+    if len(stripped) > 500 or any(ord(c) < 32 for c in stripped):
+        raise Invalid()
+    return stripped
+
+
+SCANNER_FOLDER: Definition[str] = Definition(
+    name="scanner_folder",
+    type_vi=Msg("đường dẫn thư mục"),
+    default="",
+    parse=_parse_scanner_folder,
+    format=str,
+    help_vi=Msg(
+        "Thư mục máy quét của máy trạm này ghi bản quét vào (có thể là thư mục dùng chung trên "
+        "mạng); bản quét mới hiện trong ô «Bản quét chờ» để gán vào hồ sơ, rồi được chuyển vào "
+        "thư mục con «processed». Để trống: không theo dõi"
+    ),
+    accepted_vi=Msg("một đường dẫn thư mục, ví dụ «\\\\may-quet\\scan» hoặc «D:\\Scan»"),
+)
+DEFINITIONS[SCANNER_FOLDER.name] = cast("Definition[object]", SCANNER_FOLDER)
+LABELS[SCANNER_FOLDER.name] = Msg("Thư mục máy quét")
