@@ -315,7 +315,8 @@ def test_restore_replaces_database_and_keeps_the_old_one(
     backup = _backup(demo_copy, tmp_path / "usb")
     db = station_copy / "onestop.db"
     old_hash, old_snapshot = sha256(db), snapshot(db)
-    result = ok(onestop(station_copy, "restore", backup))
+    # #7: the demo is another installation's backup (another key): refused without the flag.
+    result = ok(onestop(station_copy, "restore", backup, "--other-station"))
     kept = sorted(station_copy.glob("onestop.db.replaced-*"))
     kept_main = [k for k in kept if not k.name.endswith(("-wal", "-shm"))]
     assert len(kept_main) == 1, kept
@@ -360,7 +361,7 @@ def test_restore_never_overwrites_a_previously_kept_database(
         content = f"database kept by an earlier restore at {stamp}".encode()
         path.write_bytes(content)
         earlier[path] = content
-    ok(onestop(station_copy, "restore", backup))
+    ok(onestop(station_copy, "restore", backup, "--other-station"))  # another installation
     for path, content in earlier.items():
         assert path.read_bytes() == content, f"{path.name} was overwritten by the restore"
     kept = [
@@ -380,7 +381,13 @@ def test_verify_passes_on_demo_data(demo_copy: Path) -> None:
     n_events = query(demo_copy / "onestop.db", "SELECT count(*) AS n FROM events")[0]["n"]
     assert f"{fmt_int(n_events)} sự kiện" in result.stdout  # 1.266: Vietnamese grouping
     report = parse_json(onestop(demo_copy, "verify", "--json"))
-    assert report == {"ok": True, "checked": n_events, "broken": None}
+    # #7: the report also carries anchors, table and projection checks (all empty here).
+    assert {k: report[k] for k in ("ok", "checked", "broken")} == {
+        "ok": True,
+        "checked": n_events,
+        "broken": None,
+    }
+    assert report["table_problems"] == [] and report["anchor_problems"] == []
 
 
 def _tamper_payload(db: Path, new_payload: str | None = None) -> tuple[int, int]:
@@ -404,6 +411,11 @@ def _tamper_payload(db: Path, new_payload: str | None = None) -> tuple[int, int]
         conn.execute(
             "UPDATE events SET payload = ? WHERE station_id = ? AND seq = ?",
             (new_payload, station_id, seq),
+        )
+        # Put the guard back as it was: a database without it is refused at open (#7 item 2).
+        conn.execute(
+            "CREATE TRIGGER events_no_update BEFORE UPDATE ON events\n"
+            "        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
         )
         conn.commit()
     finally:
