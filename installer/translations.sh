@@ -7,7 +7,7 @@
 # Every string a clerk sees is written in Vietnamese in the sources (the source text of the
 # Qt translation: self.tr("..."), QCoreApplication.translate(ctx, "..."), QT_TRANSLATE_NOOP).
 # Steps:
-#   1. pyside6-lupdate scans src/onestop_desktop/ui/*.py, ui/models/*.py and app.py and merges
+#   1. pyside6-lupdate scans every src/onestop_desktop/ui/**/*.py and app.py and merges
 #      new/changed messages into resources/translations/onestop_<lang>.ts (existing
 #      translations are kept, vanished ones dropped);
 #   2. installer/error_catalogue.py reads every module of src/onestop_desktop and merges every
@@ -62,7 +62,7 @@ if [[ -z "${PYTHON:-}" ]]; then
 fi
 
 shopt -s nullglob
-sources=(src/onestop_desktop/ui/*.py src/onestop_desktop/ui/models/*.py src/onestop_desktop/app.py)
+sources=(src/onestop_desktop/ui/*.py src/onestop_desktop/ui/*/*.py src/onestop_desktop/app.py)
 shopt -u nullglob
 ((${#sources[@]} > 0)) || {
     printf 'translations.sh: no sources found under src/onestop_desktop/ui\n' >&2

@@ -22,8 +22,9 @@ TS_DIR = REPO / "resources" / "translations"
 TS_FILE = TS_DIR / "onestop_en.ts"
 QM_FILE = TS_DIR / "onestop_en.qm"
 SOURCES = [
+    # Every module under ui/ (models/, admin/ and any later subpackage), as translations.sh scans.
     *sorted((REPO / "src/onestop_desktop/ui").glob("*.py")),
-    *sorted((REPO / "src/onestop_desktop/ui/models").glob("*.py")),
+    *sorted((REPO / "src/onestop_desktop/ui").glob("*/*.py")),
     REPO / "src/onestop_desktop/app.py",
 ]
 PLACEHOLDER = re.compile(r"%L?(?:\d|n)")
