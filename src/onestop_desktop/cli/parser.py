@@ -12,6 +12,7 @@ from onestop_desktop import __version__, paths
 from onestop_desktop.cli import (
     attach,
     backup,
+    bundle,
     calendar,
     catalog,
     dossier,
@@ -39,6 +40,7 @@ COMMAND_MODULES = (
     attach,
     settings,
     backup,
+    bundle,
 )
 
 

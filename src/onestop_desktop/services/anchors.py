@@ -36,8 +36,8 @@ SHORT = 16
 FOLDER = "anchors"
 FILE = "anchors.jsonl"
 
-Source = Literal["backup", "report", "summary", "manual", "restore"]
-SOURCES: tuple[Source, ...] = ("backup", "report", "summary", "manual", "restore")
+Source = Literal["backup", "report", "summary", "manual", "restore", "district"]
+SOURCES: tuple[Source, ...] = ("backup", "report", "summary", "manual", "restore", "district")
 
 SOURCE_LABELS: dict[str, Msg] = {
     "backup": Msg("bản sao lưu"),
@@ -45,6 +45,7 @@ SOURCE_LABELS: dict[str, Msg] = {
     "summary": Msg("bảng tổng hợp ngày"),
     "manual": Msg("nhập tay"),
     "restore": Msg("khôi phục"),
+    "district": Msg("xác nhận của cấp huyện"),
 }
 
 _TOKEN = re.compile(r"^\s*([0-9a-fA-F]{16,64})\s*@\s*(?:(\d+)\s*:\s*)?(\d+)\s*$")
@@ -318,3 +319,13 @@ def set_aside_disagreeing(store: Store) -> list[Anchor]:
         encoding="utf-8",
     )
     return aside
+
+
+def record_anchor(store: Store, station: int, seq: int, digest: str, source: Source) -> Anchor:
+    """Keep one head someone else vouches for (the district's acknowledgement of a sync bundle,
+    #12) in the anchors folder; without a folder (in-memory store) it is only returned."""
+    anchor = Anchor(clock.iso(store.now()), station, seq, digest, source)
+    folder = folder_of(store)
+    if folder is not None:
+        _append(folder, [anchor])
+    return anchor

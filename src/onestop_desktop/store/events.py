@@ -204,3 +204,20 @@ def by_dossier_touched_after(
         batch.append(_row_to_event(row))
     if batch and current is not None:
         yield current, batch
+
+
+def iter_station_after(
+    store: Store, station_id: int, after: int, batch: int = 20000
+) -> Iterator[Event]:
+    """A station's events after seq ``after``, in ``seq`` order, in batches (sync export, #12)."""
+    last = after
+    while True:
+        rows = store.db.execute(
+            f"SELECT {_COLUMNS} FROM events WHERE station_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+            [station_id, last, batch],
+        ).fetchall()
+        if not rows:
+            return
+        for r in rows:
+            yield _row_to_event(r)
+        last = int(rows[-1][1])

@@ -192,5 +192,72 @@ def m004_attachment_index(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m005_sync_bundles(db: sqlite_utils.Database) -> None:
+    """Sync bundles (#12): the keys this database trusts (stations registered at the district,
+    the district's key at a station), the bundles imported, the events of other units'
+    stations (keyed by unit as well: station numbers 1-9 repeat in every commune, so they
+    cannot share the ``events`` table's (station, seq) key) and the acknowledgements received."""
+    db.executescript(
+        """
+        CREATE TABLE sync_keys (
+            unit_code TEXT NOT NULL,
+            station_id INTEGER NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('station', 'district')),
+            public_key TEXT NOT NULL UNIQUE,
+            fingerprint TEXT NOT NULL,
+            unit_name TEXT NOT NULL DEFAULT '',
+            registered_at TEXT NOT NULL,
+            registered_by TEXT NOT NULL,
+            PRIMARY KEY (unit_code, station_id, role)
+        ) WITHOUT ROWID;
+        CREATE TABLE sync_imports (
+            id INTEGER PRIMARY KEY,
+            manifest_sha256 TEXT NOT NULL UNIQUE,
+            unit_code TEXT NOT NULL,
+            station_id INTEGER NOT NULL,
+            first_seq INTEGER NOT NULL,
+            last_seq INTEGER NOT NULL,
+            last_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            file_name TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            imported_by TEXT NOT NULL
+        );
+        CREATE INDEX sync_imports_station ON sync_imports(unit_code, station_id, created_at);
+        CREATE TABLE sync_events (
+            unit_code TEXT NOT NULL,
+            station_id INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            dossier_id TEXT,
+            kind TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            PRIMARY KEY (unit_code, station_id, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX sync_events_dossier ON sync_events(dossier_id) WHERE dossier_id IS NOT NULL;
+        CREATE TRIGGER sync_events_no_update BEFORE UPDATE ON sync_events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+        CREATE TRIGGER sync_events_no_delete BEFORE DELETE ON sync_events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+        CREATE TABLE sync_acks (
+            id INTEGER PRIMARY KEY,
+            file_sha256 TEXT NOT NULL UNIQUE,
+            station_id INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            by_unit TEXT NOT NULL,
+            by_fingerprint TEXT NOT NULL,
+            acked_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        );
+        """
+    )
+
+
 # Add new migrations above this line; never edit a released one.
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

@@ -404,7 +404,7 @@ def write_bundle(
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             infos: list[PartInfo] = []
             chains: list[ChainRange] = []
-            if kind == KIND_EVENTS or events:
+            if kind == KIND_EVENTS:
                 info, chains = _write_events(zf, events, total, progress)
                 infos.append(info)
             for name, data in sorted((parts or {}).items()):
@@ -516,7 +516,7 @@ class Bundle:
 
     def iter_events(self) -> Iterator[Event]:
         """The events, checked line by line against the manifest's hashes and chains."""
-        with _open_zip(self.path, self.source) as zf:
+        with open_zip(self.path, self.source) as zf:
             _check_entries(zf, self.manifest, self.source, self.limits)
             info = self.manifest.part(EVENTS)
             if info is None:
@@ -528,7 +528,7 @@ class Bundle:
         info = self.manifest.part(name)
         if info is None:
             return b""
-        with _open_zip(self.path, self.source) as zf:
+        with open_zip(self.path, self.source) as zf:
             _check_entries(zf, self.manifest, self.source, self.limits)
             buf = io.BytesIO()
             for chunk in _read_entry(zf, info, self.source, self.limits):
@@ -541,7 +541,7 @@ class Bundle:
         if info is None:
             raise BundleError(self.source, Msg("không có tệp đính kèm {sha}", sha=sha[:16]))
         size = 0
-        with _open_zip(self.path, self.source) as zf:
+        with open_zip(self.path, self.source) as zf:
             for chunk in _read_entry(zf, info, self.source, self.limits):
                 out.write(chunk)
                 size += len(chunk)
@@ -577,7 +577,7 @@ def verify_bundle(
     file and the reason.
     """
     name = source or path.name
-    with _open_zip(path, name) as zf:
+    with open_zip(path, name) as zf:
         manifest = _signed_manifest(zf, name, public_key, limits)
         _check_entries(zf, manifest, name, limits)
         for info in manifest.parts:
@@ -623,7 +623,8 @@ class _ZipContext:
             self.zf.close()
 
 
-def _open_zip(path: Path, source: str) -> _ZipContext:
+def open_zip(path: Path, source: str) -> _ZipContext:
+    """Open a bundle's zip; a missing, unreadable or truncated file is a :class:`BundleError`."""
     return _ZipContext(path, source)
 
 

@@ -1,0 +1,757 @@
+"""Sync bundles (#12): export at the station, import at the district, acknowledgements back.
+
+One function per operator action, each checking ``sync.manage``:
+
+* :func:`export_key` / :func:`register_key`: the station's public key goes to the district once,
+  on a stick; both sides print its fingerprint so two people can compare it by eye or phone.
+* :func:`export_bundle`: this station's chain after the last acknowledged seq (or all, or
+  after ``since``), written by :func:`onestop_desktop.sync.bundle.write_bundle` (temp name,
+  fsync, read back and verified, rename).
+* :func:`check_bundle` / :func:`import_bundle`: everything is checked before the first write
+  (signature, hashes, chain, trusted key of that unit and station, no replay, no gap, no
+  conflict with what is held); the import is one transaction; the same bundle twice changes
+  nothing; a conflicting chain is refused and both versions are written to ``conflicts/``.
+* :func:`import_ack`: the station records what the district holds (and an anchor of it,
+  outside the database: a later cut or re-hash of the chain below that point is reported by
+  ``verify``); the next export starts after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from onestop_desktop import files
+from onestop_desktop.domain import clock
+from onestop_desktop.domain.clock import fmt_int
+from onestop_desktop.domain.events import GENESIS, Event
+from onestop_desktop.errors import Conflict, Msg, NotFound, ValidationError
+from onestop_desktop.paths import DataDir
+from onestop_desktop.services.context import Session
+from onestop_desktop.store import events as event_rows
+from onestop_desktop.store import sync as rows
+from onestop_desktop.store.db import Store
+from onestop_desktop.sync import bundle as fmt
+from onestop_desktop.sync.bundle import BundleError, Manifest, Progress
+
+PERMISSION = "sync.manage"
+KEY_FORMAT = "onestop-key"
+KEY_FILE = "station_ed25519.pem"
+CONFLICTS = "conflicts"
+KIND_SETTING = "station_kind"
+"""``"district"`` in a district database (J2's ``init --district``); a station otherwise."""
+
+Role = Literal["station", "district"]
+
+
+def data_dir(store: Store) -> DataDir:
+    """The data folder holding ``store`` (keys, attachments, conflicts beside the database)."""
+    if store.path is None:
+        raise ValidationError("Cơ sở dữ liệu trong bộ nhớ không có thư mục dữ liệu", field="bundle")
+    return DataDir(store.path.parent)
+
+
+def own_role(store: Store) -> Role:
+    return "district" if store.setting(KIND_SETTING) == "district" else "station"
+
+
+def signing_key_path(store: Store) -> Path:
+    return data_dir(store).keys / KEY_FILE
+
+
+# ------------------------------------------------------------------------------------ keys
+
+
+@dataclass(frozen=True)
+class KeyCard:
+    """A public key with whose it is: what ``bundle key --out`` writes."""
+
+    role: Role
+    unit_code: str
+    unit_name: str
+    station: int
+    public_key: str
+
+    @property
+    def fingerprint(self) -> str:
+        return fmt.fingerprint(self.public_key)
+
+    def to_bytes(self) -> bytes:
+        body = {
+            "format": KEY_FORMAT,
+            "format_version": 1,
+            "role": self.role,
+            "unit_code": self.unit_code,
+            "unit_name": self.unit_name,
+            "station": self.station,
+            "public_key": self.public_key,
+            "fingerprint": self.fingerprint,
+        }
+        return (json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def own_key_card(ctx: Session) -> KeyCard:
+    """This database's public key card (checked against the private key on disk)."""
+    key = fmt.load_private_key(signing_key_path(ctx.store))
+    public = fmt.public_key_hex(key)
+    recorded = ctx.store.setting("station_public_key")
+    if recorded and recorded != public:
+        raise Conflict(
+            "Khóa ký trong thư mục keys không khớp khóa đã ghi khi khởi tạo máy trạm; không "
+            "dùng khóa này để ký gói"
+        )
+    return KeyCard(
+        own_role(ctx.store),
+        ctx.station.unit_code,
+        ctx.station.unit_name,
+        ctx.station.station_id,
+        public,
+    )
+
+
+def export_key(ctx: Session, out: Path) -> KeyCard:
+    """Write this station's public key card to ``out`` (a file, or a folder to put it in)."""
+    ctx.require(PERMISSION)
+    card = own_key_card(ctx)
+    if out.is_dir():
+        out = out / f"khoa-{card.unit_code}-may{card.station}.json"
+    files.atomic_write(out, card.to_bytes())
+    return card
+
+
+def read_key_card(path: Path) -> KeyCard:
+    """Parse a key card; a :class:`ValidationError` naming the file and what is wrong."""
+    try:
+        raw = json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise ValidationError(
+            "Không đọc được tệp khóa {file}: {reason}",
+            file=path.name,
+            reason=files.reason(exc),
+            detail=str(exc),
+        ) from exc
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ValidationError("Tệp khóa {file} không phải JSON", file=path.name) from exc
+    try:
+        if raw["format"] != KEY_FORMAT:
+            raise ValueError("format")
+        role = raw["role"]
+        if role not in ("station", "district"):
+            raise ValueError("role")
+        card = KeyCard(
+            role,
+            str(raw["unit_code"]),
+            str(raw.get("unit_name", "")),
+            int(raw["station"]),
+            str(raw["public_key"]),
+        )
+        bytes.fromhex(card.public_key)
+        if len(card.public_key) != 64 or raw.get("fingerprint") != card.fingerprint:
+            raise ValueError("key")
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValidationError(
+            "Tệp khóa {file} không đúng dạng khóa công khai OneStop", file=path.name
+        ) from exc
+    return card
+
+
+def register_key(ctx: Session, path: Path, *, role: Role = "station") -> rows.KeyRow:
+    """Trust the key in card ``path`` for its unit and station (``role="district"``: the
+    district's key at a station, for its acknowledgements and downward bundles).
+
+    Registering the same key again is a no-op; another key for a unit/station that has one is
+    refused (a replaced station takes a new station number, see docs/bundle-format.md)."""
+    ctx.require(PERMISSION)
+    card = read_key_card(path)
+    if card.role != role:
+        raise ValidationError(
+            "Tệp khóa {file} là khóa của {kind}, không phải của {wanted}",
+            file=path.name,
+            kind=_ROLE_LABELS[card.role],
+            wanted=_ROLE_LABELS[role],
+        )
+    if card.public_key == own_key_card(ctx).public_key:
+        raise Conflict("Tệp khóa {file} là khóa của chính máy này", file=path.name)
+    with ctx.store.atomic():
+        held = rows.key_by_public(ctx.store, card.public_key)
+        if held is not None:
+            if (held.unit_code, held.station_id, held.role) == (card.unit_code, card.station, role):
+                return held
+            raise Conflict(
+                "Khóa trong {file} đã được đăng ký cho {unit}, máy trạm {station}",
+                file=path.name,
+                unit=held.unit_code,
+                station=held.station_id,
+            )
+        other = rows.key_for(ctx.store, card.unit_code, card.station, role)
+        if other is not None:
+            raise Conflict(
+                "{unit}, máy trạm {station} đã có khóa khác (dấu vân tay {fingerprint}); máy "
+                "thay thế hãy khởi tạo với số máy trạm mới (xem docs/bundle-format.md)",
+                unit=card.unit_code,
+                station=card.station,
+                fingerprint=other.fingerprint,
+            )
+        row = rows.KeyRow(
+            card.unit_code,
+            card.station,
+            role,
+            card.public_key,
+            card.fingerprint,
+            card.unit_name,
+            clock.iso(ctx.now()),
+            ctx.actor.tag,
+        )
+        rows.insert_key(ctx.store, row)
+    return row
+
+
+_ROLE_LABELS: dict[str, Msg] = {"station": Msg("máy trạm"), "district": Msg("cấp huyện")}
+
+
+def registered(ctx: Session, role: Role | None = None) -> list[rows.KeyRow]:
+    ctx.require(PERMISSION)
+    return rows.keys(ctx.store, role)
+
+
+# ---------------------------------------------------------------------------------- export
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    manifest: Manifest
+
+
+def default_since(store: Store, station: int) -> int:
+    """The last seq of ``station`` the district acknowledged (0: never)."""
+    ack = rows.last_ack(store, station)
+    return 0 if ack is None else ack.seq
+
+
+def bundle_name(unit_code: str, station: int, first: int, last: int) -> str:
+    return f"onestop-{unit_code}-may{station}-{first}-{last}{fmt.SUFFIX}"
+
+
+def export_bundle(
+    ctx: Session,
+    to_dir: Path,
+    *,
+    everything: bool = False,
+    since: int | None = None,
+    scans: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write this station's events after the last acknowledged seq (``everything``: from the
+    first; ``since``: after that seq) to a bundle in ``to_dir``; ``scans`` adds the scanned
+    files the exported events attach."""
+    ctx.require(PERMISSION)
+    store = ctx.store
+    station = ctx.station.station_id
+    start = 0 if everything else (since if since is not None else default_since(store, station))
+    head, _ = event_rows.head(store, station)
+    if start < 0 or start > head:
+        raise ValidationError(
+            "Số thứ tự {seq} vượt quá sự kiện cuối của máy trạm ({head})",
+            field="since",
+            seq=fmt_int(start),
+            head=fmt_int(head),
+        )
+    if start == head:
+        raise Conflict(
+            "Không có sự kiện mới sau số {seq} (cấp huyện đã xác nhận đến đó); dùng --all để "
+            "xuất lại toàn bộ",
+            seq=fmt_int(start),
+        )
+    key = fmt.load_private_key(signing_key_path(store))
+    own_key_card(ctx)  # the key on disk is the one the station was created with
+    attachments: dict[str, Path] = {}
+    if scans:
+        attachments = _scans_after(store, station, start)
+    name = bundle_name(ctx.station.unit_code, station, start + 1, head)
+    path = to_dir / name
+    stamp = clock.iso(ctx.now())
+
+    def chain() -> Iterator[Event]:
+        for event in event_rows.iter_station_after(store, station, start):
+            if event.seq > head:
+                return
+            yield event
+
+    manifest = fmt.write_bundle(
+        path,
+        key=key,
+        kind=fmt.KIND_EVENTS,
+        unit_code=ctx.station.unit_code,
+        station=station,
+        created_at=stamp,
+        events=chain(),
+        total=head - start,
+        acknowledged_up_to=default_since(store, station),
+        attachments=attachments,
+        extra={"unit_name": ctx.station.unit_name},
+        progress=progress,
+    )
+    return ExportResult(path, manifest)
+
+
+def _scans_after(store: Store, station: int, start: int) -> dict[str, Path]:
+    from onestop_desktop.scanning.store import ContentStore
+
+    content = ContentStore(data_dir(store).attachments)
+    found: dict[str, Path] = {}
+    for sha in rows.attachment_hashes_after(store, station, start):
+        if content.has(sha):
+            found[sha] = content.path_of(sha)
+    return found
+
+
+# ---------------------------------------------------------------------------------- import
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What importing a verified bundle would do."""
+
+    manifest: Manifest
+    manifest_sha256: str
+    held_before: int
+    new_events: int
+    already_imported: bool
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    plan: Plan
+    inserted: int
+    attachments: int
+    ack: Path | None
+
+
+def _manifest_sha(path: Path) -> str:
+    with zipfile.ZipFile(path) as zf:
+        return hashlib.sha256(zf.read(fmt.MANIFEST)).hexdigest()
+
+
+def check_bundle(
+    ctx: Session, path: Path, *, progress: Progress | None = None
+) -> tuple[fmt.Bundle, Plan]:
+    """Verify a station bundle completely against what this database trusts and holds, without
+    writing anything; the bundle and what importing it would do."""
+    ctx.require(PERMISSION)
+    bundle = fmt.read_bundle(path, progress=progress)
+    return bundle, _plan(ctx.store, bundle)
+
+
+def _plan(store: Store, bundle: fmt.Bundle) -> Plan:
+    m = bundle.manifest
+    src = bundle.source
+    if m.kind != fmt.KIND_EVENTS:
+        raise BundleError(
+            src, Msg("đây không phải gói sự kiện của máy trạm (loại «{kind}»)", kind=m.kind)
+        )
+    key = rows.key_by_public(store, m.public_key)
+    if key is None or key.role != "station":
+        raise BundleError(
+            src,
+            Msg(
+                "khóa ký (dấu vân tay {fingerprint}) chưa được đăng ký; đăng ký khóa của máy "
+                "trạm trước (onestop district register)",
+                fingerprint=m.fingerprint,
+            ),
+        )
+    if key.unit_code != m.unit_code:
+        raise BundleError(
+            src,
+            Msg(
+                "khóa ký thuộc đơn vị {owner}, nhưng gói ghi đơn vị {unit}",
+                owner=key.unit_code,
+                unit=m.unit_code,
+            ),
+        )
+    stations = {c.station for c in m.chains}
+    if key.station_id != m.station or stations - {m.station}:
+        raise BundleError(
+            src,
+            Msg(
+                "khóa ký là của máy trạm {owner}, nhưng gói mang sự kiện của máy trạm {station}",
+                owner=key.station_id,
+                station=", ".join(str(s) for s in sorted(stations | {m.station})),
+            ),
+        )
+    if m.unit_code == (store.setting("unit_code") or ""):
+        raise BundleError(src, Msg("gói là của chính đơn vị này"))
+    digest = _manifest_sha(bundle.path)
+    head, head_hash = rows.foreign_head(store, m.unit_code, m.station)
+    if rows.import_by_manifest(store, digest) is not None:
+        return Plan(m, digest, head, 0, True)
+    newest = rows.newest_import(store, m.unit_code, m.station)
+    if newest is not None and m.created_at < newest.created_at:
+        raise BundleError(
+            src,
+            Msg(
+                "gói cũ (tạo lúc {made}) nhập lại sau gói mới hơn (tạo lúc {newest}) của "
+                "{unit}, máy trạm {station}",
+                made=_when(m.created_at),
+                newest=_when(newest.created_at),
+                unit=m.unit_code,
+                station=m.station,
+            ),
+        )
+    chain = m.chain(m.station)
+    if chain is None or chain.count == 0:
+        return Plan(m, digest, head, 0, False)
+    if chain.first_seq == 1 and chain.prev_hash != GENESIS:
+        raise BundleError(src, Msg("sự kiện số 1 không bắt đầu chuỗi"))
+    if chain.first_seq > head + 1:
+        raise BundleError(
+            src,
+            Msg(
+                "thiếu sự kiện số {first}–{last} của {unit}, máy trạm {station}: hãy nhập gói "
+                "chứa chúng trước, hoặc xuất lại từ máy trạm với --since {since}",
+                first=fmt_int(head + 1),
+                last=fmt_int(chain.first_seq - 1),
+                unit=m.unit_code,
+                station=m.station,
+                since=head,
+            ),
+        )
+    # The chain joins ours where they meet: the held event just before the bundle's first, and
+    # the bundle's event at our head (by the hash chain, equal hashes there mean every event
+    # before is equal too). The second needs the bundle's events: checked while importing.
+    if chain.first_seq > 1:
+        held = rows.foreign_hash_at(store, m.unit_code, m.station, chain.first_seq - 1)
+        if held is not None and held != chain.prev_hash:
+            _keep_conflict(store, bundle, chain.first_seq - 1)
+    if chain.last_seq <= head:
+        held = rows.foreign_hash_at(store, m.unit_code, m.station, chain.last_seq)
+        if held != chain.last_hash:
+            _keep_conflict(store, bundle, chain.first_seq)
+    del head_hash
+    return Plan(m, digest, head, max(0, chain.last_seq - head), False)
+
+
+def _when(stamp: str) -> str:
+    try:
+        return clock.fmt_datetime(clock.parse_iso(stamp))
+    except ValueError:
+        return stamp
+
+
+def _keep_conflict(store: Store, bundle: fmt.Bundle, from_seq: int) -> None:
+    """Write both versions of a conflicting chain to ``conflicts/`` and refuse the bundle."""
+    m = bundle.manifest
+    head, _ = rows.foreign_head(store, m.unit_code, m.station)
+    folder = (
+        data_dir(store).root
+        / CONFLICTS
+        / f"{m.unit_code}-may{m.station}-{from_seq}-{clock.iso(store.now())[:19].replace(':', '')}"
+    )
+    theirs = (e for e in bundle.iter_events() if e.seq >= from_seq)
+    with files.atomic_stream(folder / "trong-goi.jsonl") as out:
+        for event in theirs:
+            out.write(fmt.event_line(event))
+    with files.atomic_stream(folder / "dang-giu.jsonl") as out:
+        for event in rows.foreign_range(store, m.unit_code, m.station, from_seq, head):
+            out.write(fmt.event_line(event))
+    files.atomic_write(
+        folder / "README.txt",
+        f"Gói {bundle.source} mâu thuẫn với chuỗi sự kiện đang giữ của {m.unit_code}, máy trạm "
+        f"{m.station}, từ sự kiện số {from_seq}.\ntrong-goi.jsonl: các sự kiện trong gói; "
+        "dang-giu.jsonl: các sự kiện cơ sở dữ liệu này đang giữ.\n",
+    )
+    raise BundleError(
+        bundle.source,
+        Msg(
+            "chuỗi sự kiện của {unit}, máy trạm {station} mâu thuẫn với chuỗi đang giữ từ sự "
+            "kiện số {seq}; cả hai bản được lưu trong {folder}",
+            unit=m.unit_code,
+            station=m.station,
+            seq=fmt_int(from_seq),
+            folder=str(folder),
+        ),
+    )
+
+
+def import_bundle(
+    ctx: Session,
+    path: Path,
+    *,
+    ack_to: Path | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import a station's bundle: checked completely first (:func:`check_bundle`), then one
+    transaction; ``ack_to``: write the signed acknowledgement in that folder afterwards."""
+    bundle, plan = check_bundle(ctx, path)
+    m = plan.manifest
+    inserted = 0
+    scans = 0
+    if not plan.already_imported:
+        inserted = _insert(ctx, bundle, plan, progress)
+        scans = _copy_scans(ctx.store, bundle)
+    ack = write_ack(ctx, m.unit_code, m.station, ack_to, plan.manifest_sha256) if ack_to else None
+    return ImportResult(plan, inserted, scans, ack)
+
+
+def _insert(ctx: Session, bundle: fmt.Bundle, plan: Plan, progress: Progress | None) -> int:
+    m = plan.manifest
+    store = ctx.store
+    inserted = 0
+    total = plan.new_events
+    with store.atomic():
+        head, head_hash = rows.foreign_head(store, m.unit_code, m.station)
+        if head != plan.held_before:
+            raise Conflict("Chuỗi sự kiện vừa thay đổi trong lúc nhập; hãy nhập lại gói")
+        batch: list[Event] = []
+        for event in bundle.iter_events():  # checked again as it streams (a swapped file fails)
+            if event.seq < head:
+                continue
+            if event.seq == head:
+                if event.hash != head_hash:
+                    _keep_conflict(store, bundle, event.seq)
+                continue
+            batch.append(event)
+            if len(batch) >= 5000:
+                inserted += rows.insert_foreign(store, m.unit_code, batch)
+                batch = []
+                if progress is not None:
+                    progress(inserted, total)
+        inserted += rows.insert_foreign(store, m.unit_code, batch)
+        chain = m.chain(m.station)
+        rows.insert_import(
+            store,
+            rows.ImportRow(
+                plan.manifest_sha256,
+                m.unit_code,
+                m.station,
+                chain.first_seq if chain else 0,
+                chain.last_seq if chain else 0,
+                chain.last_hash if chain else GENESIS,
+                m.created_at,
+                inserted,
+                bundle.source,
+                clock.iso(ctx.now()),
+            ),
+            ctx.actor.tag,
+        )
+    if progress is not None:
+        progress(inserted, max(total, inserted))
+    return inserted
+
+
+def _copy_scans(store: Store, bundle: fmt.Bundle) -> int:
+    """Put the bundle's scanned files into this database's content store (by hash: a file
+    already there is the same file)."""
+    names = [p.name for p in bundle.manifest.parts if p.name.startswith(fmt.ATTACHMENTS)]
+    if not names:
+        return 0
+    from onestop_desktop.scanning.store import ContentStore
+
+    content = ContentStore(data_dir(store).attachments)
+    copied = 0
+    for name in names:
+        sha = name[len(fmt.ATTACHMENTS) :]
+        if content.has(sha):
+            continue
+        with files.atomic_stream(content.path_of(sha)) as out:
+            bundle.copy_attachment(sha, out)
+        copied += 1
+    return copied
+
+
+# ------------------------------------------------------------------------ acknowledgements
+
+
+def write_ack(
+    ctx: Session, unit_code: str, station: int, to_dir: Path, manifest_sha256: str = ""
+) -> Path:
+    """Write the signed acknowledgement of what this database holds of ``unit_code``'s
+    ``station`` chain into ``to_dir``: the station imports it with :func:`import_ack`."""
+    ctx.require(PERMISSION)
+    seq, digest = rows.foreign_head(ctx.store, unit_code, station)
+    if seq == 0:
+        raise NotFound(
+            "Chưa giữ sự kiện nào của {unit}, máy trạm {station}", unit=unit_code, station=station
+        )
+    key = fmt.load_private_key(signing_key_path(ctx.store))
+    path = to_dir / f"xacnhan-{unit_code}-may{station}-{seq}{fmt.SUFFIX}"
+    fmt.write_bundle(
+        path,
+        key=key,
+        kind=fmt.KIND_ACK,
+        unit_code=ctx.station.unit_code,
+        station=ctx.station.station_id,
+        created_at=clock.iso(ctx.now()),
+        extra={
+            "for_unit": unit_code,
+            "for_station": station,
+            "seq": seq,
+            "hash": digest,
+            "bundle": manifest_sha256,
+        },
+    )
+    return path
+
+
+@dataclass(frozen=True)
+class AckResult:
+    seq: int
+    hash: str
+    by_unit: str
+    fingerprint: str
+    new: bool
+
+
+def import_ack(ctx: Session, path: Path) -> AckResult:
+    """Record the district's acknowledgement: signed by a registered district key, for this
+    unit and station, naming an event this chain holds with that very hash. The acknowledged
+    head is also kept as an anchor outside the database (``anchors/anchors.jsonl``)."""
+    ctx.require(PERMISSION)
+    bundle = fmt.read_bundle(path)
+    m = bundle.manifest
+    src = bundle.source
+    if m.kind != fmt.KIND_ACK:
+        raise BundleError(src, Msg("đây không phải giấy xác nhận (loại «{kind}»)", kind=m.kind))
+    key = rows.key_by_public(ctx.store, m.public_key)
+    if key is None or key.role != "district" or key.unit_code != m.unit_code:
+        raise BundleError(
+            src,
+            Msg(
+                "khóa ký (dấu vân tay {fingerprint}) không phải khóa cấp huyện đã đăng ký "
+                "(onestop bundle trust-district)",
+                fingerprint=m.fingerprint,
+            ),
+        )
+    extra = m.extra
+    try:
+        for_unit = str(extra["for_unit"])
+        for_station = int(extra["for_station"])
+        seq = int(extra["seq"])
+        digest = str(extra["hash"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BundleError(src, Msg("giấy xác nhận thiếu trường")) from exc
+    station = ctx.station.station_id
+    if for_unit != ctx.station.unit_code or for_station != station:
+        raise BundleError(
+            src,
+            Msg(
+                "giấy xác nhận dành cho {unit}, máy trạm {station}",
+                unit=for_unit,
+                station=for_station,
+            ),
+        )
+    from onestop_desktop.store import anchors as anchor_rows
+
+    held = anchor_rows.hash_at(ctx.store, station, seq)
+    if held != digest:
+        raise BundleError(
+            src,
+            Msg(
+                "cấp huyện xác nhận sự kiện số {seq} với mã băm khác chuỗi của máy này; chuỗi "
+                "đã bị thay đổi sau khi xuất gói",
+                seq=fmt_int(seq),
+            ),
+        )
+    file_sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    stamp = clock.iso(ctx.now())
+    with ctx.store.atomic():
+        new = rows.insert_ack(
+            ctx.store,
+            file_sha,
+            rows.AckRow(station, seq, digest, m.unit_code, m.fingerprint, m.created_at, stamp),
+        )
+    if new:
+        from onestop_desktop.services import anchors
+
+        anchors.record_anchor(ctx.store, station, seq, digest, "district")
+    return AckResult(seq, digest, m.unit_code, m.fingerprint, new)
+
+
+# ------------------------------------------------------------------------------ status
+
+
+@dataclass(frozen=True)
+class HeldChain:
+    unit_code: str
+    station: int
+    seq: int
+    hash: str
+
+
+def held_chains(ctx: Session) -> list[HeldChain]:
+    """Every other unit's chain this database holds, with its head."""
+    ctx.require(PERMISSION)
+    return [HeldChain(*r) for r in rows.foreign_chains(ctx.store)]
+
+
+def verify_held(ctx: Session) -> list[tuple[HeldChain, Msg]]:
+    """Walk every imported chain again; the chains whose links fail and why (a tampered
+    district database), empty when all hold."""
+    ctx.require(PERMISSION)
+    problems: list[tuple[HeldChain, Msg]] = []
+    for unit, station, seq, digest in rows.foreign_chains(ctx.store):
+        prev, expected = GENESIS, 1
+        for event in rows.iter_foreign(ctx.store, unit, station):
+            if (
+                event.seq != expected
+                or event.prev_hash != prev
+                or event.compute_hash() != event.hash
+            ):
+                problems.append(
+                    (
+                        HeldChain(unit, station, seq, digest),
+                        Msg("sự kiện số {seq} không khớp chuỗi", seq=fmt_int(event.seq)),
+                    )
+                )
+                break
+            prev, expected = event.hash, expected + 1
+    return problems
+
+
+# ------------------------------------------------------------------------------ dispatch
+
+
+def bundle_kind(path: Path) -> str:
+    """The kind a bundle's manifest *claims* (``events``, ``ack``, a downward kind), read
+    without trusting it: only to choose the importer, which verifies everything itself. A file
+    that is not a bundle is refused here with the reason."""
+    with fmt.open_zip(path, path.name) as zf:
+        try:
+            body = zf.read(fmt.MANIFEST) if fmt.MANIFEST in zf.namelist() else b""
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            raise BundleError(path.name, Msg("tệp kê khai không đọc được")) from exc
+    if len(body) > fmt.DEFAULT_LIMITS.max_manifest:
+        raise BundleError(path.name, Msg("tệp kê khai quá lớn"))
+    try:
+        raw = json.loads(body.decode("utf-8"))
+        kind = raw["kind"] if isinstance(raw, dict) else None
+    except (UnicodeDecodeError, ValueError, KeyError):
+        kind = None
+    if not isinstance(kind, str):
+        raise BundleError(path.name, Msg("thiếu tệp kê khai manifest.json"))
+    return kind
+
+
+DOWNWARD_IMPORTER = ("onestop_desktop.services.district", "import_downward")
+"""Where ``bundle import`` hands a bundle of another kind (the district's catalogue/calendar
+bundles, J2's #12 item 6): ``import_downward(ctx, path) -> str`` (a message to print)."""
+
+
+def import_other(ctx: Session, path: Path, kind: str) -> str:
+    """Import a bundle of a kind this module does not handle through its owner's importer."""
+    import importlib
+
+    module_name, func_name = DOWNWARD_IMPORTER
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        module = None
+    func = getattr(module, func_name, None) if module is not None else None
+    if func is None:
+        raise BundleError(path.name, Msg("loại gói «{kind}» chưa được hỗ trợ", kind=kind))
+    return str(func(ctx, path))
