@@ -39,6 +39,7 @@ KEYS += [  # slips
     "slip_paper",
     "slip_receipt_layout",
 ]
+KEYS += ["scanner_folder"]  # #11: the station's watched scanner folder
 
 
 def changes(ctx: Session) -> list[dict[str, Any]]:
