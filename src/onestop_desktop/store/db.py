@@ -10,6 +10,7 @@ database, corrupt).
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -20,11 +21,12 @@ from typing import Any
 import sqlite_utils
 
 from onestop_desktop.domain import clock
-from onestop_desktop.errors import StorageError
+from onestop_desktop.errors import Msg, OneStopError, StorageError
 from onestop_desktop.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from onestop_desktop.store.schema import refuse_foreign_schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+log = logging.getLogger(__name__)
 
 
 def translate(exc: BaseException, path: Path | None = None) -> StorageError:
@@ -247,14 +249,104 @@ class Store:
             refuse_foreign_schema(conn, path)
             if run_check and db["settings"].exists():
                 store.set_setting("last_integrity_check", clock.iso(clock.now()))
-            store.migrate()
+            before_upgrade = store._backup_before_upgrade()
         except StorageError:
             conn.close()
             raise
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise translate(exc, path) from exc
+        if before_upgrade is None:
+            try:
+                store.migrate()
+            except StorageError:
+                conn.close()
+                raise
+            except sqlite3.DatabaseError as exc:
+                conn.close()
+                raise translate(exc, path) from exc
+        else:
+            store._upgrade_or_restore(before_upgrade)
         return store
+
+    # --- upgrades (#14): a verified backup before migrating an older database, restored on failure
+    def _backup_before_upgrade(self) -> tuple[int, Path] | None:
+        """When this file has applied some but not all of our migrations (an older version
+        wrote it), a verified copy in the data folder's ``backups/`` named
+        ``onestop-before-upgrade-vX-to-vY-<time>.db`` (X, Y: schema versions), so a migration
+        that fails half-way can give the clerk their data back. ``None`` when nothing is due
+        (a new file, or one already current)."""
+        if self.path is None:
+            return None
+        applied = MIGRATIONS.applied(self.db) if self.db["_sqlite_migrations"].exists() else []
+        if not applied or not MIGRATIONS.pending(self.db):
+            return None
+        from onestop_desktop.store.backup import backup
+
+        old = len(applied)
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+        folder = self.path.parent / "backups"
+        base = f"onestop-before-upgrade-v{old}-to-v{SCHEMA_VERSION}-{stamp}"
+        name, n = f"{base}.db", 1
+        while (folder / name).exists():  # a second try within the same second
+            n += 1
+            name = f"{base}-{n}.db"
+        try:
+            info = backup(self, folder, name=name)
+        except StorageError as exc:
+            raise StorageError(
+                "Không nâng cấp cơ sở dữ liệu từ phiên bản {old} lên {new}: không tạo được bản "
+                "sao lưu trước khi nâng cấp ({reason}); dữ liệu chưa bị thay đổi",
+                old=old,
+                new=SCHEMA_VERSION,
+                reason=exc.as_msg(),
+                detail=exc.detail,
+            ) from exc
+        return old, info.path
+
+    def _upgrade_or_restore(self, before: tuple[int, Path]) -> None:
+        """Migrate forward; on any failure close the file, put the verified pre-upgrade copy
+        back (``store.backup.restore``: journaled, the half-migrated file kept beside it) and
+        say so, in a message that names the copy."""
+        old, copy = before
+        try:
+            self.migrate()
+            return
+        except Exception as exc:  # any failure of a migration: the data comes back first
+            failure: BaseException = exc
+        self.close()
+        assert self.path is not None
+        from onestop_desktop.store.backup import restore
+
+        log.error("migration from schema %s failed, restoring %s", old, copy, exc_info=failure)
+        reason = (
+            failure.as_msg()
+            if isinstance(failure, OneStopError)
+            else Msg("lỗi kỹ thuật, chi tiết ghi trong nhật ký")
+        )
+        try:
+            restore(copy, self.path)
+        except Exception as exc:
+            raise StorageError(
+                "Nâng cấp cơ sở dữ liệu từ phiên bản {old} lên {new} bị lỗi ({reason}) và không "
+                "tự khôi phục được; bản sao lưu trước khi nâng cấp nằm ở {copy}: hãy khôi phục "
+                "bằng «onestop restore {copy}» với phiên bản phần mềm cũ",
+                old=old,
+                new=SCHEMA_VERSION,
+                reason=reason,
+                copy=str(copy),
+                detail=f"{failure!r}; restore: {exc!r}",
+            ) from exc
+        raise StorageError(
+            "Nâng cấp cơ sở dữ liệu từ phiên bản {old} lên {new} bị lỗi ({reason}); đã khôi "
+            "phục lại bản sao lưu trước khi nâng cấp ({copy}), dữ liệu giữ nguyên như trước "
+            "khi nâng cấp. Hãy dùng lại phiên bản phần mềm cũ và báo cho người hỗ trợ kỹ thuật",
+            old=old,
+            new=SCHEMA_VERSION,
+            reason=reason,
+            copy=str(copy),
+            detail=repr(failure),
+        ) from failure
 
     def _integrity_or_raise(self) -> None:
         """``PRAGMA quick_check`` (read only); :class:`StorageError` when the file is damaged."""
