@@ -447,6 +447,7 @@ def _keep_conflict(store: Store, bundle: fmt.Bundle, from_seq: int) -> None:
     """Write both versions of a conflicting chain to ``conflicts/`` and refuse the bundle."""
     m = bundle.manifest
     head, _ = rows.foreign_head(store, m.unit_code, m.station)
+    from_seq = _first_difference(store, bundle, from_seq, head)
     folder = (
         data_dir(store).root
         / CONFLICTS
@@ -476,6 +477,18 @@ def _keep_conflict(store: Store, bundle: fmt.Bundle, from_seq: int) -> None:
             folder=str(folder),
         ),
     )
+
+
+def _first_difference(store: Store, bundle: fmt.Bundle, low: int, head: int) -> int:
+    """The first seq from ``low`` where the bundle's event and the held one differ."""
+    m = bundle.manifest
+    held = {
+        e.seq: e.hash for e in rows.foreign_range(store, m.unit_code, m.station, max(1, low), head)
+    }
+    for event in bundle.iter_events():
+        if event.seq >= low and held.get(event.seq) != event.hash:
+            return event.seq
+    return low
 
 
 def import_bundle(

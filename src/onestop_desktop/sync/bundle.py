@@ -430,6 +430,8 @@ def write_bundle(
             body = manifest.to_bytes()
             zf.writestr(MANIFEST, body)
             zf.writestr(SIGNATURE, key.sign(body), compress_type=zipfile.ZIP_STORED)
+            zf.comment = b"\0" * SEAL_SIZE  # room for the seal, filled in below
+        _seal(tmp, key)
         files.fsync_file(tmp)
         verify_bundle(tmp, public_key=public, limits=limits, source=path.name)  # read back
     return manifest
@@ -494,6 +496,54 @@ def _write_attachment(zf: zipfile.ZipFile, sha: str, source: Path) -> PartInfo:
             "Tệp đính kèm {path} không còn đúng mã băm của nó; không đưa vào gói", path=str(source)
         )
     return PartInfo(name, sha, size, 0)
+
+
+SEAL_SIZE = 64
+SEAL_CONTEXT = b"onestop-bundle-file-v1\n"
+"""The zip comment (the file's last 64 bytes) is the *seal*: an Ed25519 signature by the same
+key over ``SEAL_CONTEXT + SHA-256(every byte before it)``. ``manifest.sig`` proves the manifest
+and, through its hashes, every part's content; the seal also covers the zip container (headers,
+dates, compressed bytes, the central directory), so a copy that differs from what the station
+wrote in any byte at all is refused, not only one whose content differs."""
+
+
+def _prefix_digest(path: Path, upto: int) -> bytes:
+    digest = hashlib.sha256(SEAL_CONTEXT)
+    left = upto
+    with path.open("rb") as fh:
+        while left > 0 and (chunk := fh.read(min(left, 1024 * 1024))):
+            digest.update(chunk)
+            left -= len(chunk)
+    return digest.digest()
+
+
+def _seal(path: Path, key: Ed25519PrivateKey) -> None:
+    """Fill the placeholder comment at the end of ``path`` with the seal."""
+    size = path.stat().st_size
+    seal = key.sign(_prefix_digest(path, size - SEAL_SIZE))
+    with path.open("r+b") as fh:
+        fh.seek(size - SEAL_SIZE)
+        fh.write(seal)
+
+
+def _check_seal(path: Path, zf: zipfile.ZipFile, public_key: str, source: str) -> None:
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            fh.seek(max(0, size - SEAL_SIZE))
+            tail = fh.read(SEAL_SIZE)
+    except OSError as exc:
+        raise BundleError(source, files.reason(exc)) from exc
+    if len(zf.comment) != SEAL_SIZE or tail != zf.comment:
+        raise BundleError(source, Msg("thiếu dấu niêm phong cuối tệp (tệp bị cắt hoặc sửa)"))
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key)).verify(
+            tail, _prefix_digest(path, size - SEAL_SIZE)
+        )
+    except (InvalidSignature, ValueError) as exc:
+        raise BundleError(
+            source, Msg("dấu niêm phong không khớp: tệp đã bị thay đổi sau khi máy trạm ghi")
+        ) from exc
 
 
 # --------------------------------------------------------------------------------------------
@@ -596,6 +646,8 @@ def verify_bundle(
             raise BundleError(
                 name, Msg("tệp kê khai có khoảng sự kiện nhưng gói không có events.jsonl")
             )
+        # Last: the content checks above give the more precise reason for an edited part.
+        _check_seal(path, zf, manifest.public_key, name)
     return manifest
 
 
