@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -254,6 +255,14 @@ class DossierView(QWidget):
         right.addWidget(self.group_timeline)
         right.setStretchFactor(0, 0)
         right.setStretchFactor(1, 1)
+        # --- scanned pages (#11): drop on the view or on a checklist line, the page viewer
+        from onestop_desktop.ui.attachments import PagesPanel
+
+        self.pages = PagesPanel(session, self)
+        right.addWidget(self.pages)
+        right.setStretchFactor(2, 1)
+        self.pages.watch_checklist(self.checklist, self._checklist_number)
+        self.setAcceptDrops(True)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("dossierSplitter")
@@ -399,8 +408,21 @@ class DossierView(QWidget):
         self._show(detail)
         self.timeline_model.set_entries(entries)
         self._show_actions(offered)
+        self.pages.set_dossier(detail.id)
         self.info_scroll.verticalScrollBar().setValue(0)
         return detail
+
+    def _checklist_number(self, row: int) -> int | None:
+        """The checklist number of ``row`` of the checklist table (#11: a drop names it)."""
+        docs = self._detail.documents if self._detail is not None else ()
+        return docs[row].number if 0 <= row < len(docs) else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Files dropped anywhere on the dossier go to its scanned pages (#11)."""
+        self.pages.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.pages.dropEvent(event)
 
     def reload(self) -> DossierDetail | None:
         """Read the shown dossier again (after an action, or F5)."""

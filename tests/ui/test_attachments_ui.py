@@ -1,0 +1,166 @@
+"""Scanned pages in the GUI (#11): files dropped on the dossier view and on one checklist line
+(a real QDropEvent with file URLs), the page viewer's turn / reorder / remove / combine, a refused
+file named, and the scanner inbox dock dragged onto the open dossier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from onestop_desktop.errors import OneStopError
+from onestop_desktop.services import attachments as att
+from onestop_desktop.services import scanner_watch
+from onestop_desktop.services.context import Session
+from onestop_desktop.ui.attachments import PagesPanel
+from onestop_desktop.ui.dossier_view import DossierView
+from onestop_desktop.ui.inbox import InboxDock
+from tests.helpers import scans
+from tests.ui.test_dossier_view import open_view, receive
+
+
+def mime_of(paths: list[Path]) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    return mime
+
+
+def drop(widget: QWidget, paths: list[Path], at: QPoint | None = None) -> QDropEvent:
+    """Send a drag-enter then a drop of ``paths`` onto ``widget`` as Qt would."""
+    mime = mime_of(paths)
+    pos = at or widget.rect().center()
+    enter = QDragEnterEvent(
+        pos,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(
+        QPointF(pos),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+    return event
+
+
+def wait_idle(qtbot: QtBot, panel: PagesPanel) -> None:
+    qtbot.waitUntil(lambda: not panel.busy(), timeout=20000)
+
+
+def test_drop_on_the_view_attaches_in_the_background(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    view = open_view(qtbot, session, receive(session))
+    files = [scans.jpeg(tmp_path / "cccd.jpg", orientation=6), scans.tiff(tmp_path / "so.tif", 3)]
+    event = drop(view, files)
+    assert event.isAccepted()
+    wait_idle(qtbot, view.pages)
+    assert [a.name for a in view.pages.items()] == ["cccd.jpg", "so.tif"]
+    assert view.pages.list.count() == 2 and not view.pages.list.item(0).icon().isNull()
+    assert view.pages.preview.pixmap() is not None and not view.pages.preview.pixmap().isNull()
+
+
+def test_drop_on_a_checklist_line_names_that_document(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    view = open_view(qtbot, session, receive(session))
+    detail = view.detail()
+    assert detail is not None and len(detail.documents) >= 2
+    table = view.checklist
+    row = 1
+    y = table.rowViewportPosition(row) + 2
+    drop(table.viewport(), [scans.png(tmp_path / "giay.png")], QPoint(10, y))
+    wait_idle(qtbot, view.pages)
+    (item,) = view.pages.items()
+    assert item.document == detail.documents[row].number
+
+
+def test_page_viewer_turns_reorders_removes_and_combines(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    view = open_view(qtbot, session, receive(session))
+    key = view.detail().id  # type: ignore[union-attr]
+    att.attach(session, key, [scans.png(tmp_path / "a.png"), scans.tiff(tmp_path / "b.tif", 2)])
+    panel = view.pages
+    panel.refresh()
+    panel.list.setCurrentRow(0)
+    qtbot.mouseClick(panel.right_button, Qt.MouseButton.LeftButton)
+    assert panel.items()[0].rotation == 90
+    panel.list.setCurrentRow(1)
+    panel.page_box.setValue(2)
+    qtbot.mouseClick(panel.left_button, Qt.MouseButton.LeftButton)
+    assert panel.items()[1].rotation_of(2) == 270 and panel.items()[1].rotation_of(1) == 0
+    panel.zoom.setValue(100)
+    wide = panel.preview.pixmap().width()
+    panel.zoom.setValue(50)
+    assert panel.preview.pixmap().width() < wide
+    qtbot.mouseClick(panel.up_button, Qt.MouseButton.LeftButton)
+    assert [a.name for a in att.list_for(session, key)] == ["b.tif", "a.png"]
+    out = tmp_path / "gop.pdf"
+    panel.combine(out)
+    wait_idle(qtbot, panel)
+    assert len(pypdf.PdfReader(out).pages) == 3
+    panel.list.setCurrentRow(1)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert [a.name for a in att.list_for(session, key)] == ["b.tif"]
+    kinds = [
+        e["kind"]
+        for e in session.store.query("SELECT kind FROM events WHERE kind GLOB 'attachment.*'")
+    ]
+    assert kinds.count("attachment.rotated") == 2 and "attachment.removed" in kinds
+
+
+def test_a_refused_file_is_named_and_nothing_changes(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    view = open_view(qtbot, session, receive(session))
+    view.pages.show_errors = False
+    failures: list[OneStopError] = []
+    view.pages.failed.connect(failures.append)
+    bad = scans.truncated(scans.pdf(tmp_path / "x.pdf"), tmp_path / "hong.pdf", 0.7)
+    drop(view.pages, [scans.png(tmp_path / "ok.png"), bad])
+    wait_idle(qtbot, view.pages)
+    assert len(failures) == 1 and "hong.pdf" in failures[0].message
+    assert view.pages.items() == []
+
+
+def test_inbox_dock_lists_the_scanner_folder_and_drags_onto_the_dossier(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    folder = tmp_path / "scanner"
+    folder.mkdir()
+    view: DossierView = open_view(qtbot, session, receive(session))
+    inbox = scanner_watch.ScannerInbox(folder, stable_polls=1)
+    dock = InboxDock(session, inbox, lambda: view.detail().id if view.detail() else None)
+    qtbot.addWidget(dock)
+    view.pages.assign_hook = dock.take
+    scanned = scans.g4_tiff(folder / "scan0001.tif", 2)
+    scans.jpeg(folder / "scan0002.jpg")
+    for _ in range(3):
+        worker = dock.poll()
+        if worker is not None:
+            qtbot.waitSignal(worker.finished, timeout=10000).wait()
+        qtbot.waitUntil(lambda: dock._poller is None, timeout=10000)
+    assert dock.list.count() == 2
+    dragged = dock.list.mimeData([dock.list.item(0)])
+    (url,) = dragged.urls()
+    assert Path(url.toLocalFile()) == scanned
+    drop(view.pages, [scanned])
+    assert [a.name for a in view.pages.items()] == ["scan0001.tif"]
+    assert (folder / "processed" / "scan0001.tif").exists() and not scanned.exists()
+    assert dock.list.count() == 1
+    dock.list.item(0).setSelected(True)
+    assert dock.assign_selected()
+    assert [a.name for a in view.pages.items()] == ["scan0001.tif"]  # panel not yet refreshed
+    view.pages.refresh()
+    assert [a.name for a in view.pages.items()] == ["scan0001.tif", "scan0002.jpg"]
