@@ -57,7 +57,9 @@ def default_folder(data: DataDir) -> Path:
     return data.backups
 
 
-def backup_now(ctx: Session, data: DataDir, dest: Path | None = None) -> BackupInfo:
+def backup_now(
+    ctx: Session, data: DataDir, dest: Path | None = None, *, name: str | None = None
+) -> BackupInfo:
     """A verified copy of the station database in ``dest`` (default: the data folder's
     ``backups/``). Any signed-in staff member may make one: a backup loses nothing.
 
@@ -66,7 +68,7 @@ def backup_now(ctx: Session, data: DataDir, dest: Path | None = None) -> BackupI
     station's own file cannot rewrite."""
     ctx.require("dossiers.view")
     folder = default_folder(data) if dest is None else dest
-    info = backup_store.backup(ctx.store, folder)
+    info = backup_store.backup(ctx.store, folder, name=name)
     heads = anchors.keep_heads(ctx.store, "backup")
     meta = {
         "database": info.path.name,
@@ -82,6 +84,7 @@ def backup_now(ctx: Session, data: DataDir, dest: Path | None = None) -> BackupI
     files.atomic_write(
         metadata_path(info.path), json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8"
     )
+    files.make_private(metadata_path(info.path))  # the chain heads and counts: owner only (#14)
     return info
 
 

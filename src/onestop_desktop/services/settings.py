@@ -691,3 +691,21 @@ SCANNER_FOLDER: Definition[str] = Definition(
 )
 DEFINITIONS[SCANNER_FOLDER.name] = cast("Definition[object]", SCANNER_FOLDER)
 LABELS[SCANNER_FOLDER.name] = Msg("Thư mục máy quét")
+
+# --- automatic backups (#14): the second place, added apart from the tables above.
+
+BACKUP_SECOND_FOLDER: Definition[str] = Definition(
+    name="backup_second_folder",
+    type_vi=Msg("đường dẫn thư mục"),
+    default="",
+    parse=_parse_scanner_folder,
+    format=str,
+    help_vi=Msg(
+        "Nơi thứ hai nhận bản sao lưu tự động mỗi ngày và khi đăng xuất, ngoài thư mục dữ liệu: "
+        "một thư mục trên ổ đĩa thứ hai hoặc trên USB. Khi USB được cắm vào, chương trình tự "
+        "sao lưu nếu hôm nay chưa có bản nào ở đó. Để trống: chỉ sao lưu trong thư mục dữ liệu"
+    ),
+    accepted_vi=Msg("một đường dẫn thư mục, ví dụ «E:\\SaoLuu» hoặc «/media/usb/saoluu»"),
+)
+DEFINITIONS[BACKUP_SECOND_FOLDER.name] = cast("Definition[object]", BACKUP_SECOND_FOLDER)
+LABELS[BACKUP_SECOND_FOLDER.name] = Msg("Nơi sao lưu thứ hai")
