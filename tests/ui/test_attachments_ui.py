@@ -164,3 +164,29 @@ def test_inbox_dock_lists_the_scanner_folder_and_drags_onto_the_dossier(
     assert [a.name for a in view.pages.items()] == ["scan0001.tif"]  # panel not yet refreshed
     view.pages.refresh()
     assert [a.name for a in view.pages.items()] == ["scan0001.tif", "scan0002.jpg"]
+
+
+def test_files_dropped_on_the_intake_are_checked_then_attached_when_received(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from onestop_desktop.ui.mainwindow import MainWindow
+    from tests.ui.test_intake import fill, open_intake
+
+    w = MainWindow(session, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.resize(1024, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    dialog = open_intake(qtbot, w)
+    bad = scans.truncated(scans.jpeg(tmp_path / "x.jpg"), tmp_path / "hong.jpg")
+    drop(dialog, [bad])
+    assert "hong.jpg" in dialog.error.text() and dialog.scans == []
+    good = scans.pdf(tmp_path / "giay-to.pdf", 2)
+    drop(dialog, [good])
+    assert dialog.scans == [good] and "giay-to.pdf" in dialog.scans_label.text()
+    fill(dialog)
+    summary = dialog.save()
+    assert summary is not None
+    assert [a.name for a in att.list_for(session, summary.code)] == ["giay-to.pdf"]

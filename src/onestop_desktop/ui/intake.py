@@ -32,6 +32,7 @@ import itertools
 import logging
 import re
 from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -43,7 +44,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -521,6 +529,13 @@ class IntakeDialog(QDialog):
         buttons.addWidget(self.save_button)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
+        # --- scanned pages (#11): files dropped here are checked now, attached once received
+        self.scans: list[Path] = []
+        self.scans_label = QLabel(self.tr("Kéo thả bản quét vào đây để đính kèm khi tiếp nhận"))
+        self.scans_label.setObjectName("intakeScans")
+        self.scans_label.setWordWrap(True)
+        self.setAcceptDrops(True)
+        outer.addWidget(self.scans_label)
         outer.addWidget(self.error)
         outer.addLayout(buttons)
 
@@ -735,12 +750,61 @@ class IntakeDialog(QDialog):
             self._focus_field(exc)
             return None
         self.result_summary = summary
+        self._attach_scans(summary)
         self._draft_timer.stop()
         drafts.discard(self._session)
         self._closing = True
         self.saved.emit(summary)
         self.accept()
         return summary
+
+    # --- scanned pages (#11)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from onestop_desktop.ui.attachments import dropped_files
+
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Check the dropped files by content now (a bad one is named at once, not after the
+        dossier is received) and keep them to attach when it is."""
+        from onestop_desktop.scanning import check
+        from onestop_desktop.ui.attachments import dropped_files
+
+        files = dropped_files(event.mimeData())
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        try:
+            for f in files:
+                check.check(f)
+        except OneStopError as exc:
+            self._show_error(error_text(exc))
+            return
+        self.scans += [f for f in files if f not in self.scans]
+        self.scans_label.setText(
+            fmt(
+                self.tr("Bản quét sẽ đính kèm (%1 tệp): %2"),
+                str(len(self.scans)),
+                ", ".join(f.name for f in self.scans),
+            )
+        )
+
+    def _attach_scans(self, summary: DossierSummary) -> None:
+        if not self.scans:
+            return
+        from onestop_desktop.services import attachments
+
+        try:
+            attachments.attach(self._session, summary.id, self.scans)
+        except OneStopError as exc:  # the dossier is received; say why its pages are not
+            from onestop_desktop.ui import msgbox
+
+            msgbox.open_error(exc, self.parentWidget())
 
     def _focus_field(self, exc: OneStopError) -> None:
         field = getattr(exc, "field", None)
