@@ -55,6 +55,9 @@ if TYPE_CHECKING:  # sign-in, lock, language (#9): loaded when first used
 
     from onestop_desktop.ui.lockscreen import IdleLock
 
+if TYPE_CHECKING:  # sync bundles (#12)
+    from pathlib import Path
+
 log = logging.getLogger(__name__)
 
 # QSettings keys (UI state only; business settings live in the database).
@@ -171,6 +174,13 @@ class MainWindow(QMainWindow):
         for label in (self.user_label, self.role_label, self.station_label, self.count_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
+        # --- backups (#14): the last good backup in the status bar, the daily automatic backups
+        from onestop_desktop.ui import backup_status
+
+        self.backup_status = backup_status.install(session, self, self._show_message)
+        if self.backup_status is not None:
+            bar.addPermanentWidget(self.backup_status)
+        # --- end backups (#14)
 
         # --- menus and toolbar, from the one table
         self.actions_by_id: dict[str, QAction] = {}
@@ -205,6 +215,10 @@ class MainWindow(QMainWindow):
         self.intake_dialog: QWidget | None = None
         QTimer.singleShot(0, self._offer_draft_at_start)
         # --- end intake (#9)
+        # --- scanner intake (#11): start-up sweep of attachments, the scanner inbox dock
+        self.scanner_inbox: QWidget | None = None
+        QTimer.singleShot(0, self._start_scanning)
+        # --- end scanner intake (#11)
 
     # ------------------------------------------------------------------ screens
 
@@ -320,6 +334,7 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         """Ctrl+Shift+L: close the window; the app shows the sign-in window again."""
         self._signing_out = True
+        self._backup_at_sign_out()  # backups (#14)
         if not self.close():
             self._signing_out = False
 
@@ -427,6 +442,8 @@ class MainWindow(QMainWindow):
             return
         self._save_state()
         self.datawatch.stop()  # worklist auto-refresh (#9): its read connection closes
+        if self.backup_status is not None:  # backups (#14): no automatic backup left running
+            self.backup_status.stop()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ build and look
@@ -550,6 +567,77 @@ class MainWindow(QMainWindow):
         return dialog
 
     # --- end (#9)
+
+    # --- sync bundles (#12)
+
+    def sync_runner(self) -> object:
+        """The export/import runner of this window (made on first use)."""
+        from onestop_desktop.ui.sync_dialogs import SyncRunner
+
+        runner = getattr(self, "_sync_runner", None)
+        if runner is None:
+            runner = SyncRunner(self._session, self)
+            self._sync_runner = runner
+        return runner
+
+    def export_sync_bundle(self, folder: Path | None = None) -> object:
+        """Ctrl+Alt+E: this station's events not yet acknowledged, to a folder (the stick)."""
+        from onestop_desktop.ui.sync_dialogs import SyncRunner, ask_export_folder
+
+        folder = folder or ask_export_folder(self)
+        runner = self.sync_runner()
+        assert isinstance(runner, SyncRunner)
+        return runner.export_to(folder) if folder is not None else None
+
+    def import_sync_bundle(self, path: Path | None = None) -> object:
+        """Ctrl+Alt+I: import a station's bundle (the ack goes beside it) or an ack."""
+        from onestop_desktop.ui.sync_dialogs import SyncRunner, ask_import_file
+
+        path = path or ask_import_file(self)
+        runner = self.sync_runner()
+        assert isinstance(runner, SyncRunner)
+        return runner.import_file(path) if path is not None else None
+
+    # --- end sync bundles (#12)
+
+    # --- scanner intake (#11)
+
+    def _start_scanning(self) -> None:
+        """Compare the stored scans with the event log (logged: ``onestop attachments
+        --check`` says the same) and, when this station has a scanner folder, dock its inbox."""
+        from onestop_desktop.errors import OneStopError
+        from onestop_desktop.services import attachments, scanner_watch
+
+        try:
+            report = attachments.sweep(self._session)
+            if not report.clean:
+                log.warning(
+                    "attachments: %d file(s) with no event, %d missing",
+                    len(report.unreferenced),
+                    len(report.missing),
+                )
+            inbox = scanner_watch.ScannerInbox.for_station(self._session)
+        except OneStopError as exc:
+            log.warning("scanner intake not started: %s", exc)
+            return
+        if inbox is None:
+            return
+        from onestop_desktop.ui.inbox import InboxDock
+
+        dock = InboxDock(self._session, inbox, self._open_dossier_id, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.dossier_view.pages.assign_hook = dock.take
+        dock.start()
+        self.scanner_inbox = dock
+
+    def _open_dossier_id(self) -> str | None:
+        """The dossier shown at the counter now (the inbox assigns to it), if any."""
+        if self.stack.currentWidget() is not self.dossier_view:
+            return None
+        detail = self.dossier_view.detail()
+        return detail.id if detail is not None else None
+
+    # --- end scanner intake (#11)
 
     # --- dossier view (#9)
 
@@ -844,3 +932,20 @@ class MainWindow(QMainWindow):
         printing.offer_period(self, self._session, "daily", today, today)
 
     # --- end printed ledger, Biểu 06 PDF, daily summary (#10)
+
+    # --- backups (#14)
+
+    def _backup_at_sign_out(self) -> None:
+        """Sign-out makes a verified backup into the data folder and the second place (a
+        failure is logged and shown, never a reason to refuse signing out)."""
+        if self.backup_status is None:
+            return
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.backup_status.backup_at_sign_out()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    # --- end backups (#14)

@@ -210,6 +210,22 @@ SHORTCUTS: tuple[ActionSpec, ...] = (
         "system",
     ),
     # --- end (#9)
+    # --- sync bundles (#12)
+    ActionSpec(
+        "sync_export",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Xuất gói đồng bộ…"),
+        "Ctrl+Alt+E",
+        "export_sync_bundle",
+        "system",
+    ),
+    ActionSpec(
+        "sync_import",
+        QT_TRANSLATE_NOOP("Shortcuts", "Nhậ&p gói đồng bộ…"),
+        "Ctrl+Alt+I",
+        "import_sync_bundle",
+        "system",
+    ),
+    # --- end sync bundles (#12)
     ActionSpec(
         "sign_out",
         QT_TRANSLATE_NOOP("Shortcuts", "Đăng &xuất"),
