@@ -12,11 +12,14 @@ from onestop_desktop import __version__, paths
 from onestop_desktop.cli import (
     attach,
     backup,
+    board,
     bundle,
     calendar,
     catalog,
+    district,
     dossier,
     ledger,
+    publish,
     report,
     search,
     settings,
@@ -37,10 +40,13 @@ COMMAND_MODULES = (
     report,
     ledger,
     slip,
+    board,
+    publish,
     attach,
     settings,
     backup,
     bundle,
+    district,
 )
 
 

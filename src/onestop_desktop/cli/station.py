@@ -26,6 +26,10 @@ def cmd_init(args: argparse.Namespace, data: paths.DataDir) -> int:
 
     # Check the arguments before asking for a password.
     validate_unit_code(args.unit_code)
+    if args.station is None:  # a district database is one "station" of its own (#12)
+        if not args.district:
+            raise ValidationError("Chưa nhập số hiệu máy trạm (--station)", field="station")
+        args.station = "1"
     validate_station(args.station)
     choice = str(args.catalog)
     catalog: Path | Literal["starter", "none"] = (
@@ -40,11 +44,19 @@ def cmd_init(args: argparse.Namespace, data: paths.DataDir) -> int:
         admin=args.admin,
         password=password,
         catalog=catalog,
+        district=bool(args.district),
     )
-    print(
-        f"Đã khởi tạo máy trạm {ctx.station.station_id} của {ctx.station.unit_name} "
-        f"({ctx.station.unit_code}) tại {data.root}; tài khoản quản trị: {args.admin}"
-    )
+    if args.district:
+        print(
+            f"Đã khởi tạo cơ sở dữ liệu cấp huyện {ctx.station.unit_name} "
+            f"({ctx.station.unit_code}) tại {data.root}; đăng ký các máy trạm bằng "
+            "«onestop bundle register TỆP»"
+        )
+    else:
+        print(
+            f"Đã khởi tạo máy trạm {ctx.station.station_id} của {ctx.station.unit_name} "
+            f"({ctx.station.unit_code}) tại {data.root}; tài khoản quản trị: {args.admin}"
+        )
     from onestop_desktop.services import catalog as catalog_service
 
     count = catalog_service.procedure_count(ctx.store)
@@ -177,7 +189,12 @@ def add_commands(sub: Any) -> None:
     p = sub.add_parser("init", help="khởi tạo máy trạm và tài khoản quản trị đầu tiên")
     p.add_argument("--unit-code", required=True, help="mã định danh đơn vị, ví dụ 000.00.12.H29")
     p.add_argument("--unit-name", required=True, help="tên đơn vị, ví dụ «UBND xã Hòa Bình»")
-    p.add_argument("--station", required=True, help="số hiệu máy trạm (1–9)")
+    p.add_argument("--station", default=None, help="số hiệu máy trạm (1–9)")
+    p.add_argument(
+        "--district",
+        action="store_true",
+        help="cơ sở dữ liệu cấp huyện: nhập gói của các xã, ký gói danh mục/lịch gửi xuống",
+    )
     p.add_argument("--admin", default="admin", help="tên đăng nhập của quản trị viên")
     p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ đầu vào chuẩn")
     p.add_argument(

@@ -38,10 +38,12 @@ class Report06Data:
     station: Station
 
 
-def _facts(ctx: Session, start: date, end: date) -> Iterator[DossierFacts]:
+def _facts(
+    ctx: Session, start: date, end: date, unit: str | None = None
+) -> Iterator[DossierFacts]:
     first = f"{start.isoformat()}T00:00:00+07:00"
     last = f"{end.isoformat()}T23:59:59+07:00"
-    for row in report_rows.facts_rows(ctx.store, first, last, FINAL):
+    for row in report_rows.facts_rows(ctx.store, first, last, FINAL, unit):
         yield DossierFacts(
             status=Status(row.status),
             field=row.field,
@@ -60,13 +62,20 @@ def _facts(ctx: Session, start: date, end: date) -> Iterator[DossierFacts]:
         )
 
 
-def report06(ctx: Session, start: date, end: date) -> Report06Data:
-    """Biểu 06 for the days ``start``–``end`` inclusive, as it stood at the end of ``end``."""
+def report06(
+    ctx: Session, start: date, end: date, *, unit: Station | None = None
+) -> Report06Data:
+    """Biểu 06 for the days ``start``–``end`` inclusive, as it stood at the end of ``end``.
+
+    ``unit``: at a district database, only that commune's dossiers, titled with its name
+    (``services/district.py``); without it, every dossier the database holds (a station's own,
+    or a district's total)."""
     ctx.require("reports.view")
     if end < start:
         raise ValidationError("Ngày kết thúc kỳ báo cáo phải không trước ngày bắt đầu", field="to")
     basis = settings.value(ctx.store, settings.ON_TIME_BASIS)
-    result = report(_facts(ctx, start, end), start, end, on_time_basis=basis)
+    code = unit.unit_code if unit is not None else None
+    result = report(_facts(ctx, start, end, code), start, end, on_time_basis=basis)
     if result.consistency_errors:  # a bug, never a user error: fail loudly rather than publish
         raise AssertionError("; ".join(result.consistency_errors))
-    return Report06Data(result, ctx.station)
+    return Report06Data(result, unit if unit is not None else ctx.station)

@@ -25,6 +25,8 @@ from onestop_desktop.services.users import create_user, validate_password, valid
 from onestop_desktop.store.db import Store, translated_errors
 
 KEY_FILE = "station_ed25519.pem"
+DISTRICT_SETTING = "station_kind"
+"""``"district"`` in a database made by ``onestop init --district`` (#12)."""
 
 
 def write_key_pair(keys_dir: Path) -> str:
@@ -75,6 +77,7 @@ def initialise(
     admin_full_name: str = "Quản trị viên",
     procedures: list[Procedure] | None = None,
     catalog_source: str = "",
+    district: bool = False,
 ) -> Session:
     """Set up an empty database as station ``station`` of unit ``unit_code``; the operator's
     session afterwards. ``procedures`` (the first catalogue) are stored in the same
@@ -88,6 +91,8 @@ def initialise(
             ctx = _initialise(
                 store, code, name, number, public_key, admin, password, admin_full_name
             )
+            if district:  # #12: a district database (imports bundles, signs downward ones)
+                store.set_setting(DISTRICT_SETTING, "district")
             if procedures:
                 catalog_service.save(ctx, procedures, source=catalog_source)
     except BaseException:
@@ -148,6 +153,7 @@ def init_data_dir(
     admin: str,
     password: str,
     catalog: Path | Literal["starter", "none"] = "starter",
+    district: bool = False,
 ) -> Session:
     """``onestop init``: check the arguments, create the folder tree and database, then
     :func:`initialise`. Nothing is created when an argument is wrong.
@@ -183,6 +189,7 @@ def init_data_dir(
             password=password,
             procedures=procedures,
             catalog_source=catalog.name if isinstance(catalog, Path) else "starter_catalog.json",
+            district=district,
         )
         return ctx
     except BaseException:

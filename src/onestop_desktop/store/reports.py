@@ -27,20 +27,31 @@ class FactsRow:
 
 
 def facts_rows(
-    store: Store, first: str, last: str, final_statuses: Iterable[int]
+    store: Store,
+    first: str,
+    last: str,
+    final_statuses: Iterable[int],
+    unit_code: str | None = None,
 ) -> Iterator[FactsRow]:
     """Every dossier that can count between ``first`` and ``last`` (ISO moments): received by
     the end and not already closed (one of ``final_statuses``) before the start. Rows are
-    streamed, never all held at once."""
+    streamed, never all held at once. ``unit_code``: only that unit's dossiers (a district
+    database holds every commune's; their events are in ``sync_events``, #12)."""
     marks = ", ".join(str(int(s)) for s in final_statuses)
+    where = f"received_at <= ? AND (updated_at >= ? OR status NOT IN ({marks}))"
+    params: list[str] = [last, first]
+    if unit_code is not None:
+        where += " AND unit_code = ?"
+        params.append(unit_code)
     cur = store.db.execute(
         "SELECT status, field, channel, received_at, due_at, finished_at, returned_at, "
         "refusal_reason, history, due_history, "
-        "(SELECT json_group_array(e.at) FROM events e "
-        " WHERE e.dossier_id = dossiers.id AND e.kind = 'rescheduled') "
-        "FROM dossiers "
-        f"WHERE received_at <= ? AND (updated_at >= ? OR status NOT IN ({marks}))",
-        [last, first],
+        "(SELECT json_group_array(r.at) FROM (SELECT e.at FROM events e "
+        " WHERE e.dossier_id = dossiers.id AND e.kind = 'rescheduled' "
+        " UNION ALL SELECT s.at FROM sync_events s "
+        " WHERE s.dossier_id = dossiers.id AND s.kind = 'rescheduled' ORDER BY 1) r) "
+        f"FROM dossiers WHERE {where}",
+        params,
     )
     for row in cur:
         yield FactsRow(
