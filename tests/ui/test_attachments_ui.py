@@ -190,3 +190,39 @@ def test_files_dropped_on_the_intake_are_checked_then_attached_when_received(
     summary = dialog.save()
     assert summary is not None
     assert [a.name for a in att.list_for(session, summary.code)] == ["giay-to.pdf"]
+
+
+def test_main_window_docks_the_inbox_and_assigns_to_the_open_dossier(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from onestop_desktop.domain.roles import Role
+    from onestop_desktop.services import settings
+    from onestop_desktop.services.context import Actor, Station
+    from onestop_desktop.ui.mainwindow import MainWindow
+
+    folder = tmp_path / "scanner"
+    folder.mkdir()
+    operator = Session(session.store, Station.load(session.store), Actor("op", "op", Role.OPERATOR))
+    settings.set_setting(operator, "scanner_folder", str(folder))
+    w = MainWindow(session, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: isinstance(w.scanner_inbox, InboxDock), timeout=5000)
+    dock = w.scanner_inbox
+    assert isinstance(dock, InboxDock)
+    dock.timer.stop()
+    dock.inbox._watcher.stable_polls = 1
+    scans.png(folder / "scan0001.png")
+    for _ in range(3):
+        qtbot.waitUntil(lambda: dock._poller is None, timeout=10000)
+        dock.poll()
+    qtbot.waitUntil(lambda: dock.list.count() == 1, timeout=10000)
+    dock.list.item(0).setSelected(True)
+    assert not dock.assign_selected()  # no dossier open: it waits in the inbox
+    key = receive(session)
+    assert w.open_dossier(key)
+    assert dock.assign_selected()
+    assert [a.name for a in att.list_for(session, key)] == ["scan0001.png"]
+    assert (folder / "processed" / "scan0001.png").exists()
