@@ -730,24 +730,9 @@ def verify_held(ctx: Session) -> list[tuple[HeldChain, Msg]]:
 
 
 def bundle_kind(path: Path) -> str:
-    """The kind a bundle's manifest *claims* (``events``, ``ack``, a downward kind), read
-    without trusting it: only to choose the importer, which verifies everything itself. A file
-    that is not a bundle is refused here with the reason."""
-    with fmt.open_zip(path, path.name) as zf:
-        try:
-            body = zf.read(fmt.MANIFEST) if fmt.MANIFEST in zf.namelist() else b""
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise BundleError(path.name, Msg("tệp kê khai không đọc được")) from exc
-    if len(body) > fmt.DEFAULT_LIMITS.max_manifest:
-        raise BundleError(path.name, Msg("tệp kê khai quá lớn"))
-    try:
-        raw = json.loads(body.decode("utf-8"))
-        kind = raw["kind"] if isinstance(raw, dict) else None
-    except (UnicodeDecodeError, ValueError, KeyError):
-        kind = None
-    if not isinstance(kind, str):
-        raise BundleError(path.name, Msg("thiếu tệp kê khai manifest.json"))
-    return kind
+    """The kind a bundle's manifest claims (``events``, ``ack``, a downward kind), to choose
+    the importer; see :func:`onestop_desktop.sync.bundle.peek_kind`."""
+    return fmt.peek_kind(path)
 
 
 DOWNWARD_IMPORTER = ("onestop_desktop.services.district", "import_downward")

@@ -680,6 +680,24 @@ def open_zip(path: Path, source: str) -> _ZipContext:
     return _ZipContext(path, source)
 
 
+def peek_kind(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
+    """The kind a bundle's manifest *claims*, read without trusting it (to choose the importer,
+    which verifies everything itself); a file that is not a readable bundle is refused."""
+    source = path.name
+    with open_zip(path, source) as zf:
+        if MANIFEST not in zf.namelist():
+            raise BundleError(source, Msg("thiếu tệp kê khai manifest.json"))
+        body = _read_small(zf, MANIFEST, limits.max_manifest, source, limits)
+    try:
+        raw = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BundleError(source, Msg("tệp kê khai (manifest.json) không đọc được")) from exc
+    kind = raw.get("kind") if isinstance(raw, dict) else None
+    if not isinstance(kind, str):
+        raise BundleError(source, Msg("tệp kê khai (manifest.json) thiếu hoặc sai trường"))
+    return kind
+
+
 def _signed_manifest(
     zf: zipfile.ZipFile, source: str, public_key: str | None, limits: Limits
 ) -> Manifest:
