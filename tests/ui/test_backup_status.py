@@ -1,0 +1,109 @@
+"""The status bar's backup state and the GUI's automatic backups (#14, ui/backup_status.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from onestop_desktop.domain import clock
+from onestop_desktop.paths import DataDir
+from onestop_desktop.services import autobackup, backup
+from onestop_desktop.services.context import Session
+from onestop_desktop.ui.backup_status import BackupStatus
+from onestop_desktop.ui.mainwindow import MainWindow
+
+
+class Clock:
+    """The session's clock, moved by the test."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+def _data(session: Session) -> DataDir:
+    assert session.store.path is not None
+    return DataDir(session.store.path.parent)
+
+
+def _wait_done(qtbot: QtBot, status: BackupStatus) -> None:
+    qtbot.waitUntil(lambda: status.worker() is None, timeout=20000)
+
+
+def test_last_good_backup_shown_then_a_warning_after_a_day(qtbot: QtBot, session: Session) -> None:
+    data = _data(session)
+    for old in backup.list_backups(data.backups):  # the demo's own, if any
+        old.path.unlink()
+    fake = Clock(datetime(2026, 3, 2, 9, 15, tzinfo=clock.VN_TZ))
+    session.store.now = fake  # type: ignore[method-assign]
+    status = BackupStatus(session, data, auto=False)
+    qtbot.addWidget(status)
+    assert status.text() == "Chưa có bản sao lưu nào" and status.is_warning()
+    assert "color: #b00020" in status.styleSheet()
+
+    autobackup.run(session, data)
+    status.refresh()
+    assert status.text() == "Sao lưu gần nhất: 02/03/2026 09:15"
+    assert not status.is_warning() and status.styleSheet() == ""
+
+    fake.moment += timedelta(hours=23)
+    status.refresh()
+    assert not status.is_warning()
+    fake.moment += timedelta(hours=1, minutes=1)  # more than a day since
+    status.refresh()
+    assert status.is_warning()
+    assert status.text() == "Đã hơn một ngày chưa sao lưu (lần cuối 02/03/2026 09:15)"
+
+
+def test_the_poll_backs_up_when_due_and_when_the_stick_is_plugged_in(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    data = _data(session)
+    stick = tmp_path / "usb"
+    session.store.set_setting("backup_second_folder", str(stick))
+    status = BackupStatus(session, data, poll_ms=50)
+    qtbot.addWidget(status)
+    with qtbot.waitSignal(status.ran, timeout=20000) as first:
+        pass  # the first poll: nothing made today → the daily backup
+    result = first.args[0]
+    assert result.places[0].made is not None
+    assert "USB chưa cắm" in status.describe(result)
+    _wait_done(qtbot, status)
+    assert status.poll() is None  # nothing due now (the stick is absent)
+    assert not status.is_warning()
+
+    stick.mkdir()  # plugged in
+    with qtbot.waitSignal(status.ran, timeout=20000) as second:
+        pass
+    made = second.args[0].places[1].made
+    assert made is not None and made.path.parent == stick
+    backup.verify(made.path)
+    assert status.describe(second.args[0]) == "Đã tự sao lưu và kiểm tra (1 nơi)"
+    _wait_done(qtbot, status)
+    status.stop()
+
+
+def test_the_main_window_shows_it_and_signing_out_backs_up(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    data = _data(session)
+    before = {b.path for b in backup.list_backups(data.backups)}
+    win = MainWindow(
+        session, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(win)
+    assert win.backup_status is not None
+    assert win.backup_status.parent() is not None
+    assert win.backup_status in win.statusBar().findChildren(BackupStatus)
+    win.backup_status.timer.stop()  # this test drives the sign-out only
+    win.sign_out()
+    after = {b.path for b in backup.list_backups(data.backups)} - before
+    assert len(after) == 1
+    (made,) = after
+    assert made.name.startswith("onestop-auto-")
+    backup.verify(made)
