@@ -81,6 +81,11 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/station.py" />
+            <source>Chưa nhập số hiệu máy trạm (--station)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/station.py" />
             <source>Số hồ sơ mẫu phải không âm</source>
             <translation>The number of sample dossiers must not be negative</translation>
         </message>
@@ -896,6 +901,76 @@
             <translation>Unsupported report format: {format}</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>Không nhận được tệp {name}: {reason}</source>
+            <translation>The file {name} was not accepted: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>tệp không còn ở đó</source>
+            <translation>the file is no longer there</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>không đọc được tệp</source>
+            <translation>the file cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>tệp rỗng</source>
+            <translation>the file is empty</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>tệp quá lớn ({size} MB, tối đa {limit} MB)</source>
+            <translation>the file is too large ({size} MB, at most {limit} MB)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>không phải ảnh JPEG, PNG, TIFF hay tệp PDF</source>
+            <translation>it is not a JPEG, PNG or TIFF image or a PDF file</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>tệp có {pages} trang, tối đa {limit} trang</source>
+            <translation>the file has {pages} pages, at most {limit} pages</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>trang {page} quá lớn ({width}×{height} điểm ảnh)</source>
+            <translation>page {page} is too large ({width}×{height} pixels)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>ảnh quá lớn (nghi là tệp độc hại)</source>
+            <translation>the image is too large (suspected malicious file)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>tệp bị hỏng hoặc chưa ghi xong</source>
+            <translation>the file is damaged or not completely written</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>tệp PDF bị cắt cụt (thiếu phần kết)</source>
+            <translation>the PDF file is truncated (its end is missing)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>tệp PDF có mật khẩu</source>
+            <translation>the PDF file is password-protected</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>tệp PDF không có trang nào</source>
+            <translation>the PDF file has no pages</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>tệp PDF bị hỏng</source>
+            <translation>the PDF file is damaged</translation>
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/actions.py" />
             <source>Chưa nhập số tiền</source>
             <translation>No amount entered</translation>
@@ -942,6 +1017,11 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/anchors.py" />
+            <source>xác nhận của cấp huyện</source>
+            <translation>district acknowledgement</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/anchors.py" />
             <source>Mốc «{text}» không đúng dạng MÃBĂM@SỐ hoặc MÃBĂM@MÁYTRẠM:SỐ (mã băm 16–64 chữ số thập lục phân), ví dụ a1b2c3d4e5f60718@1:2345</source>
             <translation>Anchor «{text}» is not in the form HASH@SEQ or HASH@STATION:SEQ (a hash of 16–64 hexadecimal digits), for example a1b2c3d4e5f60718@1:2345</translation>
         </message>
@@ -971,6 +1051,69 @@
             <translation>event {seq} of station {station} no longer carries the hash {hash} recorded as an anchor at {at} (source: {source}): the chain was replaced or re-hashed</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Tệp {name} đã có trong hồ sơ {code}: không thêm lần nữa</source>
+            <translation>The file {name} is already in dossier {code}: it is not added again</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Cơ sở dữ liệu trong bộ nhớ không có thư mục để lưu bản quét</source>
+            <translation>An in-memory database has no folder to store scans in</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <location filename="../../src/onestop_desktop/services/context.py" />
+            <source>Tài khoản {user} ({role}) không có quyền «{action}»</source>
+            <translation>The account {user} ({role}) may not «{action}»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>đính kèm bản quét</source>
+            <translation>attach scans</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <location filename="../../src/onestop_desktop/services/slips.py" />
+            <source>Không tìm thấy hồ sơ «{key}»</source>
+            <translation>Dossier «{key}» not found</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Chưa chọn tệp nào để đính kèm</source>
+            <translation>No file chosen to attach</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Hồ sơ {code} không có giấy tờ số {item}</source>
+            <translation>Dossier {code} has no document number {item}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Hồ sơ {code} không có tệp {file}</source>
+            <translation>Dossier {code} has no file {file}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Chỉ xoay được 90, 180 hoặc 270 độ, không phải {degrees}</source>
+            <translation>Pages turn only by 90, 180 or 270 degrees, not {degrees}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Tệp {name} không có trang {page}</source>
+            <translation>The file {name} has no page {page}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Thứ tự mới phải liệt kê đúng mỗi tệp của hồ sơ {code} một lần</source>
+            <translation>The new order must list every file of dossier {code} exactly once</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Hồ sơ {code} chưa có bản quét nào</source>
+            <translation>Dossier {code} has no scans yet</translation>
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/audit.py" />
             <source>Sự kiện loại «{kind}» ghi sai: thiếu hoặc thừa mã hồ sơ</source>
             <translation>An event of kind «{kind}» is malformed: a dossier code is missing or superfluous</translation>
@@ -979,6 +1122,31 @@
             <location filename="../../src/onestop_desktop/services/audit.py" />
             <source>Khoảng ngày không hợp lệ: từ ngày {start} đến ngày {end}</source>
             <translation>Invalid date range: from {start} to {end}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/autobackup.py" />
+            <source>không thấy nơi sao lưu thứ hai {folder} (USB chưa cắm hoặc ổ chưa gắn); bản sao lưu trong thư mục dữ liệu vẫn còn, sẽ sao lưu khi cắm vào</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/autobackup.py" />
+            <source>nơi sao lưu thứ hai {folder} chỉ cho phép đọc (USB bị khóa ghi?); không ghi được bản sao lưu vào đó, không có gì bị xóa</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/autobackup.py" />
+            <source>hôm nay đã có bản sao lưu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/autobackup.py" />
+            <source>không sao lưu được vào {folder}: {reason}; không có gì bị xóa</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/autobackup.py" />
+            <source>không sao lưu được vào {folder}: lỗi ổ đĩa ({reason}); không có gì bị xóa</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/backup.py" />
@@ -1132,11 +1300,6 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/context.py" />
-            <source>Tài khoản {user} ({role}) không có quyền «{action}»</source>
-            <translation>The account {user} ({role}) may not «{action}»</translation>
-        </message>
-        <message>
-            <location filename="../../src/onestop_desktop/services/context.py" />
             <source>Tài khoản {user} ({role}) không có quyền {what}</source>
             <translation>The account {user} ({role}) may not {what}</translation>
         </message>
@@ -1159,6 +1322,76 @@
             <location filename="../../src/onestop_desktop/services/demo.py" />
             <source>Cơ sở dữ liệu đã có hồ sơ; chỉ tạo dữ liệu mẫu trong một thư mục dữ liệu mới</source>
             <translation>The database already has dossiers; create sample data only in a new data folder</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>Lệnh này chỉ dùng ở cơ sở dữ liệu cấp huyện (onestop init --district)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>Cấp huyện chưa đăng ký máy trạm nào của đơn vị {unit}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>Tệp danh mục «{file}» có lỗi, chưa ký gói: dòng {line}, cột {column}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>Loại gói «{kind}» không có</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>Không đọc được tệp lịch {file}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>Tệp lịch {file} không đúng dạng JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>Tệp lịch {file}, dòng {line}: ngày «{day}» không hợp lệ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>Tệp lịch {file}, dòng {line}: loại ngày «{kind}» không hợp lệ (day_off hoặc workday)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>được ký bằng khóa chưa đăng ký là khóa cấp huyện (dấu vân tay {fingerprint}); đăng ký bằng «onestop bundle trust-district»</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>đơn vị ghi trong gói không khớp khóa đã đăng ký</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>Gói {file} là gói cấp huyện gửi xuống máy trạm; không nhập ở cấp huyện</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>Gói {file} (số {sequence}) cũ hơn hoặc bằng gói cấp huyện đã áp dụng (số {done}); không áp dụng lại</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>danh mục trong gói có lỗi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>lịch trong gói không đúng dạng</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
@@ -1209,12 +1442,6 @@
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
             <source>Không tìm thấy hồ sơ trùng đã chọn «{key}»</source>
             <translation>The chosen duplicate dossier «{key}» was not found</translation>
-        </message>
-        <message>
-            <location filename="../../src/onestop_desktop/services/dossiers.py" />
-            <location filename="../../src/onestop_desktop/services/slips.py" />
-            <source>Không tìm thấy hồ sơ «{key}»</source>
-            <translation>Dossier «{key}» not found</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
@@ -1672,6 +1899,41 @@
             <translation>{key}</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>đường dẫn thư mục</source>
+            <translation>folder path</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Thư mục máy quét của máy trạm này ghi bản quét vào (có thể là thư mục dùng chung trên mạng); bản quét mới hiện trong ô «Bản quét chờ» để gán vào hồ sơ, rồi được chuyển vào thư mục con «processed». Để trống: không theo dõi</source>
+            <translation>The folder this station's scanner writes scans into (it may be a shared network folder); new scans appear in the «Waiting scans» panel to be assigned to a dossier, then move to its «processed» subfolder. Empty: not watched</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>một đường dẫn thư mục, ví dụ «\\may-quet\scan» hoặc «D:\Scan»</source>
+            <translation>a folder path, for example «\\may-quet\scan» or «D:\Scan»</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Thư mục máy quét</source>
+            <translation>Scanner folder</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Nơi thứ hai nhận bản sao lưu tự động mỗi ngày và khi đăng xuất, ngoài thư mục dữ liệu: một thư mục trên ổ đĩa thứ hai hoặc trên USB. Khi USB được cắm vào, chương trình tự sao lưu nếu hôm nay chưa có bản nào ở đó. Để trống: chỉ sao lưu trong thư mục dữ liệu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>một đường dẫn thư mục, ví dụ «E:\SaoLuu» hoặc «/media/usb/saoluu»</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>Nơi sao lưu thứ hai</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/slips.py" />
             <source>Hồ sơ {code} chưa được tiếp nhận nên chưa có Giấy tiếp nhận</source>
             <translation>Dossier {code} has not been accepted yet, so it has no receipt</translation>
@@ -1698,6 +1960,7 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/slips.py" />
+            <location filename="../../src/onestop_desktop/services/sync.py" />
             <source>Cơ sở dữ liệu trong bộ nhớ không có thư mục dữ liệu</source>
             <translation>An in-memory database has no data folder</translation>
         </message>
@@ -1735,6 +1998,157 @@
             <location filename="../../src/onestop_desktop/services/station.py" />
             <source>Tệp danh mục «{file}» có lỗi, chưa khởi tạo gì: dòng {line}, cột {column}: {reason}</source>
             <translation>The catalogue file «{file}» has errors; nothing was initialised: line {line}, column {column}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Khóa ký trong thư mục keys không khớp khóa đã ghi khi khởi tạo máy trạm; không dùng khóa này để ký gói</source>
+            <translation>The signing key in the keys folder does not match the key recorded when the station was created; it is not used to sign bundles</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Không đọc được tệp khóa {file}: {reason}</source>
+            <translation>Could not read the key file {file}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Tệp khóa {file} không phải JSON</source>
+            <translation>The key file {file} is not JSON</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Tệp khóa {file} không đúng dạng khóa công khai OneStop</source>
+            <translation>The key file {file} is not a OneStop public key</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Tệp khóa {file} là khóa của {kind}, không phải của {wanted}</source>
+            <translation>The key file {file} is the key of a {kind}, not of a {wanted}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Tệp khóa {file} là khóa của chính máy này</source>
+            <translation>The key file {file} is this computer's own key</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Khóa trong {file} đã được đăng ký cho {unit}, máy trạm {station}</source>
+            <translation>The key in {file} is already registered for {unit}, station {station}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>{unit}, máy trạm {station} đã có khóa khác (dấu vân tay {fingerprint}); máy thay thế hãy khởi tạo với số máy trạm mới (xem docs/bundle-format.md)</source>
+            <translation>{unit}, station {station} already has another key (fingerprint {fingerprint}); set up a replacement computer with a new station number (see docs/bundle-format.md)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>cấp huyện</source>
+            <translation>district</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>máy trạm</source>
+            <translation>station</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Số thứ tự {seq} vượt quá sự kiện cuối của máy trạm ({head})</source>
+            <translation>Sequence number {seq} is past the station's last event ({head})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Không có sự kiện mới sau số {seq} (cấp huyện đã xác nhận đến đó); dùng --all để xuất lại toàn bộ</source>
+            <translation>No new events after number {seq} (the district has acknowledged up to there); use --all to export everything again</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>đây không phải gói sự kiện của máy trạm (loại «{kind}»)</source>
+            <translation>this is not a station's event bundle (kind «{kind}»)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>khóa ký (dấu vân tay {fingerprint}) chưa được đăng ký; đăng ký khóa của máy trạm trước (onestop district register)</source>
+            <translation>the signing key (fingerprint {fingerprint}) is not registered; register the station's key first (onestop district register)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>khóa ký thuộc đơn vị {owner}, nhưng gói ghi đơn vị {unit}</source>
+            <translation>the signing key belongs to unit {owner}, but the bundle says unit {unit}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>khóa ký là của máy trạm {owner}, nhưng gói mang sự kiện của máy trạm {station}</source>
+            <translation>the signing key is station {owner}'s, but the bundle carries events of station {station}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>gói là của chính đơn vị này</source>
+            <translation>the bundle is from this very unit</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>gói cũ (tạo lúc {made}) nhập lại sau gói mới hơn (tạo lúc {newest}) của {unit}, máy trạm {station}</source>
+            <translation>an old bundle (made at {made}) imported after a newer one (made at {newest}) from {unit}, station {station}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>sự kiện số 1 không bắt đầu chuỗi</source>
+            <translation>event number 1 does not start the chain</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>thiếu sự kiện số {first}–{last} của {unit}, máy trạm {station}: hãy nhập gói chứa chúng trước, hoặc xuất lại từ máy trạm với --since {since}</source>
+            <translation>events {first}–{last} of {unit}, station {station} are missing: import the bundle holding them first, or export again at the station with --since {since}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>chuỗi sự kiện của {unit}, máy trạm {station} mâu thuẫn với chuỗi đang giữ từ sự kiện số {seq}; cả hai bản được lưu trong {folder}</source>
+            <translation>the event chain of {unit}, station {station} conflicts with the chain held from event {seq}; both versions are kept in {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Chuỗi sự kiện vừa thay đổi trong lúc nhập; hãy nhập lại gói</source>
+            <translation>The event chain changed during the import; import the bundle again</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Chưa giữ sự kiện nào của {unit}, máy trạm {station}</source>
+            <translation>No events of {unit}, station {station} are held yet</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>đây không phải giấy xác nhận (loại «{kind}»)</source>
+            <translation>this is not an acknowledgement (kind «{kind}»)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>khóa ký (dấu vân tay {fingerprint}) không phải khóa cấp huyện đã đăng ký (onestop bundle trust-district)</source>
+            <translation>the signing key (fingerprint {fingerprint}) is not a registered district key (onestop bundle trust-district)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>giấy xác nhận thiếu trường</source>
+            <translation>the acknowledgement is missing fields</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>giấy xác nhận dành cho {unit}, máy trạm {station}</source>
+            <translation>the acknowledgement is meant for {unit}, station {station}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>cấp huyện xác nhận sự kiện số {seq} với mã băm khác chuỗi của máy này; chuỗi đã bị thay đổi sau khi xuất gói</source>
+            <translation>the district acknowledges event {seq} with a hash different from this computer's chain; the chain was changed after the bundle was exported</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>sự kiện số {seq} không khớp chuỗi</source>
+            <translation>event {seq} does not match the chain</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>loại gói «{kind}» chưa được hỗ trợ</source>
+            <translation>bundle kind «{kind}» is not supported yet</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/table_check.py" />
@@ -2048,6 +2462,26 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Không nâng cấp cơ sở dữ liệu từ phiên bản {old} lên {new}: không tạo được bản sao lưu trước khi nâng cấp ({reason}); dữ liệu chưa bị thay đổi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>lỗi kỹ thuật, chi tiết ghi trong nhật ký</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Nâng cấp cơ sở dữ liệu từ phiên bản {old} lên {new} bị lỗi ({reason}) và không tự khôi phục được; bản sao lưu trước khi nâng cấp nằm ở {copy}: hãy khôi phục bằng «onestop restore {copy}» với phiên bản phần mềm cũ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
+            <source>Nâng cấp cơ sở dữ liệu từ phiên bản {old} lên {new} bị lỗi ({reason}); đã khôi phục lại bản sao lưu trước khi nâng cấp ({copy}), dữ liệu giữ nguyên như trước khi nâng cấp. Hãy dùng lại phiên bản phần mềm cũ và báo cho người hỗ trợ kỹ thuật</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/store/db.py" />
             <source>Cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu gần nhất (onestop restore)</source>
             <translation>The database is damaged; restore it from the latest backup (onestop restore)</translation>
         </message>
@@ -2095,6 +2529,316 @@
             <location filename="../../src/onestop_desktop/store/schema.py" />
             <source>Tệp {file} có cấu trúc khác cấu trúc do phần mềm tạo ra: {first} (tổng {count} khác biệt, xem chi tiết); không mở tệp này vì nó có thể chứa mã lạ chạy cùng dữ liệu</source>
             <translation>File {file} has a structure other than the one the program creates: {first} ({count} differences in all, see the details); the file is not opened because it may contain foreign code that runs with the data</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>tệp kê khai (manifest.json) không đọc được</source>
+            <translation>the manifest (manifest.json) cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>không phải gói đồng bộ OneStop</source>
+            <translation>not a OneStop sync bundle</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>số phiên bản định dạng không hợp lệ</source>
+            <translation>invalid format version number</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>gói được tạo bằng định dạng phiên bản {version}, mới hơn phiên bản {mine} chương trình này đọc được; hãy cập nhật chương trình</source>
+            <translation>the bundle uses format version {version}, newer than version {mine} this program reads; update the program</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>tệp kê khai (manifest.json) thiếu hoặc sai trường</source>
+            <translation>the manifest (manifest.json) has missing or wrong fields</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>khóa công khai trong tệp kê khai không hợp lệ</source>
+            <translation>the public key in the manifest is invalid</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>dấu vân tay khóa không khớp với khóa công khai</source>
+            <translation>the key fingerprint does not match the public key</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>khoảng số thứ tự sự kiện không hợp lệ</source>
+            <translation>invalid event sequence range</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>tệp kê khai liệt kê một phần hai lần</source>
+            <translation>the manifest lists a part twice</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>tên phần không hợp lệ: {name}</source>
+            <translation>invalid part name: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>Gói đồng bộ «{file}» bị từ chối: {reason}</source>
+            <translation>Sync bundle «{file}» refused: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>{text}</source>
+            <translation>{text}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>Không đọc được khóa ký {path}: {reason}</source>
+            <translation>Could not read the signing key {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>Tệp khóa ký {path} bị hỏng</source>
+            <translation>The signing key file {path} is damaged</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>Tệp khóa ký {path} không phải khóa Ed25519</source>
+            <translation>The signing key file {path} is not an Ed25519 key</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>Tệp đính kèm {path} không còn đúng mã băm của nó; không đưa vào gói</source>
+            <translation>The attachment {path} no longer has the hash it is named by; not put in the bundle</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>thiếu dấu niêm phong cuối tệp (tệp bị cắt hoặc sửa)</source>
+            <translation>the seal at the end of the file is missing (the file was cut or edited)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>dấu niêm phong không khớp: tệp đã bị thay đổi sau khi máy trạm ghi</source>
+            <translation>the seal does not match: the file was changed after the station wrote it</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>không có tệp đính kèm {sha}</source>
+            <translation>no attachment {sha}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>tệp kê khai có khoảng sự kiện nhưng gói không có events.jsonl</source>
+            <translation>the manifest lists event ranges but the bundle has no events.jsonl</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>không tìm thấy tệp</source>
+            <translation>file not found</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>tệp không phải tệp zip hoàn chỉnh (bị cắt cụt hoặc hỏng)</source>
+            <translation>the file is not a complete zip file (truncated or damaged)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>thiếu tệp kê khai manifest.json</source>
+            <translation>the manifest manifest.json is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>gói có quá nhiều mục ({count})</source>
+            <translation>the bundle has too many entries ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>mục «{name}» xuất hiện hai lần</source>
+            <translation>entry «{name}» appears twice</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>gói chứa mục có tên không được phép: {name}</source>
+            <translation>the bundle holds an entry with a forbidden name: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>thiếu chữ ký manifest.sig</source>
+            <translation>the signature manifest.sig is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>gói được ký bằng khóa khác với khóa đã đăng ký</source>
+            <translation>the bundle is signed with a key other than the registered one</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>chữ ký không đúng (tệp kê khai bị sửa hoặc chữ ký giả)</source>
+            <translation>wrong signature (the manifest was edited or the signature forged)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>mục «{name}» quá lớn</source>
+            <translation>entry «{name}» is too large</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>mục «{name}» không có trong tệp kê khai</source>
+            <translation>entry «{name}» is not in the manifest</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>thiếu mục «{name}» mà tệp kê khai liệt kê</source>
+            <translation>entry «{name}» listed in the manifest is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>mục «{name}» có kích thước khác tệp kê khai</source>
+            <translation>entry «{name}» has a size different from the manifest</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>mục «{name}» vượt giới hạn kích thước</source>
+            <translation>entry «{name}» exceeds the size limit</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>tổng dung lượng giải nén của gói vượt giới hạn</source>
+            <translation>the bundle's total uncompressed size exceeds the limit</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>mục «{name}» nén bất thường (nghi là bom zip)</source>
+            <translation>entry «{name}» is abnormally compressed (suspected zip bomb)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>mục «{name}» không đọc được (tệp bị cắt cụt hoặc hỏng)</source>
+            <translation>entry «{name}» cannot be read (the file is truncated or damaged)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>mục «{name}» không giải nén được (tệp hỏng)</source>
+            <translation>entry «{name}» cannot be decompressed (damaged file)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>nội dung mục «{name}» không khớp mã băm trong tệp kê khai</source>
+            <translation>the content of entry «{name}» does not match its hash in the manifest</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>sự kiện của máy trạm {station} không nằm trong tệp kê khai</source>
+            <translation>events of station {station} are not in the manifest</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>máy trạm {station}: thiếu sự kiện số {seq}</source>
+            <translation>station {station}: event {seq} is missing</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>máy trạm {station}: sự kiện số {seq} không nối vào sự kiện trước</source>
+            <translation>station {station}: event {seq} does not link to the event before it</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>máy trạm {station}: sự kiện số {seq} đã bị sửa (mã băm không khớp)</source>
+            <translation>station {station}: event {seq} was edited (hash mismatch)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>một dòng của events.jsonl quá dài</source>
+            <translation>a line of events.jsonl is too long</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>dòng {line} của events.jsonl không phải một sự kiện</source>
+            <translation>line {line} of events.jsonl is not an event</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>events.jsonl kết thúc giữa một dòng (bị cắt cụt)</source>
+            <translation>events.jsonl ends in the middle of a line (truncated)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>events.jsonl thiếu chuỗi sự kiện tệp kê khai liệt kê</source>
+            <translation>events.jsonl lacks an event chain the manifest lists</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>số dòng của events.jsonl khác tệp kê khai</source>
+            <translation>the number of lines of events.jsonl differs from the manifest</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/bundle.py" />
+            <source>máy trạm {station}: chuỗi sự kiện dừng ở số {seq}, khác tệp kê khai ({last})</source>
+            <translation>station {station}: the event chain stops at number {seq}, unlike the manifest ({last})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>không phải tệp zip hợp lệ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>có tên tệp trùng nhau trong gói</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>thiếu tệp kê khai hoặc chữ ký</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>tên tệp trong gói không hợp lệ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>một phần của gói quá lớn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>tệp kê khai không đọc được</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>tệp kê khai quá lớn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>tệp kê khai không đúng dạng</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>phiên bản định dạng {version} mới hơn phần mềm này</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>chữ ký không hợp lệ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>các phần trong gói không khớp tệp kê khai</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>một phần của gói không đọc được</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/sync/downward.py" />
+            <source>một phần của gói đã bị sửa</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/ui/admin/__init__.py" />
