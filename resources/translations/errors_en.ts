@@ -1126,27 +1126,27 @@
         <message>
             <location filename="../../src/onestop_desktop/services/autobackup.py" />
             <source>không thấy nơi sao lưu thứ hai {folder} (USB chưa cắm hoặc ổ chưa gắn); bản sao lưu trong thư mục dữ liệu vẫn còn, sẽ sao lưu khi cắm vào</source>
-            <translation type="unfinished" />
+            <translation>the second backup place {folder} was not found (USB stick not plugged in or disk not mounted); the backup in the data folder is still there, and a copy will be made when it is plugged in</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/autobackup.py" />
             <source>nơi sao lưu thứ hai {folder} chỉ cho phép đọc (USB bị khóa ghi?); không ghi được bản sao lưu vào đó, không có gì bị xóa</source>
-            <translation type="unfinished" />
+            <translation>the second backup place {folder} is read-only (USB stick write-protected?); no backup could be written there, nothing was deleted</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/autobackup.py" />
             <source>hôm nay đã có bản sao lưu</source>
-            <translation type="unfinished" />
+            <translation>there is already a backup from today</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/autobackup.py" />
             <source>không sao lưu được vào {folder}: {reason}; không có gì bị xóa</source>
-            <translation type="unfinished" />
+            <translation>could not back up to {folder}: {reason}; nothing was deleted</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/autobackup.py" />
             <source>không sao lưu được vào {folder}: lỗi ổ đĩa ({reason}); không có gì bị xóa</source>
-            <translation type="unfinished" />
+            <translation>could not back up to {folder}: disk error ({reason}); nothing was deleted</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/backup.py" />
@@ -1921,17 +1921,17 @@
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Nơi thứ hai nhận bản sao lưu tự động mỗi ngày và khi đăng xuất, ngoài thư mục dữ liệu: một thư mục trên ổ đĩa thứ hai hoặc trên USB. Khi USB được cắm vào, chương trình tự sao lưu nếu hôm nay chưa có bản nào ở đó. Để trống: chỉ sao lưu trong thư mục dữ liệu</source>
-            <translation type="unfinished" />
+            <translation>A second place that receives the automatic backup every day and at sign-out, besides the data folder: a folder on a second disk or on a USB stick. When the stick is plugged in, the program backs up there if it has no backup from today yet. Empty: back up in the data folder only</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>một đường dẫn thư mục, ví dụ «E:\SaoLuu» hoặc «/media/usb/saoluu»</source>
-            <translation type="unfinished" />
+            <translation>a folder path, for example «E:\SaoLuu» or «/media/usb/saoluu»</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Nơi sao lưu thứ hai</source>
-            <translation type="unfinished" />
+            <translation>Second backup place</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/slips.py" />
@@ -2463,22 +2463,22 @@
         <message>
             <location filename="../../src/onestop_desktop/store/db.py" />
             <source>Không nâng cấp cơ sở dữ liệu từ phiên bản {old} lên {new}: không tạo được bản sao lưu trước khi nâng cấp ({reason}); dữ liệu chưa bị thay đổi</source>
-            <translation type="unfinished" />
+            <translation>The database was not upgraded from version {old} to {new}: the backup before the upgrade could not be made ({reason}); the data has not been changed</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/store/db.py" />
             <source>lỗi kỹ thuật, chi tiết ghi trong nhật ký</source>
-            <translation type="unfinished" />
+            <translation>a technical error, details in the log</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/store/db.py" />
             <source>Nâng cấp cơ sở dữ liệu từ phiên bản {old} lên {new} bị lỗi ({reason}) và không tự khôi phục được; bản sao lưu trước khi nâng cấp nằm ở {copy}: hãy khôi phục bằng «onestop restore {copy}» với phiên bản phần mềm cũ</source>
-            <translation type="unfinished" />
+            <translation>Upgrading the database from version {old} to {new} failed ({reason}) and could not be undone automatically; the backup made before the upgrade is at {copy}: restore it with «onestop restore {copy}» using the old version of the software</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/store/db.py" />
             <source>Nâng cấp cơ sở dữ liệu từ phiên bản {old} lên {new} bị lỗi ({reason}); đã khôi phục lại bản sao lưu trước khi nâng cấp ({copy}), dữ liệu giữ nguyên như trước khi nâng cấp. Hãy dùng lại phiên bản phần mềm cũ và báo cho người hỗ trợ kỹ thuật</source>
-            <translation type="unfinished" />
+            <translation>Upgrading the database from version {old} to {new} failed ({reason}); the backup made before the upgrade ({copy}) has been restored, the data is exactly as it was before the upgrade. Go back to the old version of the software and tell technical support</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/store/db.py" />
