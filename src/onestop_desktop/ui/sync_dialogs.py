@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from onestop_desktop.domain.clock import fmt_int
 from onestop_desktop.services import sync
 from onestop_desktop.services.context import Session
 from onestop_desktop.ui.i18n import fmt
@@ -43,7 +44,7 @@ class SyncRunner(QObject):
             return fmt(
                 self.tr("Đã xuất và kiểm tra lại gói %1: %2 sự kiện. Dấu vân tay khóa: %3"),
                 result.path.name,
-                str(m.event_count),
+                fmt_int(m.event_count),
                 m.fingerprint,
             )
 
@@ -56,7 +57,9 @@ class SyncRunner(QObject):
             assert job.session is not None
             if sync.bundle_kind(path) == "ack":
                 ack = sync.import_ack(job.session, path)
-                return fmt(self.tr("Cấp huyện xác nhận đã giữ đến sự kiện số %1."), str(ack.seq))
+                return fmt(
+                    self.tr("Cấp huyện xác nhận đã giữ đến sự kiện số %1."), fmt_int(ack.seq)
+                )
             result = sync.import_bundle(
                 job.session, path, ack_to=path.parent, progress=job.progress
             )
@@ -68,7 +71,7 @@ class SyncRunner(QObject):
                     path.name,
                     result.plan.manifest.unit_code,
                     str(result.plan.manifest.station),
-                    str(result.inserted),
+                    fmt_int(result.inserted),
                 )
             if result.ack is not None:
                 text += "\n" + fmt(
@@ -106,6 +109,9 @@ class SyncRunner(QObject):
     def _succeeded(self, text: object) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Gói đồng bộ"), str(text))
         box.setParent(self._parent, box.windowFlags())
+        # Not a standard button: Qt's own "OK" has no Vietnamese.
+        close = box.addButton(self.tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(close)
         box.setObjectName("syncDone")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
