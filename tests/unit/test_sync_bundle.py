@@ -504,3 +504,35 @@ def test_fuzz_part_mutations_never_accepted(
     run()
     _report("parts", before, capsys)
     assert FUZZ_COUNT["tried"] - before >= 200 and FUZZ_COUNT["accepted"] == 0
+
+
+def test_scans_travel_content_addressed(world: World) -> None:
+    import hashlib
+
+    from onestop_desktop.scanning.store import ContentStore
+
+    page = "%PDF-1.4 trang quét\n".encode() * 50
+    sha = hashlib.sha256(page).hexdigest()
+    here = ContentStore(sync.data_dir(world.st.store).attachments)
+    here.path_of(sha).parent.mkdir(parents=True, exist_ok=True)
+    here.path_of(sha).write_bytes(page)
+    with world.st.store.atomic():
+        event_rows.append(
+            world.st.store,
+            station_id=1,
+            dossier_id="d-1",
+            kind="attachment.added",
+            actor="clerk:an",
+            at=clock.iso(world.st.now()),
+            payload={"dossier": "d-1", "sha256": sha, "size": len(page)},
+        )
+    res = sync.export_bundle(world.st, world.usb, scans=True)
+    assert res.manifest.attachment_count == 1
+    with zipfile.ZipFile(res.path) as zf:
+        assert zf.read(f"attachments/{sha}") == page
+    out = sync.import_bundle(world.dist, res.path)
+    there = ContentStore(sync.data_dir(world.dist.store).attachments)
+    assert out.attachments == 1 and there.path_of(sha).read_bytes() == page
+    # without --scans the bundle carries the events only
+    plain = sync.export_bundle(world.st, world.root, everything=True)
+    assert plain.manifest.attachment_count == 0
