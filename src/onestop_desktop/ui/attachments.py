@@ -18,6 +18,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QTableWidget,
@@ -50,6 +52,20 @@ def dropped_files(mime: QMimeData) -> list[Path]:
     return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
 
 
+class _Narrow(QListWidget):
+    """The thumbnail row: scrolls sideways rather than widening the dossier's column."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, 140)
+
+
+class _NarrowScroll(QScrollArea):
+    """The preview: its picture scrolls rather than widening the dossier's column."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, 300)
+
+
 class PagesPanel(QGroupBox):
     """The scanned files of one dossier and a viewer for their pages."""
 
@@ -71,12 +87,14 @@ class PagesPanel(QGroupBox):
         assigns them through it (so they move to ``processed/``); returns the rest."""
         self.setAcceptDrops(True)
 
-        self.list = QListWidget()
+        self.list = _Narrow()
         self.list.setObjectName("pagesList")
-        self.list.setViewMode(QListWidget.ViewMode.IconMode)
+        # A row of thumbnails in list mode (icon mode's drag only moves pictures around; list
+        # mode's moves the row, which is the order recorded)
+        self.list.setViewMode(QListWidget.ViewMode.ListMode)
+        self.list.setFlow(QListWidget.Flow.LeftToRight)
+        self.list.setWrapping(False)
         self.list.setIconSize(QSize(96, 96))
-        self.list.setMovement(QListWidget.Movement.Snap)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setMaximumHeight(150)
@@ -86,10 +104,14 @@ class PagesPanel(QGroupBox):
         self.preview = QLabel()
         self.preview.setObjectName("pagePreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview_scroll = QScrollArea()
+        self.preview_scroll = _NarrowScroll()
         self.preview_scroll.setWidget(self.preview)
         self.preview_scroll.setWidgetResizable(True)
         self.preview_scroll.setMinimumHeight(160)
+        # the picture's size must not widen the dossier's column: the scroll area shows it
+        ignored, expanding = QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding
+        self.preview_scroll.setSizePolicy(ignored, expanding)
+        self.list.setSizePolicy(ignored, QSizePolicy.Policy.Fixed)
 
         self.page_box = QSpinBox()
         self.page_box.setObjectName("pageNumber")
@@ -123,15 +145,16 @@ class PagesPanel(QGroupBox):
         self.combine_button.setObjectName("combinePdfButton")
         self.combine_button.clicked.connect(lambda: self.combine())
         self.hint = QLabel()
+        self.hint.setSizePolicy(ignored, QSizePolicy.Policy.Preferred)
         self.hint.setObjectName("pagesHint")
         self.hint.setWordWrap(True)
 
-        tools = QHBoxLayout()
-        for w in (self.add_button, self.left_button, self.right_button, self.up_button):
-            tools.addWidget(w)
-        for w in (self.down_button, self.remove_button, self.combine_button):
-            tools.addWidget(w)
-        tools.addStretch(1)
+        tools = QGridLayout()  # three rows: the panel fits the dossier's left column at 1024 px
+        for col, w in enumerate((self.add_button, self.left_button, self.right_button)):
+            tools.addWidget(w, 0, col)
+        tools.addWidget(self.combine_button, 2, 0, 1, 3)
+        for col, w in enumerate((self.up_button, self.down_button, self.remove_button)):
+            tools.addWidget(w, 1, col)
         view = QHBoxLayout()
         self.page_label = QLabel()
         self.zoom_label = QLabel()
@@ -192,8 +215,7 @@ class PagesPanel(QGroupBox):
         """Read the dossier's files again and show them."""
         self._items = service.list_for(self._session, self._key) if self._key else []
         keep = self.list.currentRow()
-        self.list.blockSignals(True)
-        self.list.model().blockSignals(True)
+        self.list.blockSignals(True)  # the view's own signals; the model's must reach the view
         self.list.clear()
         for a in self._items:
             item = QListWidgetItem(fmt(self.tr("%1 (%2 trang)"), a.name, str(a.pages)))
@@ -203,7 +225,6 @@ class PagesPanel(QGroupBox):
             with contextlib.suppress(OneStopError, OSError):
                 item.setIcon(QIcon(QPixmap(str(service.thumbnail(self._session, a)))))
             self.list.addItem(item)
-        self.list.model().blockSignals(False)
         self.list.blockSignals(False)
         if self._items:
             self.list.setCurrentRow(min(max(keep, 0), len(self._items) - 1))

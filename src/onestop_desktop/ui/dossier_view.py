@@ -197,6 +197,14 @@ class DossierView(QWidget):
         self.checklist = self._table(4, "checklistTable", stretch=1)
         QVBoxLayout(self.group_checklist).addWidget(self.checklist)
         info_layout.addWidget(self.group_checklist)
+        # --- scanned pages (#11): drop on the view or on a checklist line, the page viewer
+        from onestop_desktop.ui.attachments import PagesPanel
+
+        self.pages = PagesPanel(session, self.info)
+        self.pages.setMinimumHeight(480)
+        info_layout.addWidget(self.pages)
+        self.pages.watch_checklist(self.checklist, self._checklist_number)
+        self.setAcceptDrops(True)
         self.group_appointments = QGroupBox()
         self.appointments = self._table(4, "appointmentsTable", stretch=2)
         QVBoxLayout(self.group_appointments).addWidget(self.appointments)
@@ -255,14 +263,6 @@ class DossierView(QWidget):
         right.addWidget(self.group_timeline)
         right.setStretchFactor(0, 0)
         right.setStretchFactor(1, 1)
-        # --- scanned pages (#11): drop on the view or on a checklist line, the page viewer
-        from onestop_desktop.ui.attachments import PagesPanel
-
-        self.pages = PagesPanel(session, self)
-        right.addWidget(self.pages)
-        right.setStretchFactor(2, 1)
-        self.pages.watch_checklist(self.checklist, self._checklist_number)
-        self.setAcceptDrops(True)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("dossierSplitter")
