@@ -152,3 +152,29 @@ def test_lookup_shows_masked_status_then_clears(qtbot: QtBot, operator: Session)
     qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert "Không tìm thấy" in panel.answer.text()
     panel.close_reader()
+
+
+def test_menu_command_opens_the_board_following_the_window(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from onestop_desktop.ui.mainwindow import MainWindow
+
+    win = MainWindow(
+        session, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(win)
+    action = win.actions_by_id["public_board"]
+    assert action.shortcut().toString() == "Ctrl+Alt+B"
+    assert "bảng" in action.text()
+    action.trigger()
+    board = win._public_board
+    assert isinstance(board, BoardWindow)
+    qtbot.waitUntil(lambda: board.snapshot() is not None, timeout=15000)
+    assert board.datawatch is None  # it follows the window's dataChanged instead
+    shown = board.snapshot()
+    win.dataChanged.emit()
+    qtbot.waitUntil(lambda: board.snapshot() is not shown, timeout=15000)
+    board.close()
+    win.datawatch.stop()

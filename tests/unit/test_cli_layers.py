@@ -25,6 +25,7 @@ ALLOWED = (
 EXCEPTIONS = {
     ("station", "onestop_desktop.app"),  # ``onestop gui`` starts the GUI
     ("report", "onestop_desktop.reports"),  # the Biểu 06 renderer (text, CSV, XLSX)
+    ("board", "onestop_desktop.ui.board"),  # ``onestop board`` opens the public board (#13)
 }
 
 

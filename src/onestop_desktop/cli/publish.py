@@ -19,13 +19,11 @@ def cmd_publish(args: argparse.Namespace, data: paths.DataDir) -> int:
         written = publish.publish(ctx, Path(args.out))
         print(f"Đã ghi {len(written)} trang HTML vào {args.out}")
     if args.poster or args.booklet:
-        from onestop_desktop.slips import poster
-
         if args.poster:
-            poster.write_poster(ctx, Path(args.poster), size=args.size)
+            publish.write_poster(ctx, Path(args.poster), size=args.size)
             print(f"Đã ghi áp phích ({args.size}) ra {args.poster}")
         if args.booklet:
-            poster.write_booklet(ctx, Path(args.booklet))
+            publish.write_booklet(ctx, Path(args.booklet))
             print(f"Đã ghi cuốn danh mục ra {args.booklet}")
     if not (args.out or args.poster or args.booklet):
         print("Cần ít nhất một trong --out, --poster, --booklet")

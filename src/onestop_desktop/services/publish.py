@@ -119,3 +119,17 @@ def publish(ctx: Session, out: Path) -> list[Path]:
         files.atomic_write(path, text, encoding="utf-8")
         written.append(path)
     return written
+
+
+def write_poster(ctx: Session, out: Path, *, size: str = "A3") -> Path:
+    """The poster (A4/A3) of the published procedures, as PDF (``slips.poster``)."""
+    from onestop_desktop.slips import poster
+
+    return poster.write_poster(ctx, out, size=size)
+
+
+def write_booklet(ctx: Session, out: Path) -> Path:
+    """The booklet (A5 pages) of the published procedures, as PDF (``slips.poster``)."""
+    from onestop_desktop.slips import poster
+
+    return poster.write_booklet(ctx, out)

@@ -273,6 +273,8 @@ class BoardWindow(QWidget):
         current = self.pages.currentIndex()
         while self.pages.count():
             w = self.pages.widget(0)
+            if w is None:
+                break
             self.pages.removeWidget(w)
             w.deleteLater()
         self._titles = []
@@ -388,7 +390,7 @@ def place_on_screen(widget: QWidget, screen: int | None, *, windowed: bool = Fal
         handle = widget.windowHandle()
         if handle is not None:
             handle.setScreen(target)
-    QShortcut(QKeySequence("Escape"), widget, activated=widget.close)
+    QShortcut(QKeySequence("Escape"), widget, widget.close)
     if windowed:
         widget.show()
     else:

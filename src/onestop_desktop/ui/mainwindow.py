@@ -933,6 +933,26 @@ class MainWindow(QMainWindow):
 
     # --- end printed ledger, Biểu 06 PDF, daily summary (#10)
 
+    # --- public board (#13)
+
+    def open_public_board(self) -> object:
+        """Reports → "Mở bảng công khai": the waiting-room board, full screen on the last
+        monitor (the TV), following this window's ``dataChanged``; Esc closes it."""
+        from onestop_desktop.ui.board import BoardWindow, place_on_screen, screen_height
+
+        old = getattr(self, "_public_board", None)
+        if old is not None and old.isVisible():
+            old.raise_()
+            return old
+        board = BoardWindow(self._session, height=screen_height(None), watch=False)
+        board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dataChanged.connect(board.data_changed)
+        place_on_screen(board, None)
+        self._public_board = board
+        return board
+
+    # --- end public board (#13)
+
     # --- backups (#14)
 
     def _backup_at_sign_out(self) -> None:

@@ -140,6 +140,15 @@ SHORTCUTS: tuple[ActionSpec, ...] = (
         "reports",
     ),
     # --- end printed ledger, Biểu 06 PDF, daily summary (#10)
+    # --- public board (#13)
+    ActionSpec(
+        "public_board",
+        QT_TRANSLATE_NOOP("Shortcuts", "Mở bảng &công khai"),
+        "Ctrl+Alt+B",
+        "open_public_board",
+        "reports",
+    ),
+    # --- end public board (#13)
     ActionSpec(
         "clear_search",
         QT_TRANSLATE_NOOP("Shortcuts", "&Xóa ô tìm, xem tất cả hồ sơ"),
