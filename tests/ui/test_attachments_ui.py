@@ -226,3 +226,26 @@ def test_main_window_docks_the_inbox_and_assigns_to_the_open_dossier(
     assert dock.assign_selected()
     assert [a.name for a in att.list_for(session, key)] == ["scan0001.png"]
     assert (folder / "processed" / "scan0001.png").exists()
+
+
+def test_dragging_a_thumbnail_to_another_place_records_the_order(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    view = open_view(qtbot, session, receive(session))
+    key = view.detail().id  # type: ignore[union-attr]
+    att.attach(
+        session,
+        key,
+        [
+            scans.png(tmp_path / "a.png"),
+            scans.tiff(tmp_path / "b.tif"),
+            scans.jpeg(tmp_path / "c.jpg"),
+        ],
+    )
+    view.pages.refresh()
+    # what an InternalMove drop does to the list's model: move row 0 to the end
+    assert view.pages.list.model().moveRow(QModelIndex(), 0, QModelIndex(), 3)
+    assert [a.name for a in att.list_for(session, key)] == ["b.tif", "c.jpg", "a.png"]
+    assert [a.name for a in view.pages.items()] == ["b.tif", "c.jpg", "a.png"]
