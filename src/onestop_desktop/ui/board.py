@@ -262,10 +262,10 @@ class BoardWindow(QWidget):
             if ready:
                 cells.append(f"<tr><td nowrap><b>{code}</b></td><td nowrap>&nbsp;{name}</td></tr>")
             else:
+                appt = escape(self.tr("Hẹn trả")) + ": " + escape(d.appointment or "—")
                 cells.append(
-                    f"<tr><td nowrap><b>{code}</b></td><td nowrap>&nbsp;{name}</td>"
-                    f"<td>&nbsp;{escape(d.procedure[:48])}</td>"
-                    f"<td nowrap>&nbsp;{escape(d.appointment)}</td></tr>"
+                    f"<tr><td><b>{code}</b>&nbsp;&nbsp;{name}<br>"
+                    f'<span style="color:#c8d6e5">{escape(d.procedure)} · {appt}</span></td></tr>'
                 )
         return '<table width="100%" cellspacing="4">' + "".join(cells) + "</table>"
 
