@@ -121,6 +121,11 @@ def test_district_biểu06_per_commune_equals_each_station(world: World) -> None
         assert figures(at_a) == figures(own_a)
         assert figures(at_b) == figures(own_b)
         assert at_a.station.unit_name == "UBND xã Hòa Bình"
+        every = district.report06_units(world.district, start, end)  # one pass, all communes
+        assert [(d.station.unit_code, figures(d)) for d in every] == [
+            (UNIT_A, figures(own_a)),
+            (UNIT_B, figures(own_b)),
+        ]
         total = district.report06_for(world.district, start, end, None).report
         ta, tb = own_a.report.total, own_b.report.total
         assert total.total.received_total == ta.received_total + tb.received_total

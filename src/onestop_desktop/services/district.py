@@ -166,9 +166,9 @@ def units(ctx: Session) -> list[UnitInfo]:
 def unit_station(ctx: Session, unit_code: str) -> Station:
     """The identity a commune's Biểu 06 is titled with (its name from its key card)."""
     names = rows.unit_names(ctx.store)
-    if unit_code not in names:
+    if unit_code not in names and not rows.has_unit(ctx.store, unit_code):
         raise NotFound("Cấp huyện chưa đăng ký máy trạm nào của đơn vị {unit}", unit=unit_code)
-    return Station(unit_code=unit_code, unit_name=names[unit_code], station_id=0)
+    return Station(unit_code=unit_code, unit_name=names.get(unit_code, unit_code), station_id=0)
 
 
 def report06_for(
@@ -182,14 +182,19 @@ def report06_for(
 
 
 def report06_units(ctx: Session, start: date, end: date) -> list[reports.Report06Data]:
-    """Biểu 06 of every registered commune, in unit-code order."""
+    """Biểu 06 of every commune, in unit-code order (one pass over the dossiers); a
+    registered commune with nothing to count in the period gets its empty report."""
     require_district(ctx)
-    codes = sorted(set(rows.unit_names(ctx.store)) | set(rows.units_with_dossiers(ctx.store)))
-    return [reports.report06(ctx, start, end, unit=_station_or_bare(ctx, c)) for c in codes]
-
-
-def _station_or_bare(ctx: Session, code: str) -> Station:
     names = rows.unit_names(ctx.store)
+    found = reports.report06_by_unit(ctx, start, end, lambda c: _bare(names, c))
+    held = {d.station.unit_code for d in found}
+    found += [
+        reports.report06(ctx, start, end, unit=_bare(names, c)) for c in names if c not in held
+    ]
+    return sorted(found, key=lambda d: d.station.unit_code)
+
+
+def _bare(names: dict[str, str], code: str) -> Station:
     return Station(unit_code=code, unit_name=names.get(code, code), station_id=0)
 
 

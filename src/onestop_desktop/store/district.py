@@ -148,3 +148,11 @@ def iter_dossier_ids(store: Store) -> Iterator[tuple[str, str]]:
     )
     for u, d in cur:
         yield str(u), str(d)
+
+
+def has_unit(store: Store, unit_code: str) -> bool:
+    """Whether the projection holds any dossier of ``unit_code``."""
+    row = store.db.execute(
+        "SELECT EXISTS (SELECT 1 FROM dossiers WHERE unit_code = ?)", [unit_code]
+    ).fetchone()
+    return bool(row[0])
