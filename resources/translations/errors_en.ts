@@ -82,7 +82,7 @@
         <message>
             <location filename="../../src/onestop_desktop/cli/station.py" />
             <source>Chưa nhập số hiệu máy trạm (--station)</source>
-            <translation type="unfinished" />
+            <translation>The station number is missing (--station)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/station.py" />
@@ -1326,72 +1326,72 @@
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>Lệnh này chỉ dùng ở cơ sở dữ liệu cấp huyện (onestop init --district)</source>
-            <translation type="unfinished" />
+            <translation>This command only works on a district database (onestop init --district)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>Cấp huyện chưa đăng ký máy trạm nào của đơn vị {unit}</source>
-            <translation type="unfinished" />
+            <translation>The district has registered no station of unit {unit}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>Tệp danh mục «{file}» có lỗi, chưa ký gói: dòng {line}, cột {column}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>The catalogue file “{file}” has errors, no bundle signed: line {line}, column {column}: {reason}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>Loại gói «{kind}» không có</source>
-            <translation type="unfinished" />
+            <translation>There is no bundle kind “{kind}”</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>Không đọc được tệp lịch {file}</source>
-            <translation type="unfinished" />
+            <translation>Cannot read the calendar file {file}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>Tệp lịch {file} không đúng dạng JSON</source>
-            <translation type="unfinished" />
+            <translation>The calendar file {file} is not valid JSON</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>Tệp lịch {file}, dòng {line}: ngày «{day}» không hợp lệ</source>
-            <translation type="unfinished" />
+            <translation>Calendar file {file}, line {line}: the date “{day}” is not valid</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>Tệp lịch {file}, dòng {line}: loại ngày «{kind}» không hợp lệ (day_off hoặc workday)</source>
-            <translation type="unfinished" />
+            <translation>Calendar file {file}, line {line}: the day kind “{kind}” is not valid (day_off or workday)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>được ký bằng khóa chưa đăng ký là khóa cấp huyện (dấu vân tay {fingerprint}); đăng ký bằng «onestop bundle trust-district»</source>
-            <translation type="unfinished" />
+            <translation>is signed with a key not registered as the district key (fingerprint {fingerprint}); register it with “onestop bundle trust-district”</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>đơn vị ghi trong gói không khớp khóa đã đăng ký</source>
-            <translation type="unfinished" />
+            <translation>the unit written in the bundle does not match the registered key</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>Gói {file} là gói cấp huyện gửi xuống máy trạm; không nhập ở cấp huyện</source>
-            <translation type="unfinished" />
+            <translation>{file} is a district bundle for stations; it is not imported at the district</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>Gói {file} (số {sequence}) cũ hơn hoặc bằng gói cấp huyện đã áp dụng (số {done}); không áp dụng lại</source>
-            <translation type="unfinished" />
+            <translation>Bundle {file} (number {sequence}) is not newer than the district bundle already applied (number {done}); not applied again</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>danh mục trong gói có lỗi</source>
-            <translation type="unfinished" />
+            <translation>the catalogue in the bundle has errors</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>lịch trong gói không đúng dạng</source>
-            <translation type="unfinished" />
+            <translation>the calendar in the bundle is malformed</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
@@ -2778,67 +2778,67 @@
         <message>
             <location filename="../../src/onestop_desktop/sync/downward.py" />
             <source>không phải tệp zip hợp lệ</source>
-            <translation type="unfinished" />
+            <translation>not a valid zip file</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/sync/downward.py" />
             <source>có tên tệp trùng nhau trong gói</source>
-            <translation type="unfinished" />
+            <translation>the bundle has duplicate file names</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/sync/downward.py" />
             <source>thiếu tệp kê khai hoặc chữ ký</source>
-            <translation type="unfinished" />
+            <translation>the manifest or the signature is missing</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/sync/downward.py" />
             <source>tên tệp trong gói không hợp lệ</source>
-            <translation type="unfinished" />
+            <translation>a file name in the bundle is not allowed</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/sync/downward.py" />
             <source>một phần của gói quá lớn</source>
-            <translation type="unfinished" />
+            <translation>a part of the bundle is too large</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/sync/downward.py" />
             <source>tệp kê khai không đọc được</source>
-            <translation type="unfinished" />
+            <translation>the manifest cannot be read</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/sync/downward.py" />
             <source>tệp kê khai quá lớn</source>
-            <translation type="unfinished" />
+            <translation>the manifest is too large</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/sync/downward.py" />
             <source>tệp kê khai không đúng dạng</source>
-            <translation type="unfinished" />
+            <translation>the manifest is malformed</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/sync/downward.py" />
             <source>phiên bản định dạng {version} mới hơn phần mềm này</source>
-            <translation type="unfinished" />
+            <translation>format version {version} is newer than this software</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/sync/downward.py" />
             <source>chữ ký không hợp lệ</source>
-            <translation type="unfinished" />
+            <translation>the signature is not valid</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/sync/downward.py" />
             <source>các phần trong gói không khớp tệp kê khai</source>
-            <translation type="unfinished" />
+            <translation>the parts of the bundle do not match the manifest</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/sync/downward.py" />
             <source>một phần của gói không đọc được</source>
-            <translation type="unfinished" />
+            <translation>a part of the bundle cannot be read</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/sync/downward.py" />
             <source>một phần của gói đã bị sửa</source>
-            <translation type="unfinished" />
+            <translation>a part of the bundle has been altered</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/ui/admin/__init__.py" />
