@@ -189,6 +189,15 @@ def test_search_and_list_across_communes(world: World) -> None:
     assert search.count_all(world.district) == 79
 
 
+def test_plain_bundle_import_is_folded_by_refresh(world: World) -> None:
+    out = sync.export_bundle(world.a, world.sticks)
+    sync.import_bundle(world.district, out.path)  # ``onestop bundle import``: events only
+    assert search.count_all(world.district) == 0
+    assert district.refresh(world.district) == district.FoldResult(52, 1)
+    own = reports.report06(world.a, *WEEK1)
+    assert figures(district.report06_for(world.district, *WEEK1, UNIT_A)) == figures(own)
+
+
 def test_district_commands_refused_at_a_station(world: World) -> None:
     with pytest.raises(ValidationError):
         district.refresh(world.a)

@@ -75,6 +75,7 @@ def cmd_list(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop.services import district
 
     ctx = open_session(data, integrity="daily")
+    district.refresh(ctx)  # what a plain «bundle import» brought in, folded first
     units = district.units(ctx)
     if args.json:
         body = [
@@ -115,6 +116,7 @@ def cmd_report(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop.services import district
 
     ctx = open_session(data, integrity="daily")
+    district.refresh(ctx)  # what a plain «bundle import» brought in, folded first
     start, end = parse_date(args.from_), parse_date(args.to)
     result = district.report06_for(ctx, start, end, args.unit)
     sys.stdout.write(report06.render(result, args.format, []))
@@ -125,6 +127,7 @@ def cmd_ontime(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop.services import district
 
     ctx = open_session(data, integrity="daily")
+    district.refresh(ctx)  # what a plain «bundle import» brought in, folded first
     start, end = parse_date(args.from_), parse_date(args.to)
     lines, total = district.ontime_table(ctx, start, end)
     if args.json:
