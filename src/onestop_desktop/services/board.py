@@ -11,7 +11,7 @@ same facts and on-time basis as Biểu 06): one source of truth.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.codes import looks_like_dossier_code
@@ -27,9 +27,6 @@ from onestop_desktop.store import board as board_rows
 
 LANE_LIMIT = 300
 """At most this many dossiers per lane (the board pages through them)."""
-
-RETURNED_LOOKBACK_DAYS = 400
-"""A dossier returned today was received at most this long ago (bounds the read at 1M rows)."""
 
 LANES: tuple[str, ...] = ("received", "in_progress", "ready", "returned")
 _IN_PROGRESS = (Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION)
@@ -138,12 +135,10 @@ def lanes(ctx: Session, day: date) -> dict[str, tuple[PublicDossier, ...]]:
     """The day's dossiers by lane: received, in progress, results ready, returned."""
     first = datetime.combine(day, time.min, clock.VN_TZ)
     last = datetime.combine(day, time.max, clock.VN_TZ)
-    recent = first - timedelta(days=RETURNED_LOOKBACK_DAYS)
     rows = board_rows.day_rows(
         ctx.store,
         clock.iso(first),
         clock.iso(last),
-        clock.iso(recent),
         int(Status.RESULT_READY),
         int(Status.RETURNED),
         LANE_LIMIT,
