@@ -7,10 +7,10 @@
 The generator writes the district's ``dossiers`` projection rows directly (in batches, in one
 transaction per commune) with the columns a fold of real events would give: 124 communes, two
 years of receipts on working hours, a mix of fields, statuses, due dates, early/on-time/late
-results and refusals. It does not write the events behind them (``sync_events``): the fold
-itself is measured separately (``--fold N``: N real dossiers' events imported and folded), and
-the reads measured here (search, worklist, Biểu 06) read only the projection (Biểu 06 also looks
-up ``rescheduled`` events per dossier through the ``sync_events`` index, which is then empty).
+results and refusals. It does not write the events behind them (``sync_events``), so the
+fold of imported events is not measured here; the reads measured (search, worklist, Biểu 06)
+read only the projection (Biểu 06 also looks up ``rescheduled`` events per dossier through the
+``sync_events`` index, then empty).
 Figures go to stdout and, as JSON, to ``benchmarks/out/district-<N>.json``; single runs on a
 shared machine: orders of magnitude, not pass/fail.
 """
