@@ -164,3 +164,22 @@ def test_lookup_accepts_code_and_qr_payload(demo_ctx: Session) -> None:
 def test_public_dossier_has_no_personal_field() -> None:
     fields = set(board.PublicDossier.__dataclass_fields__)
     assert fields == {"code", "masked_name", "procedure", "status", "status_label", "appointment"}
+
+
+def test_lanes_follow_a_dossier_from_ready_to_returned_today(demo_ctx: Session) -> None:
+    from onestop_desktop.domain import clock
+    from onestop_desktop.services import dossiers
+
+    day = clock.to_vn(demo_ctx.now()).date()
+    code = demo_ctx.store.db.execute(
+        "SELECT code FROM dossiers WHERE status = 4 ORDER BY rid DESC LIMIT 1"
+    ).fetchone()[0]
+    dossiers.act(demo_ctx, code, "result_ready", {})
+    ready = board.lanes(demo_ctx, day)
+    assert code in {d.code for d in ready["ready"]}
+    dossiers.act(demo_ctx, code, "returned", {"collected_by": "Người nhận thay"})
+    after = board.lanes(demo_ctx, day)
+    assert code in {d.code for d in after["returned"]}
+    assert code not in {d.code for d in after["ready"]}
+    shown = next(d for d in after["returned"] if d.code == code)
+    assert shown.status == 10 and shown.masked_name
