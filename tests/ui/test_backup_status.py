@@ -12,6 +12,7 @@ from onestop_desktop.domain import clock
 from onestop_desktop.paths import DataDir
 from onestop_desktop.services import autobackup, backup
 from onestop_desktop.services.context import Session
+from onestop_desktop.store.db import Store
 from onestop_desktop.ui.backup_status import BackupStatus
 from onestop_desktop.ui.mainwindow import MainWindow
 
@@ -107,3 +108,32 @@ def test_the_main_window_shows_it_and_signing_out_backs_up(
     (made,) = after
     assert made.name.startswith("onestop-auto-")
     backup.verify(made)
+
+
+def test_the_admin_backup_list_shows_the_second_place(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    from onestop_desktop.services import demo, users
+    from onestop_desktop.ui.admin.backup import BackupScreen
+
+    admin = users.sign_in(store, "admin", demo.DEMO_PASSWORD)
+    stick = tmp_path / "usb"
+    store.set_setting("backup_second_folder", str(stick))
+    screen = BackupScreen(admin)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.worker() is None, timeout=10000)
+    assert screen.place_box.count() == 2
+    screen.place_box.setCurrentIndex(1)  # the stick is not plugged in
+    assert screen.model.rowCount() == 0
+    assert "USB chưa cắm" in screen.message.text()
+    stick.mkdir()
+    made = autobackup.run(admin, _data(admin)).places[1].made
+    assert made is not None
+    screen.place_box.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: screen.worker() is None, timeout=10000)
+    screen.place_box.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: screen.worker() is None, timeout=10000)
+    row = screen.model.rows()[0]
+    assert row.path == made.path and row.dossiers == made.dossiers
+    assert str(stick) in screen.folder_label.text()

@@ -40,6 +40,7 @@ KEYS += [  # slips
     "slip_receipt_layout",
 ]
 KEYS += ["scanner_folder"]  # #11: the station's watched scanner folder
+KEYS += ["backup_second_folder"]  # #14: the second place for automatic backups
 
 
 def changes(ctx: Session) -> list[dict[str, Any]]:

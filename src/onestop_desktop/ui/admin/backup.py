@@ -246,7 +246,42 @@ class BackupScreen(QWidget):
         except OneStopError as exc:
             self._folder = None
             self.message.refused(exc)
+        self._add_place_choice(buttons)  # automatic backups (#14)
         self.reload()
+
+    # --- automatic backups (#14): the list can show the second place's backups too
+
+    def _add_place_choice(self, buttons: QHBoxLayout) -> None:
+        """A choice between the data folder's ``backups/`` and the second place
+        (``backup_second_folder``), when one is set: restoring from the stick picks from its
+        list, with the same date, size and counts."""
+        from PySide6.QtWidgets import QComboBox
+
+        from onestop_desktop.services import autobackup
+
+        self.place_box = QComboBox()
+        self.place_box.setObjectName("backupPlace")
+        second = autobackup.second_folder(self._session)
+        if self._folder is None or second is None:
+            self.place_box.hide()
+            return
+        self.place_box.addItem(self.tr("Thư mục dữ liệu"), str(self._folder))
+        self.place_box.addItem(self.tr("Nơi sao lưu thứ hai"), str(second))
+        self.place_box.currentIndexChanged.connect(self._place_changed)
+        buttons.insertWidget(buttons.count() - 1, self.place_box)
+
+    def _place_changed(self, index: int) -> None:
+        folder = Path(str(self.place_box.itemData(index)))
+        self._folder = folder
+        self.folder_label.setText(fmt(self.tr("Thư mục sao lưu: %1"), folder))
+        if not folder.is_dir():
+            self.model.set_rows([])
+            self.message.done(self.tr("Không thấy thư mục này (USB chưa cắm?)"))
+            return
+        if self.reload() is None:
+            self._pending_reload = True
+
+    # --- end automatic backups (#14)
 
     # ------------------------------------------------------------------ workers
 
