@@ -70,6 +70,13 @@ def _read_board(session: Session, path: Path | None) -> PublicBoard:
         store.close()
 
 
+def _short(text: str, limit: int) -> str:
+    """``text`` cut at a word before ``limit`` characters, with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 class BoardWindow(QWidget):
     """The board itself (a plain widget: :func:`run` shows it full screen)."""
 
@@ -294,7 +301,7 @@ class BoardWindow(QWidget):
             rows = "".join(
                 f"<tr><td><b>{escape(p.name)}</b><br>{escape(p.code)} · {escape(p.field)} · "
                 f"{escape(self.tr('Thời hạn'))}: {escape(p.time_limit)} · "
-                f"{escape(self.tr('Phí'))}: {escape(p.fee[:60])}</td></tr>"
+                f"{escape(self.tr('Phí'))}: {escape(_short(p.fee, 60))}</td></tr>"
                 for p in pchunk
             )
             pages.append(
