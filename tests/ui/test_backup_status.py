@@ -49,7 +49,8 @@ def test_last_good_backup_shown_then_a_warning_after_a_day(qtbot: QtBot, session
 
     autobackup.run(session, data)
     status.refresh()
-    assert status.text() == "Sao lưu gần nhất: 02/03/2026 09:15"
+    assert status.text() == "Sao lưu: 02/03/2026 09:15"
+    assert status.toolTip().startswith("Sao lưu gần nhất: 02/03/2026 09:15\n")
     assert not status.is_warning() and status.styleSheet() == ""
 
     fake.moment += timedelta(hours=23)
@@ -58,7 +59,8 @@ def test_last_good_backup_shown_then_a_warning_after_a_day(qtbot: QtBot, session
     fake.moment += timedelta(hours=1, minutes=1)  # more than a day since
     status.refresh()
     assert status.is_warning()
-    assert status.text() == "Đã hơn một ngày chưa sao lưu (lần cuối 02/03/2026 09:15)"
+    assert status.text() == "Chưa sao lưu từ 02/03/2026 09:15"
+    assert status.toolTip().startswith("Đã hơn một ngày chưa sao lưu (lần cuối 02/03/2026 09:15)")
 
 
 def test_the_poll_backs_up_when_due_and_when_the_stick_is_plugged_in(

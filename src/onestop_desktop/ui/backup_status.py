@@ -92,19 +92,26 @@ class BackupStatus(QLabel):
 
     def refresh(self) -> None:
         """Re-read when the last good backup was and say it (red after a day without one)."""
+        # Short in the bar (it shares 1024 px with the user, role, station and count); the whole
+        # sentence in the tooltip.
         last = self.last_good()
         if last is None:
             text = self.tr("Chưa có bản sao lưu nào")
+            detail = text
         elif rotation.is_stale(last, self.now()):
-            text = fmt(
+            text = fmt(self.tr("Chưa sao lưu từ %1"), clock.fmt_datetime(last))
+            detail = fmt(
                 self.tr("Đã hơn một ngày chưa sao lưu (lần cuối %1)"), clock.fmt_datetime(last)
             )
         else:
-            text = fmt(self.tr("Sao lưu gần nhất: %1"), clock.fmt_datetime(last))
+            text = fmt(self.tr("Sao lưu: %1"), clock.fmt_datetime(last))
+            detail = fmt(self.tr("Sao lưu gần nhất: %1"), clock.fmt_datetime(last))
         self.setText(text)
         self.setStyleSheet(WARN_STYLE if rotation.is_stale(last, self.now()) else "")
         self.setToolTip(
-            self.tr(
+            detail
+            + "\n"
+            + self.tr(
                 "Chương trình tự sao lưu mỗi ngày và khi đăng xuất, vào thư mục dữ liệu và nơi "
                 "sao lưu thứ hai (nếu đã đặt trong Quản trị → Thiết lập)"
             )
