@@ -40,7 +40,6 @@ from onestop_desktop.services.context import Session
 from onestop_desktop.ui.i18n import fmt
 from onestop_desktop.ui.workers import Job, Worker
 
-FILE_FILTER = "Bản quét (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)"
 PREVIEW_SIDE = 1200
 """The preview is rendered once at this size (cached) and scaled by the zoom."""
 
@@ -336,7 +335,10 @@ class PagesPanel(QGroupBox):
 
     def pick_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Chọn bản quét"), "", self.tr(FILE_FILTER)
+            self,
+            self.tr("Chọn bản quét"),
+            "",
+            self.tr("Bản quét (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)"),
         )
         if names:
             self.ingest([Path(n) for n in names])
