@@ -190,12 +190,14 @@ def add_commands(sub: Any) -> None:
     p = sub.add_parser(
         "district", help="cấp huyện: các xã, máy trạm, báo cáo tổng hợp, gói gửi xuống"
     )
-    dsub = p.add_subparsers(dest="district_command", required=True, metavar="LỆNH")
+    dsub = p.add_subparsers(
+        dest="district_command", required=True, metavar="LỆNH", help="lệnh cấp huyện"
+    )
     r = dsub.add_parser("register", help="đăng ký khóa công khai của một máy trạm")
-    r.add_argument("file", metavar="TỆP")
+    r.add_argument("file", metavar="TỆP", help="tệp khóa công khai do máy trạm ghi ra")
     r.set_defaults(handler=cmd_register)
     i = dsub.add_parser("import", help="nhập gói của một máy trạm và cập nhật hồ sơ")
-    i.add_argument("file", metavar="TỆP")
+    i.add_argument("file", metavar="TỆP", help="gói đồng bộ của máy trạm")
     i.add_argument("--ack-to", metavar="THƯ_MỤC", help="ghi giấy xác nhận vào thư mục này")
     i.set_defaults(handler=cmd_import)
     f = dsub.add_parser("refresh", help="cập nhật hồ sơ từ các sự kiện đã nhập")
@@ -207,7 +209,12 @@ def add_commands(sub: Any) -> None:
     rep = dsub.add_parser("report", help="Biểu 06 của một xã (--unit) hoặc toàn huyện")
     _period(rep)
     rep.add_argument("--unit", metavar="MÃ", help="mã đơn vị của xã")
-    rep.add_argument("--format", default="text", choices=["text", "json", "csv"])
+    rep.add_argument(
+        "--format",
+        default="text",
+        choices=["text", "json", "csv"],
+        help="định dạng: text (mặc định), json hoặc csv",
+    )
     rep.set_defaults(handler=cmd_report)
     o = dsub.add_parser("ontime", help="bảng tỷ lệ đúng hạn theo từng xã")
     _period(o)
@@ -218,6 +225,6 @@ def add_commands(sub: Any) -> None:
         ("publish-calendar", cmd_publish_calendar, "lịch ngày nghỉ/làm bù (CSV/JSON)"),
     ):
         q = dsub.add_parser(name, help=f"ký gói {what} gửi xuống các máy trạm")
-        q.add_argument("file", metavar="TỆP")
+        q.add_argument("file", metavar="TỆP", help="tệp nguồn cần ký")
         q.add_argument("--to", required=True, metavar="THƯ_MỤC", help="thư mục ghi gói")
         q.set_defaults(handler=handler)
