@@ -198,6 +198,29 @@ def test_plain_bundle_import_is_folded_by_refresh(world: World) -> None:
     assert figures(district.report06_for(world.district, *WEEK1, UNIT_A)) == figures(own)
 
 
+def test_actions_before_their_creation_wait_for_it(world: World) -> None:
+    """A replaced counter (new station number, #12 §6) may send its chain first: its actions on
+    dossiers created in the old chain are held and folded once the creation arrives."""
+    import dataclasses
+
+    from onestop_desktop.store import events as event_rows
+    from onestop_desktop.store import sync as sync_rows
+
+    done = world.a.store.query("SELECT id FROM dossiers WHERE status = 10 LIMIT 1")[0]["id"]
+    history = event_rows.for_dossier(world.a.store, done)
+    first, later = history[0], history[1:]
+    moved = [dataclasses.replace(e, station_id=2, seq=i + 1) for i, e in enumerate(later)]
+    with world.district.store.atomic():
+        sync_rows.insert_foreign(world.district.store, UNIT_A, moved)
+    assert district.refresh(world.district).dossiers == 1
+    assert world.district.store.query("SELECT id FROM dossiers") == []
+    with world.district.store.atomic():  # then the old chain's creation comes in
+        sync_rows.insert_foreign(world.district.store, UNIT_A, [first])
+    assert district.refresh(world.district).dossiers == 1
+    row = world.district.store.query("SELECT status FROM dossiers WHERE id = ?", [done])
+    assert row == [{"status": 10}]
+
+
 def test_district_commands_refused_at_a_station(world: World) -> None:
     with pytest.raises(ValidationError):
         district.refresh(world.a)

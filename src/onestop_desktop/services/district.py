@@ -24,7 +24,8 @@ from pathlib import Path
 
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.calendar import DAY_KINDS
-from onestop_desktop.domain.projection import Row, apply
+from onestop_desktop.domain.payloads import Creation
+from onestop_desktop.domain.projection import Row, apply, parse_event
 from onestop_desktop.domain.text import nfc
 from onestop_desktop.errors import Conflict, Msg, NotFound, ValidationError
 from onestop_desktop.services import catalog as catalog_service
@@ -74,6 +75,10 @@ def fold_dossier(ctx: Session, unit_code: str, dossier_id: str) -> Row | None:
     """Refold one dossier from all its held events and store the row."""
     row: Row | None = None
     for event in rows.dossier_events(ctx.store, unit_code, dossier_id):
+        if row is None and not isinstance(parse_event(event), Creation):
+            # Worked at another counter of the commune whose bundle has not come yet: the
+            # dossier is folded when the chain holding its creation is imported.
+            return None
         row = apply(row, event)
     if row is None:
         return None
