@@ -259,7 +259,7 @@ def posix_only_uses(tree: ast.AST) -> list[tuple[int, str, bool]]:
         ):
             what = f"{node.value.id}.{node.attr}"
         if what:
-            uses.append((node.lineno, what, guarded(node)))
+            uses.append((getattr(node, "lineno", 0), what, guarded(node)))
     return uses
 
 
