@@ -1736,22 +1736,22 @@
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Các dòng tên đơn vị ở góc trái trên các phiếu in, cách nhau bằng dấu «|», ví dụ «UBND XÃ TÂN THÀNH|TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG»; để trống là tên đơn vị viết hoa và «BỘ PHẬN MỘT CỬA»</source>
-            <translation>The unit's lines at the top left of printed slips, separated by «|», for example «UBND XÃ TÂN THÀNH|TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG»; empty: the unit's name in capitals and «BỘ PHẬN MỘT CỬA»</translation>
+            <translation>The unit's lines at the top left of printed slips, separated by «|», for example «PEOPLE'S COMMITTEE OF TAN THANH COMMUNE|PUBLIC ADMINISTRATION SERVICE CENTRE»; empty: the unit's name in capitals and «ONE-STOP OFFICE» (in Vietnamese)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Địa danh ở dòng ngày tháng của phiếu in («Tân Thành, ngày … tháng … năm …»); để trống là lấy từ tên đơn vị (bỏ «UBND xã», «UBND phường»)</source>
-            <translation>The place name of the date line on printed slips («Tân Thành, ngày … tháng … năm …»); empty: taken from the unit's name (without «UBND xã», «UBND phường»)</translation>
+            <translation>The place name of the date line on printed slips («Tan Thanh, day … month … year …», in Vietnamese); empty: taken from the unit's name (without the words for «commune/ward People's Committee»)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Tên bộ phận tiếp nhận in trong phiếu; để trống là «Bộ phận Một cửa» và tên đơn vị</source>
-            <translation>The receiving office's name printed on slips; empty: «Bộ phận Một cửa» and the unit's name</translation>
+            <translation>The receiving office's name printed on slips; empty: «One-stop office» (in Vietnamese) and the unit's name</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Chức danh người ký Phiếu xin lỗi và hẹn lại (Mẫu 04), ví dụ «KT. CHỦ TỊCH|PHÓ CHỦ TỊCH» (dấu «|» xuống dòng)</source>
-            <translation>Title of the signer of the apology and new appointment slip (Form 04), for example «KT. CHỦ TỊCH|PHÓ CHỦ TỊCH» («|» starts a new line)</translation>
+            <translation>Title of the signer of the apology and new appointment slip (Form 04), for example «FOR THE CHAIRMAN|VICE CHAIRMAN» (in Vietnamese) («|» starts a new line)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
@@ -1761,12 +1761,12 @@
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Nơi liên hệ in trên Phiếu yêu cầu bổ sung (Mẫu 02) và Phiếu từ chối (Mẫu 03), ví dụ «Bộ phận Một cửa, số điện thoại 0274 3 123 456»; để trống là tên bộ phận tiếp nhận</source>
-            <translation>Contact printed on the supplement request (Form 02) and the refusal (Form 03), for example «Bộ phận Một cửa, số điện thoại 0274 3 123 456»; empty: the receiving office's name</translation>
+            <translation>Contact printed on the supplement request (Form 02) and the refusal (Form 03), for example «One-stop office, phone 0274 3 123 456» (in Vietnamese); empty: the receiving office's name</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Nơi nhận kết quả in ở mục 6 của Giấy tiếp nhận (Mẫu 01) khi nhận trực tiếp; hồ sơ nộp qua bưu chính in «Qua dịch vụ bưu chính công ích»</source>
-            <translation>Where the result is collected, printed in item 6 of the receipt (Form 01) for in-person collection; postal dossiers print «Qua dịch vụ bưu chính công ích»</translation>
+            <translation>Where the result is collected, printed in item 6 of the receipt (Form 01) for in-person collection; postal dossiers print «by public postal service» (in Vietnamese)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />

@@ -376,6 +376,13 @@ class Store:
     def close(self) -> None:
         """Close the connection (a WAL checkpoint happens on the last close)."""
         self.db.conn.close()
+        self._closed = True
+
+    @property
+    def is_open(self) -> bool:
+        """Whether :meth:`close` has not been called: a GUI timer that fires after the app
+        closed its store checks this instead of failing on a closed connection."""
+        return not getattr(self, "_closed", False)
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[sqlite_utils.Database]:

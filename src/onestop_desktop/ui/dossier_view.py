@@ -110,17 +110,20 @@ class _FitTable(QTableWidget):
 
     def __init__(self, rows: int, columns: int) -> None:
         super().__init__(rows, columns)
-        self._pending = False
+        # A child timer, not QTimer.singleShot(0, self.fit): it dies with the table, so a
+        # fit queued just before the view is deleted never runs on a deleted widget.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit)
         self.verticalHeader().sectionResized.connect(self._later)
         self.horizontalHeader().sectionResized.connect(self._later)
 
     def _later(self, *_args: object) -> None:
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self.fit)
+        if not self._fit_timer.isActive():
+            self._fit_timer.start()
 
     def fit(self) -> None:
-        self._pending = False
         height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
         height += self.verticalHeader().length()
         self.setFixedHeight(height + 2)
@@ -781,34 +784,33 @@ class DossierView(QWidget):
     }
 
     def _retranslate(self) -> None:
-        tr = self.tr
-        self.back_button.setText(tr("← Quay lại"))
-        self.back_button.setToolTip(tr("Về danh sách hồ sơ (Alt+←)"))
-        self.reprint_button.setText(tr("&In lại giấy tiếp nhận"))
+        self.back_button.setText(self.tr("← Quay lại"))
+        self.back_button.setToolTip(self.tr("Về danh sách hồ sơ (Alt+←)"))
+        self.reprint_button.setText(self.tr("&In lại giấy tiếp nhận"))
         self.reprint_button.setToolTip(
-            tr("In lại giấy tiếp nhận và hẹn trả kết quả, ghi là bản sao (Ctrl+P)")
+            self.tr("In lại giấy tiếp nhận và hẹn trả kết quả, ghi là bản sao (Ctrl+P)")
         )
-        self.control_button.setText(tr("In &phiếu kiểm soát"))
-        self.group_dossier.setTitle(tr("Hồ sơ"))
-        self.group_applicant.setTitle(tr("Chủ hồ sơ"))
-        self.group_submitter.setTitle(tr("Người nộp hồ sơ"))
-        self.group_procedure.setTitle(tr("Thủ tục (khi tiếp nhận)"))
-        self.group_checklist.setTitle(tr("Thành phần hồ sơ"))
-        self.group_appointments.setTitle(tr("Lịch sử hẹn trả"))
-        self.group_pauses.setTitle(tr("Thời gian tạm dừng"))
-        self.group_actions.setTitle(tr("Thao tác"))
-        self.group_timeline.setTitle(tr("Quá trình xử lý"))
+        self.control_button.setText(self.tr("In &phiếu kiểm soát"))
+        self.group_dossier.setTitle(self.tr("Hồ sơ"))
+        self.group_applicant.setTitle(self.tr("Chủ hồ sơ"))
+        self.group_submitter.setTitle(self.tr("Người nộp hồ sơ"))
+        self.group_procedure.setTitle(self.tr("Thủ tục (khi tiếp nhận)"))
+        self.group_checklist.setTitle(self.tr("Thành phần hồ sơ"))
+        self.group_appointments.setTitle(self.tr("Lịch sử hẹn trả"))
+        self.group_pauses.setTitle(self.tr("Thời gian tạm dừng"))
+        self.group_actions.setTitle(self.tr("Thao tác"))
+        self.group_timeline.setTitle(self.tr("Quá trình xử lý"))
         self.no_actions_label.setText(
-            tr("Không có thao tác nào mà vai trò của bạn được làm ở trạng thái này.")
+            self.tr("Không có thao tác nào mà vai trò của bạn được làm ở trạng thái này.")
         )
         self.checklist.setHorizontalHeaderLabels(
-            [tr("Số"), tr("Giấy tờ"), tr("Yêu cầu"), tr("Đã nộp")]
+            [self.tr("Số"), self.tr("Giấy tờ"), self.tr("Yêu cầu"), self.tr("Đã nộp")]
         )
         self.appointments.setHorizontalHeaderLabels(
-            [tr("Lúc"), tr("Hẹn trả"), tr("Vì sao"), tr("Lý do")]
+            [self.tr("Lúc"), self.tr("Hẹn trả"), self.tr("Vì sao"), self.tr("Lý do")]
         )
         self.pauses.setHorizontalHeaderLabels(
-            [tr("Chờ gì, bao lâu"), tr("Từ – đến"), tr("Nội dung")]
+            [self.tr("Chờ gì, bao lâu"), self.tr("Từ – đến"), self.tr("Nội dung")]
         )
         for key, (_form, caption) in self._rows.items():
             source = self._CAPTIONS.get(key) or self._CAPTIONS[key.split(".", 1)[1]]

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -199,20 +200,28 @@ class PersonFields(QObject):
         label.hide()
         return label
 
-    def add_to(self, form: QFormLayout, tr: QObject) -> None:
+    def add_to(self, form: QFormLayout) -> None:
+        # The labels belong to the intake dialog (context IntakeDialog), where they are shown.
         # Alt+N reaches the applicant's name (Alt+T is the procedure box's).
-        label = tr.tr("Họ và tê&n:") if self.birth is not None else tr.tr("Họ và tên:")
+        label = (
+            QCoreApplication.translate("IntakeDialog", "Họ và tê&n:")
+            if self.birth is not None
+            else QCoreApplication.translate("IntakeDialog", "Họ và tên:")
+        )
         form.addRow(label, self.name)
-        form.addRow(tr.tr("Số định danh cá nhân (12 số):"), self.id_number)
+        form.addRow(
+            QCoreApplication.translate("IntakeDialog", "Số định danh cá nhân (12 số):"),
+            self.id_number,
+        )
         form.addRow("", self.id_msg)
         if self.birth is not None:
             self.birth.setPlaceholderText("dd/mm/yyyy")
-            form.addRow(tr.tr("Ngày sinh:"), self.birth)
+            form.addRow(QCoreApplication.translate("IntakeDialog", "Ngày sinh:"), self.birth)
             form.addRow("", self.birth_msg)
-        form.addRow(tr.tr("Số điện thoại:"), self.phone)
+        form.addRow(QCoreApplication.translate("IntakeDialog", "Số điện thoại:"), self.phone)
         form.addRow("", self.phone_msg)
         if self.address is not None:
-            form.addRow(tr.tr("Địa chỉ:"), self.address)
+            form.addRow(QCoreApplication.translate("IntakeDialog", "Địa chỉ:"), self.address)
 
     def widgets(self) -> list[QWidget]:
         """In Tab order."""
@@ -494,12 +503,12 @@ class IntakeDialog(QDialog):
 
         applicant_box = QGroupBox(self.tr("Chủ hồ sơ"))
         applicant_form = QFormLayout(applicant_box)
-        self.applicant.add_to(applicant_form, self)
+        self.applicant.add_to(applicant_form)
         submitter_box = QGroupBox(self.tr("Người nộp hồ sơ"))
         submitter_layout = QVBoxLayout(submitter_box)
         submitter_layout.addWidget(self.submitter_same)
         submitter_form = QFormLayout()
-        self.submitter.add_to(submitter_form, self)
+        self.submitter.add_to(submitter_form)
         submitter_layout.addLayout(submitter_form)
         other_form = QFormLayout()
         other_form.addRow(self.tr("&Kênh tiếp nhận:"), self.channel)

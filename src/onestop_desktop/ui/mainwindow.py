@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._settings = settings if settings is not None else QSettings()
         self._count: int | None = None
         self._signing_out = False
+        self._closed = False
         self._backup: Worker[object] | None = None
         self._screens: dict[str, QWidget] = {}
         self.setObjectName("MainWindow")
@@ -441,6 +442,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_state()
+        self._closed = True
         self.datawatch.stop()  # worklist auto-refresh (#9): its read connection closes
         if self.backup_status is not None:  # backups (#14): no automatic backup left running
             self.backup_status.stop()
@@ -608,6 +610,8 @@ class MainWindow(QMainWindow):
         from onestop_desktop.errors import OneStopError
         from onestop_desktop.services import attachments, scanner_watch
 
+        if self._closed or not self._session.store.is_open:
+            return  # closed before the event loop came round to it
         try:
             report = attachments.sweep(self._session)
             if not report.clean:

@@ -417,38 +417,41 @@ class WorklistModel(QAbstractTableModel):
         """ "Còn 2 ngày", "Quá hạn 3 giờ", "Đến hạn"; ``full``: with "làm việc" and the pause,
         as the dossier view says it."""
         amount = fmt_amount(left.amount)
-        tr = QCoreApplication.translate
         if left.overdue:
             texts = {
-                "working_days": tr("WorklistModel", "Quá hạn %1 ngày"),
-                "working_hours": tr("WorklistModel", "Quá hạn %1 giờ"),
-                "calendar_days": tr("WorklistModel", "Quá hạn %1 ngày"),
+                "working_days": QCoreApplication.translate("WorklistModel", "Quá hạn %1 ngày"),
+                "working_hours": QCoreApplication.translate("WorklistModel", "Quá hạn %1 giờ"),
+                "calendar_days": QCoreApplication.translate("WorklistModel", "Quá hạn %1 ngày"),
             }
             full_texts = {
-                "working_days": tr("WorklistModel", "Quá hạn %1 ngày làm việc"),
-                "working_hours": tr("WorklistModel", "Quá hạn %1 giờ làm việc"),
-                "calendar_days": tr("WorklistModel", "Quá hạn %1 ngày"),
+                "working_days": QCoreApplication.translate(
+                    "WorklistModel", "Quá hạn %1 ngày làm việc"
+                ),
+                "working_hours": QCoreApplication.translate(
+                    "WorklistModel", "Quá hạn %1 giờ làm việc"
+                ),
+                "calendar_days": QCoreApplication.translate("WorklistModel", "Quá hạn %1 ngày"),
             }
         else:
             texts = {
-                "working_days": tr("WorklistModel", "Còn %1 ngày"),
-                "working_hours": tr("WorklistModel", "Còn %1 giờ"),
-                "calendar_days": tr("WorklistModel", "Còn %1 ngày"),
+                "working_days": QCoreApplication.translate("WorklistModel", "Còn %1 ngày"),
+                "working_hours": QCoreApplication.translate("WorklistModel", "Còn %1 giờ"),
+                "calendar_days": QCoreApplication.translate("WorklistModel", "Còn %1 ngày"),
             }
             full_texts = {
-                "working_days": tr("WorklistModel", "Còn %1 ngày làm việc"),
-                "working_hours": tr("WorklistModel", "Còn %1 giờ làm việc"),
-                "calendar_days": tr("WorklistModel", "Còn %1 ngày"),
+                "working_days": QCoreApplication.translate("WorklistModel", "Còn %1 ngày làm việc"),
+                "working_hours": QCoreApplication.translate("WorklistModel", "Còn %1 giờ làm việc"),
+                "calendar_days": QCoreApplication.translate("WorklistModel", "Còn %1 ngày"),
             }
         if not left.overdue and left.amount == 0:
-            text = tr("WorklistModel", "Đến hạn trả")
+            text = QCoreApplication.translate("WorklistModel", "Đến hạn trả")
         else:
             text = fmt((full_texts if full else texts)[left.unit], amount)
         if left.paused:
             pattern = (
-                tr("WorklistModel", "%1 (đang tạm dừng tính thời hạn)")
+                QCoreApplication.translate("WorklistModel", "%1 (đang tạm dừng tính thời hạn)")
                 if full
-                else tr("WorklistModel", "%1 (tạm dừng)")
+                else QCoreApplication.translate("WorklistModel", "%1 (tạm dừng)")
             )
             text = fmt(pattern, text)
         return text
