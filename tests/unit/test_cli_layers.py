@@ -26,6 +26,7 @@ EXCEPTIONS = {
     ("station", "onestop_desktop.app"),  # ``onestop gui`` starts the GUI
     ("report", "onestop_desktop.reports"),  # the Biểu 06 renderer (text, CSV, XLSX)
     ("board", "onestop_desktop.ui.board"),  # ``onestop board`` opens the public board (#13)
+    ("district", "onestop_desktop.reports"),  # the district's Biểu 06, the same renderer (#12)
 }
 
 

@@ -186,7 +186,9 @@ def cmd_list(args: argparse.Namespace, data: paths.DataDir) -> int:
 def add_commands(sub: Any) -> None:
     """Register ``bundle`` and its subcommands on the main parser's subparsers."""
     p = sub.add_parser("bundle", help="gói đồng bộ trên USB: xuất, nhập, xác nhận, khóa")
-    bsub = p.add_subparsers(dest="bundle_command", metavar="LỆNH", required=True)
+    bsub = p.add_subparsers(
+        dest="bundle_command", metavar="LỆNH", required=True, help="việc cần làm với gói"
+    )
 
     e = bsub.add_parser("export", help="xuất các sự kiện chưa được cấp huyện xác nhận ra một gói")
     e.add_argument("--to", required=True, metavar="THƯ_MỤC", help="thư mục đích (ví dụ USB)")
@@ -203,18 +205,18 @@ def add_commands(sub: Any) -> None:
     e.set_defaults(handler=cmd_export)
 
     i = bsub.add_parser("import", help="kiểm tra rồi nhập một gói (hoặc một giấy xác nhận)")
-    i.add_argument("file", metavar="TỆP")
+    i.add_argument("file", metavar="TỆP", help="tệp gói (.osb) hoặc giấy xác nhận cần nhập")
     i.add_argument(
         "--ack-to", metavar="THƯ_MỤC", default=None, help="ghi giấy xác nhận vào thư mục này"
     )
     i.set_defaults(handler=cmd_import)
 
     v = bsub.add_parser("verify", help="kiểm tra một gói mà không nhập")
-    v.add_argument("file", metavar="TỆP")
+    v.add_argument("file", metavar="TỆP", help="tệp gói (.osb) cần kiểm tra")
     v.set_defaults(handler=cmd_verify)
 
     a = bsub.add_parser("ack", help="nhập giấy xác nhận của cấp huyện")
-    a.add_argument("file", metavar="TỆP")
+    a.add_argument("file", metavar="TỆP", help="tệp giấy xác nhận của cấp huyện")
     a.set_defaults(handler=cmd_ack)
 
     k = bsub.add_parser("key", help="ghi khóa công khai của máy này ra tệp (kèm dấu vân tay)")
@@ -222,11 +224,11 @@ def add_commands(sub: Any) -> None:
     k.set_defaults(handler=cmd_key)
 
     r = bsub.add_parser("register", help="đăng ký khóa công khai của một máy trạm (cấp huyện)")
-    r.add_argument("file", metavar="TỆP")
+    r.add_argument("file", metavar="TỆP", help="tệp khóa công khai của máy trạm")
     r.set_defaults(handler=cmd_register)
 
     t = bsub.add_parser("trust-district", help="tin cậy khóa công khai của cấp huyện (máy trạm)")
-    t.add_argument("file", metavar="TỆP")
+    t.add_argument("file", metavar="TỆP", help="tệp khóa công khai của cấp huyện")
     t.set_defaults(handler=cmd_trust_district)
 
     lst = bsub.add_parser("list", help="các khóa đã đăng ký và các chuỗi đang giữ")
