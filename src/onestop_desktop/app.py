@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel
 
 from onestop_desktop import __version__, logging_setup
@@ -82,7 +82,26 @@ def configure_application(app: QApplication, lang: str | None = None) -> str:
         if font.pointSizeF() < MIN_POINT_SIZE:
             font.setPointSizeF(MIN_POINT_SIZE)
         app.setFont(font)
+    app.setWindowIcon(app_icon())
     return chosen
+
+
+def app_icon() -> QIcon:
+    """The app icon (resources/icons: the PNG sizes installer/make_icons.py draws), so every
+    window and the task bar show it, frozen or from source."""
+    icon = QIcon()
+    folder = files(RESOURCES_PACKAGE).joinpath("icons")
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        try:
+            data = folder.joinpath(f"onestop-{size}.png").read_bytes()
+        except OSError:
+            continue
+        pixmap = QPixmap()
+        if pixmap.loadFromData(data, "PNG"):
+            icon.addPixmap(pixmap)
+    if icon.isNull():
+        log.warning("the app icon is missing from the package")
+    return icon
 
 
 def qt_probe() -> int:

@@ -107,8 +107,10 @@ def test_help_lists_every_shortcut_of_the_table(qtbot: QtBot, window: MainWindow
 
 def test_menus_in_english(window: MainWindow, english: None, qtbot: QtBot) -> None:
     qtbot.waitUntil(
-        lambda: [a.text() for a in window.menuBar().actions()]
-        == ["&System", "&Dossiers", "&Reports", "&Administration", "&Help"],
+        lambda: (
+            [a.text() for a in window.menuBar().actions()]
+            == ["&System", "&Dossiers", "&Reports", "&Administration", "&Help"]
+        ),
         timeout=2000,
     )
     assert window.actions_by_id["backup"].text() == "&Back up now"
@@ -275,3 +277,12 @@ def test_labels_in_english(english: None) -> None:
     assert labels.role_text(Role.CLERK) == "Reception clerk"
     assert labels.channel_text("postal") == "Postal service"
     assert labels.channel_text("fax") == "fax"
+
+
+def test_the_app_has_its_icon(qapp: QApplication) -> None:
+    from onestop_desktop import app as bootstrap
+
+    icon = bootstrap.app_icon()
+    assert not icon.isNull()
+    sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
+    assert {(16, 16), (32, 32), (256, 256)} <= sizes
