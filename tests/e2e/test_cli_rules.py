@@ -169,8 +169,11 @@ def test_catalog_import_export_and_reimport_unchanged(empty_station: Path, tmp_p
     header, first = csv_bytes.decode("utf-8-sig").splitlines()[:2]
     assert header.startswith("Mã thủ tục,Tên thủ tục") and "code" not in header.split(",")
     assert first[:1].isdigit()
-    sheet = load_workbook(tmp_path / "danh-muc.xlsx", read_only=True).worksheets[0]
-    table = list(sheet.iter_rows(values_only=True))
+    workbook = load_workbook(tmp_path / "danh-muc.xlsx", read_only=True)
+    try:  # read-only mode keeps the file open until closed
+        table = list(workbook.worksheets[0].iter_rows(values_only=True))
+    finally:
+        workbook.close()
     assert table[0][0] == "Mã thủ tục" and len(table) == 31  # Vietnamese headers for people
     assert {row[0] for row in table[1:]} == {p["code"] for p in listed}
     doc = json.loads((tmp_path / "danh-muc.json").read_text(encoding="utf-8"))
