@@ -181,7 +181,12 @@ class _Runnable(QRunnable):
         finally:
             job._close()  # before the GUI hears of the outcome: the file is free again
         self._done.set()
-        emit(*outcome)
+        try:
+            emit(*outcome)
+        except RuntimeError:
+            # The Worker (and the screen that owned it) was deleted while the task ran: nobody
+            # is left to hear the outcome, and the task's own work is already committed or not.
+            log.debug("worker outcome dropped: its Worker was deleted")
 
 
 class Worker(QObject, Generic[T]):
