@@ -259,5 +259,19 @@ def m005_sync_bundles(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m006_moment_indexes(db: sqlite_utils.Database) -> None:
+    """Reads by moment without table scans: the public board's "returned today" and the day's
+    and month's figures (#13: a 3.3 s scan of the table at 1,000,000 dossiers before), and the
+    reports' "changed since the start of the period" (``updated_at``). ``returned_at`` is
+    indexed only where set: most dossiers of a working day are not yet returned."""
+    db.executescript(
+        """
+        CREATE INDEX dossiers_updated ON dossiers(updated_at);
+        CREATE INDEX dossiers_returned ON dossiers(returned_at) WHERE returned_at IS NOT NULL;
+        """
+    )
+
+
 # Add new migrations above this line; never edit a released one.
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
