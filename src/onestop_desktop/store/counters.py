@@ -32,6 +32,11 @@ def current(store: Store, day: str, station: int) -> int:
 
 
 def take_next(store: Store, day: str, station: int) -> int:
-    """Take the next daily count for ``station`` (call inside the writing transaction)."""
-    raise_to(store, [(day, station, current(store, day, station) + 1)])
-    return current(store, day, station)
+    """Take the next daily count for ``station`` (call inside the writing transaction): one
+    upsert that returns the count it wrote (an intake's one round-trip for its code)."""
+    row = store.db.conn.execute(
+        "INSERT INTO code_counters(day, station, last) VALUES (?, ?, 1) "
+        "ON CONFLICT(day, station) DO UPDATE SET last = last + 1 RETURNING last",
+        [day, station],
+    ).fetchone()
+    return int(row[0])

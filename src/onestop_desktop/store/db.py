@@ -13,10 +13,10 @@ import contextlib
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlite_utils
 
@@ -27,6 +27,12 @@ from onestop_desktop.store.schema import refuse_foreign_schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+WATCHED_TABLES = ("settings", "calendar_days", "calendar_years", "procedures", "users")
+"""The small tables whose contents a :meth:`Store.cached` value may be built from (the
+calendar, office hours, the catalogue, accounts): this connection counts its own writes to
+them, so a cached value is rebuilt after any change, whoever made it."""
 
 
 def translate(exc: BaseException, path: Path | None = None) -> StorageError:
@@ -180,6 +186,10 @@ class Store:
         self.write_guard = WriteGuard()
         self.restore_outcome: Any = None
         """What opening found of a restore cut short (``store.backup.RecoveryOutcome``)."""
+        self._writes: dict[str, int] | None = None
+        """Writes this connection made to each of :data:`WATCHED_TABLES` (``None``: not
+        watched, so :meth:`cached` does not cache)."""
+        self._cache: dict[Hashable, tuple[tuple[int, ...], Any]] = {}
 
     def block_writes(self, detail: str) -> None:
         """Make every later :meth:`atomic` raise (see :class:`WriteGuard`)."""
@@ -192,7 +202,9 @@ class Store:
         db.execute("PRAGMA foreign_keys = ON")
         MIGRATIONS.apply(db)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        return cls(db, None)
+        store = cls(db, None)
+        store.watch_writes()
+        return store
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False, integrity: str = "quick") -> Store:
@@ -267,7 +279,77 @@ class Store:
                 raise translate(exc, path) from exc
         else:
             store._upgrade_or_restore(before_upgrade)
+        try:
+            store.watch_writes()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise translate(exc, path) from exc
         return store
+
+    # --- caches of small tables (#9: an intake must not re-read the calendar and catalogue)
+    def watch_writes(self) -> None:
+        """Count this connection's writes to :data:`WATCHED_TABLES`, so :meth:`cached` can
+        tell when a value it keeps is out of date.
+
+        TEMP triggers (they live only in this connection, never in the file, so the schema
+        check and backups see nothing) call a Python function per written row. Python counts,
+        not a table: a rolled-back write still counts (a spurious rebuild, never a stale
+        value). Writes by other connections, in this process or another, show in ``PRAGMA
+        data_version``. Called after the migrations (a migration that rebuilt a table would
+        drop its triggers).
+        """
+        if self._writes is not None:
+            return
+        conn = self.db.conn
+        writes = dict.fromkeys(WATCHED_TABLES, 0)
+
+        def wrote(table: str) -> None:
+            writes[table] += 1
+
+        conn.create_function("onestop_wrote", 1, wrote)
+        present = {
+            str(r[0])
+            for r in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")
+        }
+        for table in WATCHED_TABLES:
+            if table not in present:
+                continue
+            for op in ("INSERT", "UPDATE", "DELETE"):
+                conn.execute(
+                    f"CREATE TEMP TRIGGER IF NOT EXISTS onestop_watch_{table}_{op.lower()} "
+                    f"AFTER {op} ON main.{table} BEGIN SELECT onestop_wrote('{table}'); END"
+                )
+        self._writes = writes
+
+    def _stamp(self, tables: tuple[str, ...]) -> tuple[int, ...] | None:
+        """What must be unchanged for a value built from ``tables`` to still hold: the
+        connection's ``data_version`` (other connections' commits) and its own write counts."""
+        if self._writes is None:
+            return None
+        version = int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
+        return (version, *(self._writes[t] for t in tables))
+
+    def cached(self, key: Hashable, tables: tuple[str, ...], load: Callable[[], T]) -> T:
+        """``load()``, kept while nothing was written to ``tables`` (any of
+        :data:`WATCHED_TABLES`) by this or any other connection.
+
+        The stamp is taken before loading, so a write during the load makes the next call load
+        again. Another connection's commit to any table invalidates (``data_version`` does not
+        say which): the price is an occasional re-read, never a stale value. Values must be
+        immutable: every caller shares the one kept.
+        """
+        unknown = set(tables) - set(WATCHED_TABLES)
+        if unknown:
+            raise ValueError(f"not a watched table: {sorted(unknown)}")
+        stamp = self._stamp(tables)
+        if stamp is None:
+            return load()
+        kept = self._cache.get(key)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]  # type: ignore[no-any-return]
+        value = load()
+        self._cache[key] = (stamp, value)
+        return value
 
     # --- upgrades (#14): a verified backup before migrating an older database, restored on failure
     def _backup_before_upgrade(self) -> tuple[int, Path] | None:
