@@ -51,9 +51,9 @@ def make_station(tmp: Path, name: str, unit: str, unit_name: str, fake: FakeCloc
     return ctx
 
 
-def make_district(tmp: Path, fake: FakeClock) -> Session:
+def make_district(tmp: Path, fake: FakeClock, name: str = "district") -> Session:
     ctx = station.init_data_dir(
-        DataDir(tmp / "district"),
+        DataDir(tmp / name),
         unit_code=DISTRICT,
         unit_name="UBND huyện Kim Bôi",
         station=1,
@@ -189,13 +189,77 @@ def test_search_and_list_across_communes(world: World) -> None:
     assert search.count_all(world.district) == 79
 
 
-def test_plain_bundle_import_is_folded_by_refresh(world: World) -> None:
+def _state(ctx: Session) -> list[dict[str, object]]:
+    """The district's projection as a clerk reads it (every column but the local rowid)."""
+    rows = ctx.store.query("SELECT * FROM dossiers ORDER BY id")
+    return [{k: v for k, v in r.items() if k != "rid"} for r in rows]
+
+
+def test_bundle_import_folds_like_district_import(
+    world: World, tmp_path: Path, fake_clock: FakeClock
+) -> None:
+    """``onestop bundle import`` (and the GUI, which calls the same service) at a district folds
+    in the same transaction as ``district import``: the two leave the same district."""
+    other = make_district(tmp_path, fake_clock, "district-2")
+    try:
+        for ctx in (world.a, world.b):
+            sync.register_key(other, world.sticks / f"khoa-{ctx.station.unit_code}-may1.json")
+        for ctx in (world.a, world.b):
+            out = sync.export_bundle(ctx, world.sticks)
+            plain = sync.import_bundle(world.district, out.path)  # «bundle import»
+            assert plain.fold is not None and plain.fold.dossiers > 0
+            district.import_station_bundle(other, out.path)  # «district import»
+        assert len(_state(world.district)) == 79
+        assert _state(world.district) == _state(other)
+        assert district.refresh(world.district).dossiers == 0  # nothing left to fold
+        for unit in (UNIT_A, UNIT_B):
+            assert figures(district.report06_for(world.district, *WEEK1, unit)) == figures(
+                district.report06_for(other, *WEEK1, unit)
+            )
+        own = reports.report06(world.a, *WEEK1)
+        assert figures(district.report06_for(world.district, *WEEK1, UNIT_A)) == figures(own)
+    finally:
+        other.store.close()
+
+
+def test_bundle_import_at_a_station_does_not_fold(world: World, tmp_path: Path) -> None:
+    """A station importing another unit's bundle (not a district) keeps the events only."""
+    sync.register_key(world.b, world.sticks / f"khoa-{UNIT_A}-may1.json")
     out = sync.export_bundle(world.a, world.sticks)
-    sync.import_bundle(world.district, out.path)  # ``onestop bundle import``: events only
-    assert search.count_all(world.district) == 0
-    assert district.refresh(world.district) == district.FoldResult(52, 1)
-    own = reports.report06(world.a, *WEEK1)
-    assert figures(district.report06_for(world.district, *WEEK1, UNIT_A)) == figures(own)
+    done = sync.import_bundle(world.b, out.path)
+    assert done.fold is None and done.inserted > 0
+    assert search.count_all(world.b) == 27  # its own dossiers only
+
+
+def test_rebuild_at_a_district_restores_every_commune(world: World) -> None:
+    """``onestop rebuild`` at a district folds the imported events too: one command restores
+    Biểu 06 per commune (no ``district refresh --full`` after it)."""
+    from onestop_desktop.services import integrity
+
+    carry(world)
+    before = {
+        u: figures(district.report06_for(world.district, *WEEK1, u)) for u in (UNIT_A, UNIT_B)
+    }
+    state = _state(world.district)
+    clean = integrity.rebuild(world.district, write=False)
+    assert clean.clean and clean.dossiers == 79, clean.text()
+    store = world.district.store
+    with store.atomic():  # damage: one row gone, one edited, the watermark lost
+        gone = store.query("SELECT id FROM dossiers WHERE unit_code = ? LIMIT 1", [UNIT_A])[0]
+        store.db.execute("DELETE FROM dossiers WHERE id = ?", [gone["id"]])
+        store.db.execute(
+            "UPDATE dossiers SET status = 2 WHERE id = (SELECT id FROM dossiers "
+            "WHERE unit_code = ? AND status = 10 LIMIT 1)",
+            [UNIT_B],
+        )
+        store.set_setting("district_folded", "{}")
+    assert figures(district.report06_for(world.district, *WEEK1, UNIT_A)) != before[UNIT_A]
+    done = integrity.rebuild(world.district)
+    assert (done.added, done.changed, done.removed) == (1, 1, 0), done.text()
+    assert _state(world.district) == state
+    for unit in (UNIT_A, UNIT_B):
+        assert figures(district.report06_for(world.district, *WEEK1, unit)) == before[unit]
+    assert district.refresh(world.district) == district.FoldResult(0, 0)  # watermark restored
 
 
 def test_actions_before_their_creation_wait_for_it(world: World) -> None:

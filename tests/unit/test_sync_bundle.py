@@ -524,7 +524,15 @@ def test_scans_travel_content_addressed(world: World) -> None:
             kind="attachment.added",
             actor="clerk:an",
             at=clock.iso(world.st.now()),
-            payload={"dossier": "d-1", "sha256": sha, "size": len(page)},
+            payload={
+                "dossier": "d-1",
+                "code": "000.00.12.H29-260302-1001",
+                "sha256": sha,
+                "size": len(page),
+                "media_type": "application/pdf",
+                "pages": 1,
+                "name": "trang.pdf",
+            },
         )
     res = sync.export_bundle(world.st, world.usb, scans=True)
     assert res.manifest.attachment_count == 1
@@ -536,3 +544,43 @@ def test_scans_travel_content_addressed(world: World) -> None:
     # without --scans the bundle carries the events only
     plain = sync.export_bundle(world.st, world.root, everything=True)
     assert plain.manifest.attachment_count == 0
+
+
+def test_reimport_recognised_without_reading_the_events(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A known exact copy of an imported bundle is recognised by its signed manifest and seal
+    (no event read again); any other file still gets the full verification."""
+    first = sync.export_bundle(world.st, world.usb)
+    sync.import_bundle(world.dist, first.path)
+    full_checks: list[str] = []
+    real = fmt.verify_bundle
+
+    def spy(path: Path, **kw: object) -> fmt.Manifest:
+        full_checks.append(path.name)
+        return real(path, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fmt, "verify_bundle", spy)
+    again = sync.import_bundle(world.dist, first.path)
+    assert again.plan.already_imported and again.plan.recognised and again.inserted == 0
+    assert again.plan.imported_at and full_checks == []
+    copy = world.root / "copy.osb"  # a copy on another stick: the same bytes, still known
+    copy.write_bytes(first.path.read_bytes())
+    assert sync.import_bundle(world.dist, copy).plan.recognised and full_checks == []
+    # ``bundle verify`` always checks everything
+    _, plan = sync.check_bundle(world.dist, first.path, full=True)
+    assert plan.already_imported and not plan.recognised and full_checks == [first.path.name]
+    # one byte changed: not a known copy, the full check runs and refuses it
+    data = bytearray(first.path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    bad = world.root / "bad.osb"
+    bad.write_bytes(bytes(data))
+    before = world.foreign()
+    with pytest.raises(fmt.BundleError):
+        sync.import_bundle(world.dist, bad)
+    assert full_checks[-1] == "bad.osb" and world.foreign() == before
+    # a new bundle (unknown manifest) is verified in full before it is imported
+    world.add_events(3)
+    newer = sync.export_bundle(world.st, world.usb)
+    done = sync.import_bundle(world.dist, newer.path)
+    assert done.inserted == 3 and full_checks[-1] == newer.path.name

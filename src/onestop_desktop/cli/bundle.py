@@ -65,7 +65,7 @@ def cmd_verify(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop.services import sync
 
     ctx = open_session(data, integrity="daily")
-    _, plan = sync.check_bundle(ctx, Path(args.file).expanduser())
+    _, plan = sync.check_bundle(ctx, Path(args.file).expanduser(), full=True)
     m = plan.manifest
     print(f"Gói {Path(args.file).name} hợp lệ: chữ ký, mã băm và chuỗi sự kiện đều đúng.")
     print(f"Đơn vị {m.unit_code}, máy trạm {m.station}, dấu vân tay khóa {m.fingerprint}")
@@ -102,15 +102,30 @@ def cmd_import(args: argparse.Namespace, data: paths.DataDir) -> int:
         dots.end()
     m = result.plan.manifest
     if result.plan.already_imported:
-        print(f"Gói {path.name} đã được nhập trước đây; không thay đổi gì.")
+        print(already_imported_text(path.name, result.plan.imported_at))
     else:
         print(
             f"Đã nhập gói {path.name} của {m.unit_code}, máy trạm {m.station}: "
             f"{fmt_int(result.inserted)} sự kiện mới, {fmt_int(result.attachments)} tệp bản quét."
         )
+    if result.fold is not None and result.fold.dossiers:
+        print(f"Đã cập nhật {fmt_int(result.fold.dossiers)} hồ sơ của cấp huyện.")
     if result.ack is not None:
         print(f"Giấy xác nhận (mang về máy trạm, nhập bằng «onestop bundle ack»): {result.ack}")
     return 0
+
+
+def already_imported_text(name: str, imported_at: str | None) -> str:
+    """What a re-import says: when the bundle was imported, and that nothing changed."""
+    from onestop_desktop.domain import clock
+
+    if imported_at:
+        try:
+            when = clock.fmt_datetime(clock.parse_iso(imported_at))
+        except ValueError:
+            when = imported_at
+        return f"Gói {name} đã được nhập lúc {when}; không thay đổi gì."
+    return f"Gói {name} đã được nhập trước đây; không thay đổi gì."
 
 
 def cmd_ack(args: argparse.Namespace, data: paths.DataDir) -> int:

@@ -48,7 +48,9 @@ def cmd_import(args: argparse.Namespace, data: paths.DataDir) -> int:
     )
     m = done.result.plan.manifest
     if done.result.plan.already_imported:
-        print(f"Gói {path.name} đã được nhập trước đây; không thay đổi gì.")
+        from onestop_desktop.cli.bundle import already_imported_text
+
+        print(already_imported_text(path.name, done.result.plan.imported_at))
     else:
         print(
             f"Đã nhập gói {path.name} của {m.unit_code}, máy trạm {m.station}: "

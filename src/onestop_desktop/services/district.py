@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.calendar import DAY_KINDS
+from onestop_desktop.domain.events import Event
 from onestop_desktop.domain.payloads import Creation
 from onestop_desktop.domain.projection import Row, apply, parse_event
 from onestop_desktop.domain.text import nfc
@@ -71,15 +73,28 @@ class FoldResult:
     chains: int
 
 
-def fold_dossier(ctx: Session, unit_code: str, dossier_id: str) -> Row | None:
-    """Refold one dossier from all its held events and store the row."""
+def fold_events(events: Iterable[Event]) -> Row | None:
+    """The district's row of one dossier from all its held events, in the order given
+    (:func:`onestop_desktop.store.district.dossier_events`'s); ``None`` while the event that
+    creates it is not held yet. Shared by the fold and by ``onestop rebuild`` at a district."""
     row: Row | None = None
-    for event in rows.dossier_events(ctx.store, unit_code, dossier_id):
+    for event in events:
         if row is None and not isinstance(parse_event(event), Creation):
             # Worked at another counter of the commune whose bundle has not come yet: the
             # dossier is folded when the chain holding its creation is imported.
             return None
         row = apply(row, event)
+    return row
+
+
+def fold_order(events: list[Event]) -> list[Event]:
+    """``events`` in the order a station's own rebuild folds them (``at``, station, seq)."""
+    return sorted(events, key=lambda e: (e.at, e.station_id, e.seq))
+
+
+def fold_dossier(ctx: Session, unit_code: str, dossier_id: str) -> Row | None:
+    """Refold one dossier from all its held events and store the row."""
+    row = fold_events(rows.dossier_events(ctx.store, unit_code, dossier_id))
     if row is None:
         return None
     if dossier_rows.get(ctx.store, dossier_id) is None:
@@ -129,16 +144,14 @@ def import_station_bundle(
     ctx: Session, path: Path, *, ack_to: Path | None = None, progress: fmt.Progress | None = None
 ) -> DistrictImport:
     """Import a station's bundle and fold it in one transaction; the acknowledgement is
-    written only after both are committed (it must never claim more than is held)."""
+    written only after both are committed (it must never claim more than is held).
+
+    The same path as ``onestop bundle import`` and the GUI (:func:`sync.import_bundle` folds at
+    a district); this one only insists that the database is a district's."""
     require_district(ctx)
-    with ctx.store.atomic():
-        result = sync.import_bundle(ctx, path, progress=progress)
-        folded = refresh(ctx)
-    ack = None
-    if ack_to is not None:
-        m = result.plan.manifest
-        ack = sync.write_ack(ctx, m.unit_code, m.station, ack_to, result.plan.manifest_sha256)
-    return DistrictImport(result, folded, ack)
+    result = sync.import_bundle(ctx, path, ack_to=ack_to, progress=progress)
+    assert result.fold is not None  # a district's import always folds
+    return DistrictImport(result, result.fold, result.ack)
 
 
 # ------------------------------------------------------------------------- communes, reports

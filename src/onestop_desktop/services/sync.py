@@ -24,7 +24,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from onestop_desktop import files
 from onestop_desktop.domain import clock
@@ -38,6 +38,9 @@ from onestop_desktop.store import sync as rows
 from onestop_desktop.store.db import Store
 from onestop_desktop.sync import bundle as fmt
 from onestop_desktop.sync.bundle import BundleError, Manifest, Progress
+
+if TYPE_CHECKING:
+    from onestop_desktop.services.district import FoldResult
 
 PERMISSION = "sync.manage"
 KEY_FORMAT = "onestop-key"
@@ -323,6 +326,11 @@ class Plan:
     held_before: int
     new_events: int
     already_imported: bool
+    imported_at: str | None = None
+    """When an already imported bundle was imported (ISO), for "đã nhập lúc …"."""
+    recognised: bool = False
+    """Recognised as a known exact copy by its signed manifest and seal alone, its events not
+    read (:func:`_known_copy`)."""
 
 
 @dataclass(frozen=True)
@@ -331,6 +339,9 @@ class ImportResult:
     inserted: int
     attachments: int
     ack: Path | None
+    fold: FoldResult | None = None
+    """At a district: what folding the new events into its dossiers did (same transaction as
+    the insert); ``None`` at a station, which keeps other units' events only."""
 
 
 def _manifest_sha(path: Path) -> str:
@@ -339,13 +350,40 @@ def _manifest_sha(path: Path) -> str:
 
 
 def check_bundle(
-    ctx: Session, path: Path, *, progress: Progress | None = None
+    ctx: Session, path: Path, *, progress: Progress | None = None, full: bool = False
 ) -> tuple[fmt.Bundle, Plan]:
     """Verify a station bundle completely against what this database trusts and holds, without
-    writing anything; the bundle and what importing it would do."""
+    writing anything; the bundle and what importing it would do.
+
+    A known exact copy of a bundle already imported is recognised first, cheaply (signature,
+    manifest hash, seal: :func:`_known_copy`), and not read again (at 1M events the full check
+    takes a minute to say "nothing to do"). ``full``: always the full check (``bundle verify``).
+    Every other file gets the full check before anything is decided."""
     ctx.require(PERMISSION)
+    if not full:
+        known = _known_copy(ctx.store, path)
+        if known is not None:
+            return known
     bundle = fmt.read_bundle(path, progress=progress)
     return bundle, _plan(ctx.store, bundle)
+
+
+def _known_copy(store: Store, path: Path) -> tuple[fmt.Bundle, Plan] | None:
+    """A bundle whose signed manifest was imported here already, in a file the same key sealed
+    (so byte for byte what the station wrote), as a no-op plan; ``None`` for anything else,
+    which then takes the full check (and gets its precise reason if refused)."""
+    try:
+        manifest, digest = fmt.verify_sealed_copy(path)
+    except BundleError:
+        return None
+    if manifest.kind != fmt.KIND_EVENTS:
+        return None
+    done = rows.import_by_manifest(store, digest)
+    if done is None or (done.unit_code, done.station_id) != (manifest.unit_code, manifest.station):
+        return None
+    head, _ = rows.foreign_head(store, manifest.unit_code, manifest.station)
+    plan = Plan(manifest, digest, head, 0, True, done.imported_at, recognised=True)
+    return fmt.Bundle(path, manifest), plan
 
 
 def _plan(store: Store, bundle: fmt.Bundle) -> Plan:
@@ -388,8 +426,9 @@ def _plan(store: Store, bundle: fmt.Bundle) -> Plan:
         raise BundleError(src, Msg("gói là của chính đơn vị này"))
     digest = _manifest_sha(bundle.path)
     head, head_hash = rows.foreign_head(store, m.unit_code, m.station)
-    if rows.import_by_manifest(store, digest) is not None:
-        return Plan(m, digest, head, 0, True)
+    done = rows.import_by_manifest(store, digest)
+    if done is not None:
+        return Plan(m, digest, head, 0, True, done.imported_at)
     newest = rows.newest_import(store, m.unit_code, m.station)
     if newest is not None and m.created_at < newest.created_at:
         raise BundleError(
@@ -499,16 +538,29 @@ def import_bundle(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Import a station's bundle: checked completely first (:func:`check_bundle`), then one
-    transaction; ``ack_to``: write the signed acknowledgement in that folder afterwards."""
+    transaction; ``ack_to``: write the signed acknowledgement in that folder afterwards.
+
+    At a district database the same transaction also folds what is new into the district's
+    dossiers (:func:`onestop_desktop.services.district.refresh`), so ``bundle import``, the GUI
+    and ``district import`` leave the same state; the acknowledgement is written only after the
+    commit (it never claims more than is held). The fold is idempotent and watermarked: an
+    import made by an older version without it is folded by the next import or refresh."""
     bundle, plan = check_bundle(ctx, path)
     m = plan.manifest
     inserted = 0
     scans = 0
+    fold: FoldResult | None = None
+    with ctx.store.atomic():
+        if not plan.already_imported:
+            inserted = _insert(ctx, bundle, plan, progress)
+        if own_role(ctx.store) == "district":
+            from onestop_desktop.services import district
+
+            fold = district.refresh(ctx)
     if not plan.already_imported:
-        inserted = _insert(ctx, bundle, plan, progress)
         scans = _copy_scans(ctx.store, bundle)
     ack = write_ack(ctx, m.unit_code, m.station, ack_to, plan.manifest_sha256) if ack_to else None
-    return ImportResult(plan, inserted, scans, ack)
+    return ImportResult(plan, inserted, scans, ack, fold)
 
 
 def _insert(ctx: Session, bundle: fmt.Bundle, plan: Plan, progress: Progress | None) -> int:

@@ -73,6 +73,11 @@ class SyncRunner(QObject):
                     str(result.plan.manifest.station),
                     fmt_int(result.inserted),
                 )
+            if result.fold is not None and result.fold.dossiers:
+                # A district folds what it imports in the same transaction (#12).
+                text += "\n" + fmt(
+                    self.tr("Đã cập nhật %1 hồ sơ của cấp huyện."), fmt_int(result.fold.dossiers)
+                )
             if result.ack is not None:
                 text += "\n" + fmt(
                     self.tr("Giấy xác nhận %1 đã ghi bên cạnh gói: mang về máy trạm."),
