@@ -152,15 +152,122 @@ def wrap_text(value: str, width: float, size: float, font: str = FONT) -> str:
     return "\n".join(out)
 
 
-def para(value: object, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (NFC, escaped): long words and names wrap, never overflow."""
-    return Paragraph(text(value), style)
+class Para(Paragraph):
+    """A :class:`Paragraph` that breaks its lines once per width.
+
+    A paragraph's lines depend only on the width it is given, but platypus asks again and again:
+    a table wraps its cells to size its rows, again when it is placed and again to draw them, and
+    a ``KeepInFrame`` wraps its whole story once to measure and once more to draw. A receipt's
+    paragraphs were broken into lines four times each (most of its rendering time); the breaks
+    of each width are kept here and handed back, so each paragraph is broken once per width.
+    """
+
+    _KEPT = ("blPara", "height", "_wrapWidths", "_width_max")
+    """What :meth:`Paragraph.wrap` leaves on the paragraph for drawing and measuring."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        cache: dict[float, tuple[object, ...]] = self.__dict__.setdefault("_breaks", {})
+        hit = cache.get(avail_width)
+        if hit is None:
+            width, height = super().wrap(avail_width, avail_height)
+            if height != 0x7FFFFFFF:  # "cannot fit here": nothing to keep
+                cache[avail_width] = tuple(getattr(self, name, None) for name in self._KEPT)
+            return width, height
+        self.width = avail_width
+        for name, value in zip(self._KEPT, hit, strict=True):
+            setattr(self, name, value)
+        return avail_width, self.height
 
 
-def labelled(label: str, value: object, style: ParagraphStyle) -> Paragraph:
+class Line(Flowable):
+    """Text that fits on one line, drawn as a text object without the paragraph engine.
+
+    Most of a slip is short lines ("Số điện thoại: 0912345678", a name under a signature, a
+    cell of the checklist). A :class:`Paragraph` parses its markup with an HTML parser, breaks
+    it into words and fits them into lines, for each of them: most of a receipt's rendering
+    time. A ``Line`` measures its runs (plain text in one font each) against the width it is
+    given; when they fit it draws them where the paragraph would have (same font, size,
+    baseline and alignment, whitespace collapsed the same way), and when they do not (a long
+    name, a narrow column, a 300-character reason) it hands over to the :class:`Para` of the
+    same text, which wraps it. Either way the words and fonts on the page are the same.
+    """
+
+    def __init__(self, runs: tuple[tuple[str, str], ...], markup: str, style: ParagraphStyle):
+        super().__init__()
+        self.runs = runs
+        """(font name, text) pairs, whitespace already collapsed as a paragraph would."""
+        self.markup = markup
+        """The same text as paragraph markup, for when it needs more than one line."""
+        self.style = style
+        self._size = float(style.fontSize)
+        self._text_width = sum(pdfmetrics.stringWidth(t, f, self._size) for f, t in runs)
+        self._para: Para | None = None
+        self._wrapped = False
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        st = self.style
+        room = avail_width - st.leftIndent - st.rightIndent - st.firstLineIndent
+        self._wrapped = self._text_width > room
+        if not self._wrapped:
+            self.width, self.height = avail_width, float(st.leading)
+            return self.width, self.height
+        if self._para is None:
+            self._para = Para(self.markup, st)
+        self.width, self.height = self._para.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if not self._wrapped or self._para is None:  # one line: it goes whole to the next frame
+            return []
+        parts: list[Flowable] = self._para.split(avail_width, avail_height)
+        return parts
+
+    def draw(self) -> None:
+        if self._wrapped and self._para is not None:
+            self._para.drawOn(self.canv, 0, 0)
+            return
+        st = self.style
+        left = st.leftIndent + st.firstLineIndent
+        if st.alignment == TA_CENTER:
+            x = left + (self.width - left - st.rightIndent - self._text_width) / 2
+        elif st.alignment == TA_RIGHT:
+            x = self.width - st.rightIndent - self._text_width
+        else:  # left, or justified: a paragraph's last (here only) line is not stretched
+            x = left
+        c = self.canv
+        c.saveState()
+        c.setFillColor(st.textColor)
+        tx = c.beginText(x, self.height - self._size)
+        for font, run in self.runs:
+            tx.setFont(font, self._size, st.leading)
+            tx.textOut(run)
+        c.drawText(tx)
+        c.restoreState()
+
+
+def _words(value: str) -> str:
+    """``value`` with its whitespace collapsed, as a paragraph lays it out."""
+    return " ".join(value.split())
+
+
+def para(value: object, style: ParagraphStyle) -> Flowable:
+    """Plain text (NFC, escaped) in ``style``: long words and names wrap, never overflow."""
+    raw = str(value)
+    words = _words(nfc(raw))
+    if not words or "\n" in raw:  # a line break is the paragraph's <br/>
+        return Para(text(value), style)
+    return Line(((style.fontName, words),), text(value), style)
+
+
+def labelled(label: str, value: object, style: ParagraphStyle) -> Flowable:
     """``Label: value`` with the label in plain type and the value in bold."""
     shown = text(value) if value not in (None, "") else "…………………………"
-    return Paragraph(f"{text(label)}: <b>{shown}</b>", style)
+    markup = f"{text(label)}: <b>{shown}</b>"
+    head = _words(nfc(label))
+    body = _words(nfc(str(value))) if value not in (None, "") else "…………………………"
+    if not head or not body or "\n" in str(value) or "\n" in label:
+        return Para(markup, style)
+    return Line(((style.fontName, f"{head}: "), (FONT_BOLD, body)), markup, style)
 
 
 def place_date(place: str, day: date) -> str:
