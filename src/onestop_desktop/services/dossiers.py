@@ -24,7 +24,7 @@ from onestop_desktop.domain.events import Event
 from onestop_desktop.domain.roles import Role
 from onestop_desktop.domain.status import ACTIONS, DONE, OPEN, Status, next_status
 from onestop_desktop.domain.text import fold, nfc
-from onestop_desktop.errors import Conflict, NotFound, ValidationError
+from onestop_desktop.errors import Conflict, Msg, NotFound, ValidationError
 from onestop_desktop.services import calendar as calendar_service
 from onestop_desktop.services import catalog as catalog_service
 from onestop_desktop.services import intake as intake_service
@@ -41,6 +41,7 @@ from onestop_desktop.services.views import (
     StatusStep,
     TimeLeft,
     TimelineEntry,
+    details_text,
 )
 from onestop_desktop.store import counters, dossiers, events
 from onestop_desktop.store import users as user_rows
@@ -264,7 +265,7 @@ def receive(ctx: Session, intake: Intake, *, kind: str = "received") -> DossierS
         raise ValidationError(
             "Chỉ hồ sơ tiếp nhận tại quầy mới nhập từ phiếu giấy được", field="received_at"
         )
-    procedure = intake_service.procedure(ctx, intake.procedure_code)
+    procedure = catalog_service.current_procedure(ctx.store, intake.procedure_code)
     if not procedure.published:
         raise Conflict(
             "Thủ tục {code} chưa được công bố, không tiếp nhận được", code=procedure.code
@@ -326,8 +327,7 @@ def receive(ctx: Session, intake: Intake, *, kind: str = "received") -> DossierS
             **extra,
         )
         event = record(ctx, payload, dossier_id=dossier_id)
-        row = proj.apply(None, event, payload)
-        rid = dossiers.insert(ctx.store, row)
+        row = _apply(ctx, event, None, payload)
         if prior is not None:
             refusal = pl.Refused(
                 reason=f"Trùng hồ sơ {prior['code']} đang giải quyết",
@@ -335,8 +335,7 @@ def receive(ctx: Session, intake: Intake, *, kind: str = "received") -> DossierS
             )
             event = record(ctx, refusal, dossier_id=dossier_id)
             row = _apply(ctx, event, row, refusal)
-    # The row just written, not read back: the same values, one query fewer per save (#9).
-    return DossierSummary.from_row({**row, "rid": rid})
+    return _summary(ctx, dossier_id)
 
 
 def _find_row(ctx: Session, key: str) -> proj.Row | None:
@@ -692,27 +691,32 @@ def _appointments(evs: list[Event], typed: list[pl.Payload]) -> tuple[Appointmen
     for ev, p in zip(evs, typed, strict=True):
         at = clock.parse_iso(ev.at)
         if isinstance(p, pl.Creation) and p.due_at:
-            cause = "Hẹn trả khi tiếp nhận" if ev.kind != "imported" else "Theo sổ theo dõi"
+            cause = (
+                Msg("Hẹn trả khi tiếp nhận") if ev.kind != "imported" else Msg("Theo sổ theo dõi")
+            )
             out.append(AppointmentChange(at, clock.parse_iso(p.due_at), cause, None))
         elif isinstance(p, pl.Accepted):
             out.append(
-                AppointmentChange(at, clock.parse_iso(p.due_at), "Hẹn trả khi tiếp nhận", None)
+                AppointmentChange(at, clock.parse_iso(p.due_at), Msg("Hẹn trả khi tiếp nhận"), None)
             )
         elif isinstance(p, pl.SupplementReceived | pl.FinancialDone) and p.due_at:
             cause = (
-                "Tính lại thời hạn từ đầu sau khi nhận bổ sung"
+                Msg("Tính lại thời hạn từ đầu sau khi nhận bổ sung")
                 if p.mode == "restart" and isinstance(p, pl.SupplementReceived)
-                else "Cộng thêm thời gian tạm dừng"
+                else Msg("Cộng thêm thời gian tạm dừng")
             )
             out.append(AppointmentChange(at, clock.parse_iso(p.due_at), cause, None))
         elif isinstance(p, pl.Rescheduled):
             out.append(
                 AppointmentChange(
-                    at, clock.parse_iso(p.new_due_at), f"Hẹn lại lần {p.times}", p.reason
+                    at,
+                    clock.parse_iso(p.new_due_at),
+                    Msg("Hẹn lại lần {times}", times=p.times),
+                    p.reason,
                 )
             )
         elif isinstance(p, pl.Refused) and out and out[-1].due_at is not None:
-            out.append(AppointmentChange(at, None, "Không được tiếp nhận: bỏ hẹn trả", None))
+            out.append(AppointmentChange(at, None, Msg("Không được tiếp nhận: bỏ hẹn trả"), None))
     return tuple(out)
 
 
@@ -789,8 +793,9 @@ def _time_left(
     )
 
 
-_KIND_LABELS = {
-    "imported": "Nhập từ sổ theo dõi",
+#: The names of event kinds that are not status actions (``ACTIONS`` names the others).
+_KIND_LABELS: dict[str, Msg] = {
+    "imported": Msg("Nhập từ sổ theo dõi"),
 }
 
 
@@ -817,7 +822,8 @@ def timeline(ctx: Session, key: str) -> list[TimelineEntry]:
             status = target if target is not None else status
         if ev.actor not in names:
             names[ev.actor] = _actor_name(ctx, ev.actor)
-        action = ACTIONS[ev.kind].label if ev.kind in ACTIONS else _KIND_LABELS[ev.kind]
+        action = ACTIONS[ev.kind].label_msg if ev.kind in ACTIONS else _KIND_LABELS[ev.kind]
+        parts, note = _detail_parts(ctx, ev, p)
         entries.append(
             TimelineEntry(
                 station_id=ev.station_id,
@@ -826,8 +832,9 @@ def timeline(ctx: Session, key: str) -> list[TimelineEntry]:
                 kind=ev.kind,
                 actor=ev.actor,
                 actor_name=names[ev.actor],
-                action=action,
-                details=_details(ctx, ev, p),
+                action_msg=action,
+                detail_parts=parts,
+                note=note,
                 status=status,
                 payload=p,
             )
@@ -850,57 +857,76 @@ def _actor_name(ctx: Session, tag: str) -> str:
     return tag
 
 
-def _when(moment: str | None) -> str:
-    return clock.fmt_datetime(clock.parse_iso(moment)) if moment else "không có"
+def _when(moment: str | None) -> str | Msg:
+    return clock.fmt_datetime(clock.parse_iso(moment)) if moment else Msg("không có")
 
 
 def _details(ctx: Session, ev: Event, p: pl.Payload) -> str:
-    """What an event carried, in Vietnamese words."""
-    parts: list[str] = []
+    """What an event carried, in Vietnamese words (the event log's line: ``services.audit``)."""
+    return details_text(*_detail_parts(ctx, ev, p))
+
+
+def _detail_parts(ctx: Session, ev: Event, p: pl.Payload) -> tuple[tuple[Msg, ...], str | None]:
+    """What an event carried: translatable parts (Vietnamese templates, values filled in) and
+    the clerk's note of an action (shown after them as typed; a receipt's note is a part)."""
+    parts: list[Msg] = []
     if isinstance(p, pl.Creation):
-        parts.append(f"Mã hồ sơ {p.code}; thủ tục {p.procedure.code} {p.procedure.name}")
+        parts.append(
+            Msg(
+                "Mã hồ sơ {code}; thủ tục {procedure_code} {procedure_name}",
+                code=p.code,
+                procedure_code=p.procedure.code,
+                procedure_name=p.procedure.name,
+            )
+        )
         if p.due_at:
-            parts.append(f"hẹn trả {_when(p.due_at)}")
+            parts.append(Msg("hẹn trả {due}", due=_when(p.due_at)))
         if isinstance(p, pl.Received) and p.paper:
             parts.append(
-                f"tiếp nhận trên giấy lúc {_when(p.received_at)}, nhập vào máy lúc "
-                f"{_when(p.entered_at)}"
+                Msg(
+                    "tiếp nhận trên giấy lúc {received}, nhập vào máy lúc {entered}",
+                    received=_when(p.received_at),
+                    entered=_when(p.entered_at),
+                )
             )
         if isinstance(p, pl.Received) and p.submitter is not None:
-            parts.append(f"người nộp {p.submitter.name}")
+            parts.append(Msg("người nộp {name}", name=p.submitter.name))
         if p.documents:
-            parts.append(f"{len(p.documents)} giấy tờ")
+            parts.append(Msg("{count} giấy tờ", count=clock.fmt_int(len(p.documents))))
         if isinstance(p, pl.Imported) and p.source is not None:
-            parts.append(f"từ tệp {p.source.file}, dòng {p.source.line}")
+            parts.append(Msg("từ tệp {file}, dòng {line}", file=p.source.file, line=p.source.line))
     elif isinstance(p, pl.Accepted):
-        parts.append(f"Hẹn trả {_when(p.due_at)}")
+        parts.append(Msg("Hẹn trả {due}", due=_when(p.due_at)))
     elif isinstance(p, pl.Refused | pl.Stopped | pl.Withdrawn):
-        parts.append(f"Lý do: {p.reason}")
+        parts.append(Msg("Lý do: {reason}", reason=p.reason))
     elif isinstance(p, pl.HandedOver):
         name = p.to_name or _full_name(ctx, p.to) or p.to
-        parts.append(f"Chuyển cho {name}")
+        parts.append(Msg("Chuyển cho {name}", name=name))
     elif isinstance(p, pl.SupplementRequested):
         if p.documents:
-            parts.append("Cần bổ sung: " + ", ".join(p.documents))
-        parts.append(f"lý do: {p.reason}")
+            parts.append(Msg("Cần bổ sung: {documents}", documents=", ".join(p.documents)))
+        parts.append(Msg("lý do: {reason}", reason=p.reason))
     elif isinstance(p, pl.SupplementReceived | pl.FinancialDone):
         if p.due_at:
-            how = "tính lại từ đầu" if p.mode == "restart" else "cộng thời gian tạm dừng"
-            parts.append(f"Hẹn trả mới {_when(p.due_at)} ({how})")
+            how = Msg("tính lại từ đầu") if p.mode == "restart" else Msg("cộng thời gian tạm dừng")
+            parts.append(Msg("Hẹn trả mới {due} ({how})", due=_when(p.due_at), how=how))
     elif isinstance(p, pl.FinancialRequested):
-        parts.append(f"Số tiền: {clock.fmt_money(p.amount)}")
+        parts.append(Msg("Số tiền: {amount} đ", amount=clock.fmt_int(p.amount)))
     elif isinstance(p, pl.Returned):
         who = p.collected_by + (f" ({p.collected_by_id})" if p.collected_by_id else "")
-        parts.append(f"Người nhận: {who}")
+        parts.append(Msg("Người nhận: {who}", who=who))
     elif isinstance(p, pl.Rescheduled):
         parts.append(
-            f"Hẹn lại lần {p.times}: từ {_when(p.old_due_at)} sang {_when(p.new_due_at)}; "
-            f"lý do: {p.reason}"
+            Msg(
+                "Hẹn lại lần {times}: từ {old} sang {new}; lý do: {reason}",
+                times=p.times,
+                old=_when(p.old_due_at),
+                new=_when(p.new_due_at),
+                reason=p.reason,
+            )
         )
     note = getattr(p, "note", None)
-    text = "; ".join(parts)
-    if note and not isinstance(p, pl.Creation):
-        text = f"{text}: {note}" if text else str(note)
-    elif note:
-        text = f"{text}; ghi chú: {note}"
-    return text
+    if note and isinstance(p, pl.Creation):
+        parts.append(Msg("ghi chú: {note}", note=note))
+        return tuple(parts), None
+    return tuple(parts), (str(note) if note else None)

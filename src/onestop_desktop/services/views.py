@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any, Literal
@@ -10,6 +11,7 @@ from onestop_desktop.domain import clock
 from onestop_desktop.domain.catalog import DOCUMENT_FORM_LABELS
 from onestop_desktop.domain.payloads import Payload, ProcedureSnapshot
 from onestop_desktop.domain.status import Status
+from onestop_desktop.errors import Msg
 
 
 @dataclass(frozen=True)
@@ -122,12 +124,21 @@ class ChecklistItem:
 
 @dataclass(frozen=True)
 class AppointmentChange:
-    """The appointment (ngày hẹn trả) as it was set at ``at``, and why (in words)."""
+    """The appointment (ngày hẹn trả) as it was set at ``at``, and why.
+
+    ``cause_msg`` is the why as a translatable :class:`~onestop_desktop.errors.Msg` (the GUI
+    renders it in its language); ``cause`` is its Vietnamese text (CLI, JSON, slips).
+    ``reason`` is what the clerk typed, shown as it is.
+    """
 
     at: datetime
     due_at: datetime | None
-    cause: str
+    cause_msg: Msg
     reason: str | None
+
+    @property
+    def cause(self) -> str:
+        return str(self.cause_msg)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -139,9 +150,9 @@ class AppointmentChange:
 
 
 PauseKind = Literal["supplement", "financial"]
-PAUSE_LABELS: dict[PauseKind, str] = {
-    "supplement": "Chờ bổ sung hồ sơ",
-    "financial": "Chờ thực hiện nghĩa vụ tài chính",
+PAUSE_LABELS: dict[PauseKind, Msg] = {
+    "supplement": Msg("Chờ bổ sung hồ sơ"),
+    "financial": Msg("Chờ thực hiện nghĩa vụ tài chính"),
 }
 
 
@@ -162,8 +173,13 @@ class Pause:
     working_hours: float
 
     @property
-    def label(self) -> str:
+    def label_msg(self) -> Msg:
+        """What the dossier waited for, translatable (the GUI renders it in its language)."""
         return PAUSE_LABELS[self.kind]
+
+    @property
+    def label(self) -> str:
+        return str(PAUSE_LABELS[self.kind])
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -179,11 +195,22 @@ class Pause:
 
 
 TimeLeftUnit = Literal["working_days", "working_hours", "calendar_days"]
-_UNIT_WORDS: dict[TimeLeftUnit, str] = {
-    "working_days": "ngày làm việc",
-    "working_hours": "giờ làm việc",
-    "calendar_days": "ngày",
-}
+
+
+def _span_msg(unit: TimeLeftUnit, overdue: bool, amount: str) -> Msg:
+    """One whole sentence per case (not "Còn {amount} {unit}"): the words' order differs
+    between languages ("Còn 2 ngày" / "2 days left"), so a translator needs the sentence."""
+    if overdue:
+        if unit == "working_days":
+            return Msg("Quá hạn {amount} ngày làm việc", amount=amount)
+        if unit == "working_hours":
+            return Msg("Quá hạn {amount} giờ làm việc", amount=amount)
+        return Msg("Quá hạn {amount} ngày", amount=amount)
+    if unit == "working_days":
+        return Msg("Còn {amount} ngày làm việc", amount=amount)
+    if unit == "working_hours":
+        return Msg("Còn {amount} giờ làm việc", amount=amount)
+    return Msg("Còn {amount} ngày", amount=amount)
 
 
 def fmt_amount(value: float) -> str:
@@ -212,16 +239,23 @@ class TimeLeft:
     paused: bool
 
     @property
+    def phrase_msg(self) -> Msg:
+        """The words as a translatable message: "Còn 2,5 ngày làm việc", "Quá hạn 3 giờ làm
+        việc", "Đến hạn trả", with "(đang tạm dừng tính thời hạn)" while paused. The GUI
+        renders it in its language (``ui.i18n.translate_message``); :attr:`phrase` is the
+        Vietnamese text."""
+        if not self.overdue and self.amount == 0:
+            text = Msg("Đến hạn trả")
+        else:
+            text = _span_msg(self.unit, self.overdue, fmt_amount(self.amount))
+        if self.paused:
+            return Msg("{time_left} (đang tạm dừng tính thời hạn)", time_left=text)
+        return text
+
+    @property
     def phrase(self) -> str:
         """Vietnamese words: "Còn 2,5 ngày làm việc", "Quá hạn 3 giờ làm việc"…"""
-        words = f"{fmt_amount(self.amount)} {_UNIT_WORDS[self.unit]}"
-        if self.overdue:
-            text = f"Quá hạn {words}"
-        elif self.amount == 0:
-            text = "Đến hạn trả"
-        else:
-            text = f"Còn {words}"
-        return f"{text} (đang tạm dừng tính thời hạn)" if self.paused else text
+        return str(self.phrase_msg)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -339,12 +373,30 @@ class DossierDetail:
         }
 
 
+def details_text(
+    parts: tuple[Msg, ...], note: str | None, translate: Callable[[str], str] | None = None
+) -> str:
+    """The details of a timeline entry as one line: its parts joined by "; ", then the clerk's
+    note after a colon ("Chuyển cho Trần Thị B: cần xác minh"). ``translate`` renders the parts
+    in another language (the GUI passes ``ui.i18n.translate_template``); the note is the
+    clerk's own words and is never translated."""
+    text = "; ".join(part.render(translate) for part in parts)
+    if note:
+        return f"{text}: {note}" if text else note
+    return text
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     """One event of a dossier, in words: who (actor tag and full name), when, what, details.
 
-    ``action`` is the Vietnamese name of the action ("Chuyển xử lý"); ``details`` says what it
-    carried ("Chuyển cho Trần Thị B: cần xác minh"); ``payload`` is the typed payload itself.
+    The words are translatable messages, so the GUI shows them in its language while the CLI,
+    JSON and the slips get Vietnamese: ``action_msg`` names the action ("Chuyển xử lý");
+    ``detail_parts`` say what it carried, one :class:`~onestop_desktop.errors.Msg` each
+    ("Chuyển cho {name}", "lý do: {reason}"); ``note`` is the clerk's free note, shown after
+    them as typed. :attr:`action` and :attr:`details` are the Vietnamese texts;
+    :meth:`render_action` / :meth:`render_details` the texts in a language. ``payload`` is the
+    typed payload itself.
     """
 
     station_id: int
@@ -353,10 +405,27 @@ class TimelineEntry:
     kind: str
     actor: str
     actor_name: str
-    action: str
-    details: str
+    action_msg: Msg
+    detail_parts: tuple[Msg, ...]
+    note: str | None
     status: Status
     payload: Payload
+
+    @property
+    def action(self) -> str:
+        """The action's Vietnamese name ("Chuyển xử lý")."""
+        return str(self.action_msg)
+
+    @property
+    def details(self) -> str:
+        """What it carried, in Vietnamese ("Chuyển cho Trần Thị B: cần xác minh")."""
+        return details_text(self.detail_parts, self.note)
+
+    def render_action(self, translate: Callable[[str], str] | None = None) -> str:
+        return self.action_msg.render(translate)
+
+    def render_details(self, translate: Callable[[str], str] | None = None) -> str:
+        return details_text(self.detail_parts, self.note, translate)
 
     def to_json(self) -> dict[str, Any]:
         return {

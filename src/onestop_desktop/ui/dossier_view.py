@@ -56,8 +56,15 @@ from onestop_desktop.services import dossiers
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.views import ApplicantView, DossierDetail, DossierSummary
 from onestop_desktop.ui.action_forms import ActionForm, form_for
-from onestop_desktop.ui.i18n import QT_TRANSLATE_NOOP, error_text, fmt, translate_template
+from onestop_desktop.ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    error_text,
+    fmt,
+    translate_message,
+    translate_template,
+)
 from onestop_desktop.ui.labels import channel_text, status_text
+from onestop_desktop.ui.models.procedures import form_text
 from onestop_desktop.ui.models.timeline import TimelineModel
 
 log = logging.getLogger(__name__)
@@ -567,8 +574,9 @@ class DossierView(QWidget):
             self.paper_label.show()
         else:
             self.paper_label.hide()
+        time_left = translate_message(d.time_left.phrase_msg) if d.time_left is not None else None
         if d.time_left is not None:
-            self.time_left_label.setText(d.time_left.phrase)
+            self.time_left_label.setText(time_left or "")
             colour = "#b00020" if d.time_left.overdue else "#1b5e20"
             self.time_left_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         elif d.on_time is not None:
@@ -596,7 +604,7 @@ class DossierView(QWidget):
         self._set("received_at", _moment(d.received_at))
         self._set("paper_entered_at", _moment(paper_at) if paper_at is not None else None)
         self._set("due_at", _moment(d.due_at) if d.due_at is not None else self.tr("Chưa có"))
-        self._set("time_left", d.time_left.phrase if d.time_left is not None else None)
+        self._set("time_left", time_left)
         if d.assignee:
             self._set(
                 "assignee", fmt(self.tr("%1 (%2)"), d.assignee_name or d.assignee, d.assignee)
@@ -644,7 +652,7 @@ class DossierView(QWidget):
             self._set("procedure.time_limit", self.tr("Không ghi"))
         self._set(
             "procedure.fee",
-            clock.fmt_money(p.fee_amount) if p.fee_amount else self.tr("Không thu phí"),
+            self._money(p.fee_amount) if p.fee_amount else self.tr("Không thu phí"),
         )
 
         self._fill(
@@ -655,12 +663,16 @@ class DossierView(QWidget):
                     item.name,
                     fmt(
                         self.tr("%1 × %2"),
-                        item.required_form_label or "—",
+                        form_text(item.required_form) if item.required_form else "—",
                         _dash(item.required_count),
                     )
                     if item.number is not None
                     else self.tr("Ngoài danh mục"),
-                    fmt(self.tr("%1 × %2"), item.form_label or "—", _dash(item.count))
+                    fmt(
+                        self.tr("%1 × %2"),
+                        form_text(item.form) if item.form else "—",
+                        _dash(item.count),
+                    )
                     if item.provided
                     else self.tr("Chưa nộp"),
                 )
@@ -673,7 +685,7 @@ class DossierView(QWidget):
                 (
                     _moment(a.at),
                     _moment(a.due_at) if a.due_at is not None else self.tr("Bỏ hẹn"),
-                    a.cause,
+                    translate_message(a.cause_msg),
                     a.reason or "",
                 )
                 for a in d.appointments
@@ -685,7 +697,7 @@ class DossierView(QWidget):
                 (
                     fmt(
                         self.tr("%1\n%2 giờ làm việc"),
-                        p_.label,
+                        translate_message(p_.label_msg),
                         f"{p_.working_hours:.1f}".replace(".", ","),
                     ),
                     fmt(
@@ -698,7 +710,7 @@ class DossierView(QWidget):
                         for part in (
                             p_.reason or "",
                             ", ".join(p_.documents),
-                            clock.fmt_money(p_.amount) if p_.amount else "",
+                            self._money(p_.amount) if p_.amount else "",
                         )
                         if part
                     ),
@@ -710,6 +722,10 @@ class DossierView(QWidget):
         self.group_checklist.setTitle(
             fmt(self.tr("Thành phần hồ sơ (%1 giấy tờ)"), clock.fmt_int(len(d.documents)))
         )
+
+    def _money(self, amount: int) -> str:
+        """1.000.000 đ in Vietnamese, 1.000.000 VND in English (the dots as the forms write)."""
+        return fmt(self.tr("%1 đ"), clock.fmt_int(amount))
 
     def _fill(self, table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
         table.setRowCount(len(rows))
@@ -821,6 +837,7 @@ class DossierView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            self.timeline_model.retranslate()
             if self._detail is not None:
                 self._show(self._detail)
         super().changeEvent(event)

@@ -53,7 +53,9 @@ class TimelineModel(QAbstractTableModel):
 
     def _texts(self, entry: TimelineEntry) -> tuple[str, ...]:
         status = status_text(entry.status)
-        what = f"{entry.action}: {entry.details}" if entry.details else entry.action
+        action = entry.render_action(translate_template)
+        details = entry.render_details(translate_template)
+        what = f"{action}: {details}" if details else action
         tip = (
             QCoreApplication.translate(CONTEXT, "%1 — trạng thái sau đó: %2")
             .replace("%1", what)
@@ -62,8 +64,8 @@ class TimelineModel(QAbstractTableModel):
         return (
             clock.fmt_datetime(entry.at),
             entry.actor_name,
-            translate_template(entry.action),
-            entry.details,
+            action,
+            details,
             status,
             tip,
         )
@@ -104,11 +106,20 @@ class TimelineModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    def retranslate(self) -> None:
+        """Make the cells again in the GUI language (after a ``LanguageChange``)."""
+        if not self._entries:
+            return
+        self._cells = [self._texts(e) for e in self._entries]
+        last = self.index(len(self._entries) - 1, self.columnCount() - 1)
+        self.dataChanged.emit(self.index(0, 0), last)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
     def sentences(self) -> list[str]:
-        """Each event as one sentence (who, when, what): the text a screen reader or a copy
-        to the clipboard gets."""
-        return [
-            f"{clock.fmt_datetime(e.at)} — {e.actor_name}: {e.action}"
-            + (f" ({e.details})" if e.details else "")
-            for e in self._entries
-        ]
+        """Each event as one sentence (who, when, what) in the GUI language: the text a screen
+        reader or a copy to the clipboard gets."""
+        out: list[str] = []
+        for cells in self._cells:
+            at, actor, action, details = cells[: self.COL_STATUS]
+            out.append(f"{at} — {actor}: {action}" + (f" ({details})" if details else ""))
+        return out
