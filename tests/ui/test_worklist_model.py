@@ -637,6 +637,84 @@ def test_time_left_is_computed_only_for_rows_asked(
     assert asked == [TIME_LEFT_BATCH, 1]
 
 
+def test_time_left_reads_one_creation_per_procedure_version(
+    session: Session, fixed_clock: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rule needs only the procedure's time limit: the model keeps one creation event per
+    procedure version, and the texts are those of the per-row reading."""
+    from onestop_desktop.services import dossiers as dossier_service
+
+    reads: list[str] = []
+    real = dossier_service._creation
+
+    def counting(ctx: Session, dossier_id: str) -> object:
+        reads.append(dossier_id)
+        return real(ctx, dossier_id)
+
+    model = WorklistModel(session, now=lambda: fixed_clock)
+    fetch_all(model)
+    items = [
+        d
+        for d in model.dossiers()
+        if d.status in search.STATUS_GROUPS["open"] and d.due_at is not None
+    ]
+    assert len(items) >= 5
+    plain = search.time_left(session, items, now=fixed_clock)
+    assert len(plain) == len(items)
+    monkeypatch.setattr(dossier_service, "_creation", counting)
+    kept: dict[search.LimitKey, object] = {}
+    shared = search.time_left(session, items, now=fixed_clock, creations=kept)  # type: ignore[arg-type]
+    assert shared == plain
+    assert len(reads) == len(kept), "one read per (unit, procedure, version)"
+    assert len(kept) >= len({d.procedure_code for d in items})
+    assert len(reads) < len(items), "rows of one version share its creation"
+    reads.clear()
+    assert search.time_left(session, items, now=fixed_clock, creations=kept) == plain  # type: ignore[arg-type]
+    assert reads == [], "kept between calls"
+
+
+def test_texts_follow_the_clock_and_the_language(
+    session: Session, fixed_clock: datetime, qtbot: QtBot
+) -> None:
+    """The model keeps each row's texts; tick() and retranslate() make them again."""
+    now = [fixed_clock]
+    model = WorklistModel(session, now=lambda: now[0])
+    row = next(
+        r
+        for r, d in enumerate(model.dossiers())
+        if d.status in search.STATUS_GROUPS["open"] and d.due_at is not None
+    )
+    before = model.data(model.index(row, WorklistModel.COL_TIME_LEFT), DISPLAY)
+    status = model.data(model.index(row, WorklistModel.COL_STATUS), DISPLAY)
+    now[0] = fixed_clock + timedelta(days=30)
+    with qtbot.waitSignal(model.dataChanged):
+        model.tick()
+    after = model.data(model.index(row, WorklistModel.COL_TIME_LEFT), DISPLAY)
+    assert after != before and after.startswith("Quá hạn")
+    from onestop_desktop.ui import i18n
+
+    try:
+        i18n.install("en")
+        with qtbot.waitSignal(model.headerDataChanged):
+            model.retranslate()
+        english = model.data(model.index(row, WorklistModel.COL_STATUS), DISPLAY)
+        assert english != status
+        assert model.headerData(0, Qt.Orientation.Horizontal) != HEADERS_VI[0]
+    finally:
+        i18n.install("vi")
+    model.retranslate()
+    assert model.data(model.index(row, WorklistModel.COL_STATUS), DISPLAY) == status
+
+
+def test_unanswered_roles_and_bad_indexes_give_none(session: Session) -> None:
+    model = WorklistModel(session)
+    for role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole, 999):
+        assert model.data(model.index(0, 0), role) is None
+    assert model.data(QModelIndex(), DISPLAY) is None
+    assert model.data(model.index(0, 0), DISPLAY) == model.dossier(0).code
+    assert model.data(model.index(0, 0), WorklistModel.DossierRole) == model.dossier(0)
+
+
 def test_row_colours_follow_the_legend(session: Session, fixed_clock: datetime) -> None:
     model = WorklistModel(session, now=lambda: fixed_clock)
     fetch_all(model)

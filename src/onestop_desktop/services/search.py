@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.codes import looks_like_dossier_code
+from onestop_desktop.domain.payloads import Creation
 from onestop_desktop.domain.status import IN_PROGRESS, OPEN, Status
 from onestop_desktop.domain.text import fold
 from onestop_desktop.errors import ValidationError
@@ -280,12 +281,25 @@ def count_matching(
     return dossiers.count_matching(ctx.store, match=expr, where=where, cap=cap)
 
 
+LimitKey = tuple[str, str, int]
+"""``(unit_code, procedure_code, procedure_version)``: a procedure version's snapshot, the same
+in every dossier received under it (a catalogue version is never edited, only superseded)."""
+
+
 def time_left(
-    ctx: Session, items: Iterable[DossierSummary], *, now: datetime | None = None
+    ctx: Session,
+    items: Iterable[DossierSummary],
+    *,
+    now: datetime | None = None,
+    creations: dict[LimitKey, Creation] | None = None,
 ) -> dict[str, TimeLeft]:
     """The time left of each dossier still owed (2, 4, 5, 6) that has an appointment, by id:
     the very rule of the dossier view (``services.dossiers.detail``), asked only for the rows
-    on screen."""
+    on screen.
+
+    The rule reads only the procedure's time limit from the dossier's creation event; pass
+    ``creations`` (kept by the caller, e.g. the worklist model) to read one creation per
+    procedure version instead of one per row: the rows of a screen share a few versions."""
     from onestop_desktop.services import calendar as calendar_service
     from onestop_desktop.services import dossiers as dossier_service
 
@@ -295,13 +309,29 @@ def time_left(
         return {}
     moment = now if now is not None else ctx.now()
     cal = calendar_service.load_calendar(ctx.store)
+    kept = creations if creations is not None else {}
     out: dict[str, TimeLeft] = {}
     for row in dossiers.time_left_rows(ctx.store, wanted):
-        created = dossier_service._creation(ctx, str(row["id"]))
+        version = row.get("procedure_version")
+        key = (
+            None
+            if version is None
+            else (str(row["unit_code"]), str(row["procedure_code"]), int(version))
+        )
+        created = kept.get(key) if key is not None else None
+        if created is None:
+            created = dossier_service._creation(ctx, str(row["id"]))
+            if key is not None and len(kept) < MAX_KEPT_CREATIONS:
+                kept[key] = created
         left = dossier_service._time_left(row, created, cal, moment)
         if left is not None:
             out[str(row["id"])] = left
     return out
+
+
+MAX_KEPT_CREATIONS = 2_000
+"""A bound on :func:`time_left`'s ``creations`` (a commune's catalogue has a few hundred
+procedure versions; a district's, some thousands), so a long session's memory stays flat."""
 
 
 def count_all(ctx: Session) -> int:

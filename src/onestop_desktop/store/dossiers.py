@@ -252,8 +252,8 @@ def time_left_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
         return []
     marks = ", ".join("?" for _ in ids)
     return store.query(
-        "SELECT id, status, due_at, paused_since, procedure_code, procedure_version "
-        f"FROM dossiers WHERE id IN ({marks})",
+        "SELECT id, status, due_at, paused_since, unit_code, procedure_code, "
+        f"procedure_version FROM dossiers WHERE id IN ({marks})",
         ids,
     )
 

@@ -701,14 +701,7 @@ class WorklistScreen(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             self.size_columns()
-            self.model.headerDataChanged.emit(
-                Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
-            )
-            if self.model.rowCount():
-                self.model.dataChanged.emit(
-                    self.model.index(0, 0),
-                    self.model.index(self.model.rowCount() - 1, self.model.columnCount() - 1),
-                )
+            self.model.retranslate()
             self._update_count()
             self.modeChanged.emit()
         super().changeEvent(event)

@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from onestop_desktop.domain import clock
+from onestop_desktop.domain.payloads import Creation
 from onestop_desktop.domain.status import Status
 from onestop_desktop.errors import OneStopError
 from onestop_desktop.services import search
@@ -65,6 +66,20 @@ _COLORS = {key: color for key, color, _label in LEGEND}
 
 # How many rows get their "time left" computed at once when the view first asks for one.
 TIME_LEFT_BATCH = 40
+
+# The roles as plain ints: a view asks data() ~10 roles × every visible cell at each paint, so
+# the roles this model does not answer must cost as little as possible (#9: a keystroke's
+# repaint was ~700 data() calls, a third of its CPU time).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_SORT = int(Qt.ItemDataRole.UserRole) + 1
+_DOSSIER = int(Qt.ItemDataRole.UserRole) + 2
+_COLOUR_KEY = int(Qt.ItemDataRole.UserRole) + 3
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _SORT, _DOSSIER, _COLOUR_KEY})
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 
 def format_moment(moment: datetime | None) -> str:
@@ -137,6 +152,13 @@ class WorklistModel(QAbstractTableModel):
         self._query = ""
         self._filters = Filters()
         self._time_left: dict[str, TimeLeft | None] = {}
+        # Per row, the texts shown (every column but the time left) and the legend key, made on
+        # the first paint of the row; dropped with the rows, on tick() and on retranslate().
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._keys: dict[int, str | None] = {}
+        self._brushes: dict[str, QBrush] = {}
+        # One creation event per procedure version for the time left (services.search).
+        self._creations: dict[search.LimitKey, Creation] = {}
         self._rows: list[DossierSummary] = []
         self._more = True
         self._fetching = False
@@ -206,7 +228,7 @@ class WorklistModel(QAbstractTableModel):
         self._more = True
         self._error = ""
         self._now = self._clock()
-        self._time_left = {}
+        self._forget_cells()
         while self._more and len(self._rows) < wanted:
             before = self._rows[-1].rid if self._rows else None
             page = self._fetch(before)
@@ -218,11 +240,27 @@ class WorklistModel(QAbstractTableModel):
     def tick(self) -> None:
         """The clock moved on: recompute the time left and the colours of the loaded rows."""
         self._now = self._clock()
-        self._time_left = {}
+        self._forget_cells()
+        self._all_changed()
+
+    def retranslate(self) -> None:
+        """The language changed: every text is made again in the new one."""
+        self._texts = {}
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+        self._all_changed()
+
+    def _all_changed(self) -> None:
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1)
             )
+
+    def _forget_cells(self) -> None:
+        """Drop what was computed from the rows and the clock (not the creations: a procedure
+        version's time limit never changes)."""
+        self._time_left = {}
+        self._texts = {}
+        self._keys = {}
 
     def row_of_id(self, dossier_id: str) -> int | None:
         """The row of the dossier with this UUID, if fetched."""
@@ -240,7 +278,9 @@ class WorklistModel(QAbstractTableModel):
                 i for i in self._rows[row : row + TIME_LEFT_BATCH] if i.id not in self._time_left
             ]
             try:
-                found = search.time_left(self._session, batch, now=self._now)
+                found = search.time_left(
+                    self._session, batch, now=self._now, creations=self._creations
+                )
             except OneStopError as exc:
                 log.warning("time left failed: %s", exc)
                 found = {}
@@ -301,11 +341,7 @@ class WorklistModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ROW_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -317,29 +353,42 @@ class WorklistModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        # The roles asked most and never answered go first, before any index call; an
+        # invalid index has row -1 and fails the range check. Indexes of a table model have
+        # no parent.
+        if role not in _ANSWERED:
             return None
         row, col = index.row(), index.column()
         if not (0 <= row < len(self._rows) and 0 <= col < len(self.HEADERS)):
             return None
+        role = int(role)
+        if role == _DISPLAY:
+            if col == self.COL_TIME_LEFT:
+                left = self.time_left(row)
+                return "" if left is None else self.time_left_text(left)
+            texts = self._texts.get(row)
+            if texts is None:
+                texts = self._texts[row] = self._row_texts(row, self._rows[row])
+            return texts[col]
+        if role == _FOREGROUND:
+            key = self._colour_key_of(row)
+            if key is None:
+                return None
+            brush = self._brushes.get(key)
+            if brush is None:
+                brush = self._brushes[key] = QBrush(_COLORS[key])
+            return brush
         item = self._rows[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, item, col)
-        if role == self.SortRole:
+        if role == _SORT:
             return self._sort_value(row, item, col)
-        if role == self.DossierRole:
+        if role == _DOSSIER:
             return item
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if col == self.COL_TIME_LEFT:
                 left = self.time_left(row)
                 return None if left is None else self.time_left_text(left, full=True)
             return item.procedure_name
-        if role == Qt.ItemDataRole.ForegroundRole:
-            key = self.colour_key(item)
-            return None if key is None else QBrush(_COLORS[key])
-        if role == self.ColourKeyRole:
-            return self.colour_key(item)
-        return None
+        return self._colour_key_of(row)  # _COLOUR_KEY
 
     def canFetchMore(self, parent: _Index) -> bool:
         return not parent.isValid() and self._more and not self._fetching
@@ -370,7 +419,7 @@ class WorklistModel(QAbstractTableModel):
         self._more = True
         self._error = ""
         self._now = self._clock()
-        self._time_left = {}
+        self._forget_cells()
         self._rows = self._fetch(None)
 
     def _fetch(self, before_rid: int | None) -> list[DossierSummary]:
@@ -401,16 +450,26 @@ class WorklistModel(QAbstractTableModel):
         self._more = len(page) >= self._page_size
         return page
 
-    def _display(self, row: int, item: DossierSummary, col: int) -> str:
-        if col in (self.COL_RECEIVED, self.COL_DUE):
-            return format_moment(self._sort_value(row, item, col))
-        if col == self.COL_STATUS:
-            return status_text(item.status)
-        if col == self.COL_TIME_LEFT:
-            left = self.time_left(row)
-            return "" if left is None else self.time_left_text(left)
-        value = self._sort_value(row, item, col)
-        return "" if value is None else str(value)
+    def _colour_key_of(self, row: int) -> str | None:
+        if row in self._keys:
+            return self._keys[row]
+        key = self._keys[row] = self.colour_key(self._rows[row])
+        return key
+
+    def _row_texts(self, row: int, item: DossierSummary) -> tuple[str, ...]:
+        """Every column's text but the time left's (asked on its own, in batches)."""
+        texts: list[str] = []
+        for col in range(len(self.HEADERS)):
+            if col == self.COL_TIME_LEFT:
+                texts.append("")
+            elif col in (self.COL_RECEIVED, self.COL_DUE):
+                texts.append(format_moment(self._sort_value(row, item, col)))
+            elif col == self.COL_STATUS:
+                texts.append(status_text(item.status))
+            else:
+                value = self._sort_value(row, item, col)
+                texts.append("" if value is None else str(value))
+        return tuple(texts)
 
     @staticmethod
     def time_left_text(left: TimeLeft, *, full: bool = False) -> str:
