@@ -4,6 +4,7 @@ every kind of bad input refused with nothing written."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import json
 import sqlite3
@@ -584,3 +585,110 @@ def test_reimport_recognised_without_reading_the_events(
     newer = sync.export_bundle(world.st, world.usb)
     done = sync.import_bundle(world.dist, newer.path)
     assert done.inserted == 3 and full_checks[-1] == newer.path.name
+
+
+# ------------------------------------------------------------------ a lost station key (#12)
+
+
+def _message(exc: pytest.ExceptionInfo[Exception]) -> str:
+    return str(getattr(exc.value, "message", exc.value))
+
+
+def test_new_key_signed_by_the_old_one_replaces_it(world: World, tmp_path: Path) -> None:
+    """``bundle key --new`` with the old key still there: the card is signed by it; the district
+    takes it only with ``--replace``; bundles the old key signed before still import, a bundle
+    it signs for later events is refused; the chain simply continues under the new key."""
+    from onestop_desktop.services import integrity
+
+    head, _ = event_rows.head(world.st.store, 1)
+    late = sync.export_bundle(world.st, world.usb)  # made before, carried to the district later
+    old_fp = fmt.fingerprint(world.st.store.setting("station_public_key") or "")
+    made = sync.new_key(world.st, tmp_path)
+    assert made.signed_by_old and made.old_fingerprint == old_fp
+    assert made.set_aside is not None and made.set_aside.exists()
+    card = sync.read_key_card(made.path)
+    assert card.replaces is not None and card.replaces.since_seq == head
+    assert card.fingerprint != old_fp and sync.own_key_card(world.st).replaces == card.replaces
+    with pytest.raises(Conflict, match="--replace"):
+        sync.register_key(world.dist, made.path)
+    done = sync.replace_key(world.dist, made.path, card, "station")
+    assert done.old is not None and done.old.signed and done.old.fingerprint == old_fp
+    assert done.row.fingerprint == card.fingerprint
+    again = sync.register_key(world.dist, made.path, replace=True)  # the same card: a no-op
+    assert again.fingerprint == card.fingerprint
+    assert sync.import_bundle(world.dist, late.path).inserted == head
+    world.add_events(2)
+    fresh = sync.export_bundle(world.st, world.usb)
+    assert fresh.manifest.fingerprint == card.fingerprint
+    assert sync.import_bundle(world.dist, fresh.path).inserted == 3  # key event + 2
+    # the old key (still in keys/retired) cannot sign anything after the hand-over
+    old_key = fmt.load_private_key(made.set_aside)
+    forged = tmp_path / "forged.osb"
+    fmt.write_bundle(
+        forged,
+        key=old_key,
+        kind=fmt.KIND_EVENTS,
+        unit_code=world.st.station.unit_code,
+        station=1,
+        created_at=clock.iso(world.st.now()),
+        events=list(event_rows.iter_station(world.st.store, 1)),
+    )
+    with pytest.raises(ValidationError) as err:
+        sync.import_bundle(world.dist, forged)
+    assert "khóa cũ" in _message(err) and f"đến số {head}" in _message(err)
+    # the station is consistent: its identity setting is the newest identity event's
+    report = integrity.verify(world.st)
+    assert report.table_problems == [] and report.broken is None
+
+
+def test_lost_key_new_unsigned_card_and_refusals(world: World, tmp_path: Path) -> None:
+    """The key file is gone (disk died, backup without keys/): ``key --new`` makes an unsigned
+    card; the district accepts it with ``--replace`` only, and refuses a card that replaces
+    another key, a card that replaces nothing, and a forged old-key signature."""
+    sync.signing_key_path(world.st.store).unlink()
+    made = sync.new_key(world.st, tmp_path / "new.json")
+    assert not made.signed_by_old and made.set_aside is None
+    card = sync.read_key_card(made.path)
+    assert card.replaces is not None and card.replaces.signature == ""
+    # a card naming another old key
+    wrong = dataclasses.replace(
+        card, replaces=dataclasses.replace(card.replaces, public_key="ab" * 32)
+    )
+    (tmp_path / "wrong.json").write_bytes(wrong.to_bytes())
+    with pytest.raises(Conflict, match="nhưng khóa đang đăng ký"):
+        sync.register_key(world.dist, tmp_path / "wrong.json", replace=True)
+    # a card that says nothing about the key it replaces
+    bare = dataclasses.replace(card, replaces=None)
+    (tmp_path / "bare.json").write_bytes(bare.to_bytes())
+    with pytest.raises(Conflict, match="key --new"):
+        sync.register_key(world.dist, tmp_path / "bare.json", replace=True)
+    # a signature that is not the old key's
+    forged = dataclasses.replace(
+        card, replaces=dataclasses.replace(card.replaces, signature="00" * 64)
+    )
+    (tmp_path / "forged.json").write_bytes(forged.to_bytes())
+    with pytest.raises(Conflict, match="Chữ ký của khóa cũ"):
+        sync.register_key(world.dist, tmp_path / "forged.json", replace=True)
+    assert sync_rows.retired_keys(world.dist.store) == []  # nothing changed by the refusals
+    done = sync.register_key(world.dist, made.path, replace=True)
+    (old,) = sync_rows.retired_keys(world.dist.store)
+    assert not old.signed and old.replaced_by == done.fingerprint
+    res = sync.export_bundle(world.st, world.usb)
+    assert sync.import_bundle(world.dist, res.path).inserted == res.manifest.event_count
+    # the retired key may not come back as a plain registration
+    old_card = sync.KeyCard("station", old.unit_code, "", old.station_id, old.public_key)
+    (tmp_path / "old.json").write_bytes(old_card.to_bytes())
+    with pytest.raises(Conflict):
+        sync.register_key(world.dist, tmp_path / "old.json")
+
+
+def test_acknowledgement_by_a_replaced_district_key_refused(world: World, tmp_path: Path) -> None:
+    res = sync.export_bundle(world.st, world.usb)
+    out = sync.import_bundle(world.dist, res.path, ack_to=world.usb)
+    assert out.ack is not None
+    made = sync.new_key(world.dist, tmp_path)  # the district's own key replaced
+    sync.register_key(world.st, made.path, role="district", replace=True)
+    with pytest.raises(ValidationError, match="khóa cũ của cấp huyện"):
+        sync.import_ack(world.st, out.ack)
+    fresh = sync.write_ack(world.dist, world.st.station.unit_code, 1, tmp_path)
+    assert sync.import_ack(world.st, fresh).new

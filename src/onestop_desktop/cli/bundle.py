@@ -149,6 +149,11 @@ def _print_ack(result: Any) -> int:
 def cmd_key(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop.services import sync
 
+    if args.new:
+        ctx = open_session(data)
+        made = sync.new_key(ctx, Path(args.out).expanduser())
+        print(new_key_text(made))
+        return 0
     ctx = open_session(data, integrity="daily")
     card = sync.export_key(ctx, Path(args.out).expanduser())
     print(
@@ -159,11 +164,61 @@ def cmd_key(args: argparse.Namespace, data: paths.DataDir) -> int:
     return 0
 
 
+def new_key_text(made: Any) -> str:
+    """What ``bundle key --new`` prints: both fingerprints, and whether the old key signed."""
+    card = made.card
+    lines = [
+        f"Đã tạo khóa ký mới cho {card.unit_code}, máy trạm {card.station}; thẻ khóa: {made.path}",
+        f"Dấu vân tay khóa MỚI: {card.fingerprint}",
+        f"Dấu vân tay khóa CŨ:  {made.old_fingerprint}",
+    ]
+    if made.signed_by_old:
+        lines.append("Khóa cũ còn trên máy nên đã ký xác nhận việc đổi khóa trong thẻ khóa.")
+    else:
+        lines.append(
+            "Không còn khóa cũ: thẻ khóa không có chữ ký của khóa cũ. Khi đăng ký ở nơi nhận "
+            "(--replace), hai bên phải đọc cho nhau cả hai dấu vân tay qua điện thoại."
+        )
+    if made.set_aside is not None:
+        lines.append(f"Tệp khóa cũ đã được cất vào {made.set_aside} (không dùng để ký nữa).")
+    lines.append(
+        "Chuỗi sự kiện không đổi; gói xuất sau đây được ký bằng khóa mới. Mang thẻ khóa đến nơi "
+        "nhận: onestop district register TỆP --replace."
+    )
+    return "\n".join(lines)
+
+
+def replaced_text(done: Any, whose: str) -> str:
+    """What ``register --replace`` prints: the new key registered and the old one retired."""
+    row = done.row
+    lines = [f"Đã đăng ký khóa mới của {whose}.", f"Dấu vân tay khóa MỚI: {row.fingerprint}"]
+    old = done.old
+    if old is not None:
+        lines.append(f"Dấu vân tay khóa CŨ:  {old.fingerprint} (đã thôi dùng)")
+        lines.append(
+            "Khóa cũ đã ký xác nhận việc đổi khóa."
+            if old.signed
+            else "CẢNH BÁO: thẻ khóa không có chữ ký của khóa cũ (khóa cũ đã mất): hãy đọc cả "
+            "hai dấu vân tay với người ở máy trạm qua điện thoại."
+        )
+        lines.append(
+            f"Gói ký bằng khóa cũ vẫn được nhận cho các sự kiện đến số {fmt_int(old.since_seq)}, "
+            "sau đó thì bị từ chối."
+        )
+    lines.append("Các dấu vân tay phải trùng với các dấu vân tay máy kia in ra.")
+    return "\n".join(lines)
+
+
 def cmd_register(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop.services import sync
 
     ctx = open_session(data)
-    row = sync.register_key(ctx, Path(args.file).expanduser(), role="station")
+    path = Path(args.file).expanduser()
+    if args.replace:
+        done = sync.replace_key(ctx, path, sync.read_key_card(path), "station")
+        print(replaced_text(done, f"{done.row.unit_code}, máy trạm {done.row.station_id}"))
+        return 0
+    row = sync.register_key(ctx, path, role="station")
     print(
         f"Đã đăng ký khóa của {row.unit_code}, máy trạm {row.station_id}.\n"
         f"Dấu vân tay: {row.fingerprint} (phải trùng với dấu vân tay máy trạm in ra)"
@@ -175,7 +230,12 @@ def cmd_trust_district(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop.services import sync
 
     ctx = open_session(data)
-    row = sync.register_key(ctx, Path(args.file).expanduser(), role="district")
+    path = Path(args.file).expanduser()
+    if args.replace:
+        done = sync.replace_key(ctx, path, sync.read_key_card(path), "district")
+        print(replaced_text(done, f"cấp huyện {done.row.unit_code}"))
+        return 0
+    row = sync.register_key(ctx, path, role="district")
     print(
         f"Đã tin cậy khóa cấp huyện {row.unit_code}.\n"
         f"Dấu vân tay: {row.fingerprint} (phải trùng với dấu vân tay cấp huyện in ra)"
@@ -196,6 +256,9 @@ def cmd_list(args: argparse.Namespace, data: paths.DataDir) -> int:
     for chain in sync.held_chains(ctx):
         print(f"Đang giữ {chain.unit_code}, máy trạm {chain.station}: đến số {fmt_int(chain.seq)}")
     return 0
+
+
+REPLACE_HELP = "thay khóa đã đăng ký bằng khóa mới trong tệp (tạo bằng «bundle key --new»)"
 
 
 def add_commands(sub: Any) -> None:
@@ -236,14 +299,21 @@ def add_commands(sub: Any) -> None:
 
     k = bsub.add_parser("key", help="ghi khóa công khai của máy này ra tệp (kèm dấu vân tay)")
     k.add_argument("--out", required=True, metavar="TỆP", help="tệp hoặc thư mục đích")
+    k.add_argument(
+        "--new",
+        action="store_true",
+        help="tạo khóa ký mới thay khóa đã mất hoặc không dùng được nữa (chuỗi sự kiện giữ nguyên)",
+    )
     k.set_defaults(handler=cmd_key)
 
     r = bsub.add_parser("register", help="đăng ký khóa công khai của một máy trạm (cấp huyện)")
     r.add_argument("file", metavar="TỆP", help="tệp khóa công khai của máy trạm")
+    r.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     r.set_defaults(handler=cmd_register)
 
     t = bsub.add_parser("trust-district", help="tin cậy khóa công khai của cấp huyện (máy trạm)")
     t.add_argument("file", metavar="TỆP", help="tệp khóa công khai của cấp huyện")
+    t.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     t.set_defaults(handler=cmd_trust_district)
 
     lst = bsub.add_parser("list", help="các khóa đã đăng ký và các chuỗi đang giữ")

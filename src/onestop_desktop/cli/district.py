@@ -30,7 +30,14 @@ def cmd_register(args: argparse.Namespace, data: paths.DataDir) -> int:
 
     ctx = open_session(data)
     district.require_district(ctx)
-    row = sync.register_key(ctx, Path(args.file).expanduser())
+    path = Path(args.file).expanduser()
+    if args.replace:
+        from onestop_desktop.cli.bundle import replaced_text
+
+        done = sync.replace_key(ctx, path, sync.read_key_card(path), "station")
+        print(replaced_text(done, f"{done.row.unit_code}, máy trạm {done.row.station_id}"))
+        return 0
+    row = sync.register_key(ctx, path)
     print(
         f"Đã đăng ký máy trạm {row.station_id} của {row.unit_name} ({row.unit_code}); "
         f"dấu vân tay {row.fingerprint} — so với dấu vân tay in ở máy trạm"
@@ -197,6 +204,11 @@ def add_commands(sub: Any) -> None:
     )
     r = dsub.add_parser("register", help="đăng ký khóa công khai của một máy trạm")
     r.add_argument("file", metavar="TỆP", help="tệp khóa công khai do máy trạm ghi ra")
+    r.add_argument(
+        "--replace",
+        action="store_true",
+        help="thay khóa đã đăng ký của máy trạm bằng khóa mới (tạo bằng «bundle key --new»)",
+    )
     r.set_defaults(handler=cmd_register)
     i = dsub.add_parser("import", help="nhập gói của một máy trạm và cập nhật hồ sơ")
     i.add_argument("file", metavar="TỆP", help="gói đồng bộ của máy trạm")

@@ -378,6 +378,17 @@ def verify_downward(ctx: Session, path: Path) -> downward.Downward:
     district key this station registered (``onestop bundle trust-district``)."""
     bundle = downward.read(path)
     key = sync_rows.key_by_public(ctx.store, bundle.public_key)
+    old = sync_rows.retired_key(ctx.store, bundle.public_key) if key is None else None
+    if old is not None:
+        raise BundleError(
+            path.name,
+            Msg(
+                "được ký bằng khóa cũ của cấp huyện (dấu vân tay {fingerprint}), đã được thay "
+                "lúc {when}; xin cấp huyện ký lại gói bằng khóa mới",
+                fingerprint=old.fingerprint,
+                when=clock.fmt_datetime(clock.parse_iso(old.retired_at)),
+            ),
+        )
     if key is None or key.role != "district":
         raise BundleError(
             path.name,

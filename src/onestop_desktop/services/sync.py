@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
 from onestop_desktop import files
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.clock import fmt_int
@@ -71,6 +74,41 @@ def signing_key_path(store: Store) -> Path:
 
 
 @dataclass(frozen=True)
+class Replaces:
+    """What a new key's card says about the key it replaces (``bundle key --new``)."""
+
+    public_key: str
+    since_seq: int
+    """This station's chain head when the new key was made: the old key signed events up to
+    here at most."""
+    made_at: str
+    signature: str = ""
+    """Hex Ed25519 signature by the *old* key over :func:`rotation_statement` (empty: the old
+    key was lost, the two people compare fingerprints by phone instead)."""
+
+    @property
+    def fingerprint(self) -> str:
+        return fmt.fingerprint(self.public_key)
+
+
+ROTATION_CONTEXT = b"onestop-key-rotation-v1\n"
+
+
+def rotation_statement(card: KeyCard, replaces: Replaces) -> bytes:
+    """The exact bytes the old key signs to hand over to the new one."""
+    body = {
+        "role": card.role,
+        "unit_code": card.unit_code,
+        "station": card.station,
+        "public_key": card.public_key,
+        "previous_public_key": replaces.public_key,
+        "since_seq": replaces.since_seq,
+        "made_at": replaces.made_at,
+    }
+    return ROTATION_CONTEXT + json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
+
+
+@dataclass(frozen=True)
 class KeyCard:
     """A public key with whose it is: what ``bundle key --out`` writes."""
 
@@ -79,13 +117,15 @@ class KeyCard:
     unit_name: str
     station: int
     public_key: str
+    replaces: Replaces | None = None
+    """Set on the card of a new key (``bundle key --new``): the key it takes over from."""
 
     @property
     def fingerprint(self) -> str:
         return fmt.fingerprint(self.public_key)
 
     def to_bytes(self) -> bytes:
-        body = {
+        body: dict[str, object] = {
             "format": KEY_FORMAT,
             "format_version": 1,
             "role": self.role,
@@ -95,6 +135,15 @@ class KeyCard:
             "public_key": self.public_key,
             "fingerprint": self.fingerprint,
         }
+        if self.replaces is not None:
+            r = self.replaces
+            body["replaces"] = {
+                "public_key": r.public_key,
+                "fingerprint": r.fingerprint,
+                "since_seq": r.since_seq,
+                "made_at": r.made_at,
+                "signature": r.signature,
+            }
         return (json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
@@ -114,6 +163,21 @@ def own_key_card(ctx: Session) -> KeyCard:
         ctx.station.unit_name,
         ctx.station.station_id,
         public,
+        _own_replaces(ctx.store, public),
+    )
+
+
+REPLACES_SETTING = "station_key_replaces"
+"""JSON of the :class:`Replaces` of this database's current key (written by ``key --new``), so
+``bundle key --out`` keeps handing out the card that says which key it took over from."""
+
+
+def _own_replaces(store: Store, public: str) -> Replaces | None:
+    raw = json.loads(store.setting(REPLACES_SETTING) or "{}")
+    if not isinstance(raw, dict) or raw.get("for") != public:
+        return None
+    return Replaces(
+        str(raw["public_key"]), int(raw["since_seq"]), str(raw["made_at"]), str(raw["signature"])
     )
 
 
@@ -146,12 +210,22 @@ def read_key_card(path: Path) -> KeyCard:
         role = raw["role"]
         if role not in ("station", "district"):
             raise ValueError("role")
+        replaces = None
+        if raw.get("replaces") is not None:
+            r = raw["replaces"]
+            replaces = Replaces(
+                str(r["public_key"]), int(r["since_seq"]), str(r["made_at"]), str(r["signature"])
+            )
+            bytes.fromhex(replaces.public_key + replaces.signature)
+            if len(replaces.public_key) != 64 or r.get("fingerprint") != replaces.fingerprint:
+                raise ValueError("previous key")
         card = KeyCard(
             role,
             str(raw["unit_code"]),
             str(raw.get("unit_name", "")),
             int(raw["station"]),
             str(raw["public_key"]),
+            replaces,
         )
         bytes.fromhex(card.public_key)
         if len(card.public_key) != 64 or raw.get("fingerprint") != card.fingerprint:
@@ -163,14 +237,19 @@ def read_key_card(path: Path) -> KeyCard:
     return card
 
 
-def register_key(ctx: Session, path: Path, *, role: Role = "station") -> rows.KeyRow:
+def register_key(
+    ctx: Session, path: Path, *, role: Role = "station", replace: bool = False
+) -> rows.KeyRow:
     """Trust the key in card ``path`` for its unit and station (``role="district"``: the
     district's key at a station, for its acknowledgements and downward bundles).
 
     Registering the same key again is a no-op; another key for a unit/station that has one is
-    refused (a replaced station takes a new station number, see docs/bundle-format.md)."""
+    refused unless ``replace`` (``register --replace``, a lost key: see
+    :func:`replace_key`)."""
     ctx.require(PERMISSION)
     card = read_key_card(path)
+    if replace:
+        return replace_key(ctx, path, card, role).row
     if card.role != role:
         raise ValidationError(
             "Tệp khóa {file} là khóa của {kind}, không phải của {wanted}",
@@ -194,11 +273,17 @@ def register_key(ctx: Session, path: Path, *, role: Role = "station") -> rows.Ke
         other = rows.key_for(ctx.store, card.unit_code, card.station, role)
         if other is not None:
             raise Conflict(
-                "{unit}, máy trạm {station} đã có khóa khác (dấu vân tay {fingerprint}); máy "
-                "thay thế hãy khởi tạo với số máy trạm mới (xem docs/bundle-format.md)",
+                "{unit}, máy trạm {station} đã có khóa khác (dấu vân tay {fingerprint}); nếu "
+                "máy trạm đã làm khóa mới (onestop bundle key --new), đăng ký bằng --replace "
+                "(xem docs/bundle-format.md)",
                 unit=card.unit_code,
                 station=card.station,
                 fingerprint=other.fingerprint,
+            )
+        if rows.retired_key(ctx.store, card.public_key) is not None:
+            raise Conflict(
+                "Khóa trong {file} đã bị thay bằng khóa mới; không đăng ký lại khóa cũ",
+                file=path.name,
             )
         row = rows.KeyRow(
             card.unit_code,
@@ -215,6 +300,234 @@ def register_key(ctx: Session, path: Path, *, role: Role = "station") -> rows.Ke
 
 
 _ROLE_LABELS: dict[str, Msg] = {"station": Msg("máy trạm"), "district": Msg("cấp huyện")}
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """What ``register --replace`` did: the new key registered, the old one retired."""
+
+    row: rows.KeyRow
+    old: rows.RetiredKey | None
+    """``None``: nothing was registered for that unit and station yet (a plain register)."""
+
+
+def replace_key(ctx: Session, path: Path, card: KeyCard, role: Role) -> Replacement:
+    """Register a station's new key (its card from ``bundle key --new``) in place of the one
+    held, which is kept as *retired*: bundles it signed are still accepted for events up to
+    the card's ``since_seq`` (bundles made before the key was lost), and refused beyond it.
+
+    Refused, with a message each: a card that does not say which key it replaces; one that
+    replaces a key other than the registered one; an old-key signature that does not verify.
+    A card whose old key was lost (no signature) is accepted: the fingerprint printed on both
+    sides, compared by the two people, is then the only proof (as at the first registration).
+    """
+    ctx.require(PERMISSION)
+    if card.role != role:
+        raise ValidationError(
+            "Tệp khóa {file} là khóa của {kind}, không phải của {wanted}",
+            file=path.name,
+            kind=_ROLE_LABELS[card.role],
+            wanted=_ROLE_LABELS[role],
+        )
+    if card.public_key == own_key_card(ctx).public_key:
+        raise Conflict("Tệp khóa {file} là khóa của chính máy này", file=path.name)
+    now = clock.iso(ctx.now())
+    row = rows.KeyRow(
+        card.unit_code,
+        card.station,
+        role,
+        card.public_key,
+        card.fingerprint,
+        card.unit_name,
+        now,
+        ctx.actor.tag,
+    )
+    with ctx.store.atomic():
+        held = rows.key_by_public(ctx.store, card.public_key)
+        if held is not None:
+            if (held.unit_code, held.station_id, held.role) == (card.unit_code, card.station, role):
+                return Replacement(held, None)  # already done: a no-op
+            raise Conflict(
+                "Khóa trong {file} đã được đăng ký cho {unit}, máy trạm {station}",
+                file=path.name,
+                unit=held.unit_code,
+                station=held.station_id,
+            )
+        if rows.retired_key(ctx.store, card.public_key) is not None:
+            raise Conflict(
+                "Khóa trong {file} đã bị thay bằng khóa mới; không đăng ký lại khóa cũ",
+                file=path.name,
+            )
+        old = rows.key_for(ctx.store, card.unit_code, card.station, role)
+        if old is None:
+            rows.insert_key(ctx.store, row)
+            return Replacement(row, None)
+        r = card.replaces
+        if r is None:
+            raise Conflict(
+                "Tệp khóa {file} không ghi nó thay khóa nào; ở máy trạm hãy làm khóa mới bằng "
+                "«onestop bundle key --new --out TỆP» rồi mang tệp đó đến",
+                file=path.name,
+            )
+        if r.public_key != old.public_key:
+            raise Conflict(
+                "Tệp khóa {file} thay khóa có dấu vân tay {claimed}, nhưng khóa đang đăng ký "
+                "của {unit}, máy trạm {station} có dấu vân tay {fingerprint}; không đổi gì",
+                file=path.name,
+                claimed=r.fingerprint,
+                unit=card.unit_code,
+                station=card.station,
+                fingerprint=old.fingerprint,
+            )
+        signed = False
+        if r.signature:
+            try:
+                Ed25519PublicKey.from_public_bytes(bytes.fromhex(old.public_key)).verify(
+                    bytes.fromhex(r.signature), rotation_statement(card, r)
+                )
+            except (InvalidSignature, ValueError) as exc:
+                raise Conflict(
+                    "Chữ ký của khóa cũ trong tệp khóa {file} không đúng; không đổi gì",
+                    file=path.name,
+                ) from exc
+            signed = True
+        retired = rows.RetiredKey(
+            old.unit_code,
+            old.station_id,
+            old.role,
+            old.public_key,
+            old.fingerprint,
+            old.registered_at,
+            now,
+            r.since_seq,
+            signed,
+            card.fingerprint,
+        )
+        rows.retire_key(ctx.store, retired)
+        rows.replace_key(ctx.store, row)
+    return Replacement(row, retired)
+
+
+@dataclass(frozen=True)
+class NewKey:
+    """What ``bundle key --new`` did at this station."""
+
+    card: KeyCard
+    path: Path
+    """Where the new card was written."""
+    signed_by_old: bool
+    """The old key was still there and signed the hand-over (else it was lost)."""
+    old_fingerprint: str
+    set_aside: Path | None
+    """Where the old key file was moved (``keys/retired/``), ``None`` when there was none."""
+
+
+RETIRED_KEYS = "retired"
+
+
+def new_key(ctx: Session, out: Path) -> NewKey:
+    """Give this station (or district) a new signing key and write its card to ``out``.
+
+    For a lost key (disk died, a backup restored without ``keys/``, a new PC) or one that must
+    not be used any more. The chain of events is not touched: it continues, and the next bundle,
+    signed by the new key, starts where the district's acknowledgement left off. The card says
+    which key it replaces (the public key recorded at init, kept in the database) and the chain
+    head now; when the old private key is still in ``keys/`` (or in ``keys/retired/``), it signs
+    that hand-over, otherwise the card is unsigned and the district relies on the fingerprints.
+    The old key file is moved to ``keys/retired/`` (never deleted, never used to sign again); the
+    new key is recorded as a fresh ``station.initialized`` event (the identity event ``verify``
+    compares the settings with), so the district also sees the change in the chain."""
+    ctx.require(PERMISSION)
+    store = ctx.store
+    keys = data_dir(store).keys
+    current = keys / KEY_FILE
+    recorded = store.setting("station_public_key") or ""
+    if not recorded:
+        raise NotFound("Cơ sở dữ liệu chưa ghi khóa ký của máy trạm; hãy khởi tạo (onestop init)")
+    old_key = _find_private(keys, recorded)
+    from onestop_desktop.domain.payloads import StationInitialized
+    from onestop_desktop.services.audit import record
+    from onestop_desktop.services.station import write_key_pair
+
+    station_no = ctx.station.station_id
+    head, _ = event_rows.head(store, station_no) if own_role(store) == "station" else (0, "")
+    made_at = clock.iso(ctx.now())
+    set_aside: Path | None = None
+    if current.exists():
+        set_aside = _retired_name(keys, current, made_at)
+        set_aside.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        files.replace(current, set_aside)
+        files.fsync_dir(set_aside.parent)
+        files.fsync_dir(keys)
+    public = write_key_pair(keys)
+    replaces = Replaces(recorded, head, made_at)
+    card = KeyCard(
+        own_role(store), ctx.station.unit_code, ctx.station.unit_name, station_no, public, None
+    )
+    if old_key is not None:
+        replaces = Replaces(
+            recorded, head, made_at, old_key.sign(rotation_statement(card, replaces)).hex()
+        )
+    card = KeyCard(card.role, card.unit_code, card.unit_name, station_no, public, replaces)
+    with store.atomic():
+        store.set_setting("station_public_key", public)
+        store.set_setting(
+            REPLACES_SETTING,
+            json.dumps(
+                {
+                    "for": public,
+                    "public_key": replaces.public_key,
+                    "since_seq": replaces.since_seq,
+                    "made_at": replaces.made_at,
+                    "signature": replaces.signature,
+                },
+                sort_keys=True,
+            ),
+        )
+        record(
+            ctx,
+            StationInitialized(
+                unit_code=ctx.station.unit_code,
+                unit_name=ctx.station.unit_name,
+                station=station_no,
+                public_key=public,
+            ),
+        )
+    if out.is_dir():
+        out = out / f"khoa-{card.unit_code}-may{card.station}-moi.json"
+    files.atomic_write(out, card.to_bytes())
+    return NewKey(card, out, old_key is not None, fmt.fingerprint(recorded), set_aside)
+
+
+def _retired_name(keys: Path, current: Path, made_at: str) -> Path:
+    """A new name in ``keys/retired/`` for the key file ``current``: its own fingerprint and the
+    time, never one already there (a set-aside key may be the only copy of the old key)."""
+    try:
+        tag = fmt.fingerprint(fmt.public_key_hex(fmt.load_private_key(current)))[:14]
+    except ValidationError:
+        tag = "hong"
+    stem = f"station_ed25519-{tag}-{made_at[:19].replace(':', '')}"
+    path = keys / RETIRED_KEYS / f"{stem}.pem"
+    n = 1
+    while path.exists():
+        n += 1
+        path = keys / RETIRED_KEYS / f"{stem}-{n}.pem"
+    return path
+
+
+def _find_private(keys: Path, public: str) -> Ed25519PrivateKey | None:
+    """The private key whose public half is ``public``: ``keys/station_ed25519.pem``, or one
+    set aside in ``keys/retired/`` (a ``key --new`` cut short before it recorded the new key);
+    ``None`` when it is lost."""
+    candidates = [keys / KEY_FILE, *sorted((keys / RETIRED_KEYS).glob("*.pem"))]
+    for path in candidates:
+        try:
+            key = fmt.load_private_key(path)
+        except (ValidationError, OSError):
+            continue
+        if fmt.public_key_hex(key) == public:
+            return key
+    return None
 
 
 def registered(ctx: Session, role: Role | None = None) -> list[rows.KeyRow]:
@@ -394,6 +707,8 @@ def _plan(store: Store, bundle: fmt.Bundle) -> Plan:
             src, Msg("đây không phải gói sự kiện của máy trạm (loại «{kind}»)", kind=m.kind)
         )
     key = rows.key_by_public(store, m.public_key)
+    if key is None:
+        key = _retired_signer(store, m, src)
     if key is None or key.role != "station":
         raise BundleError(
             src,
@@ -473,6 +788,44 @@ def _plan(store: Store, bundle: fmt.Bundle) -> Plan:
             _keep_conflict(store, bundle, chain.first_seq)
     del head_hash
     return Plan(m, digest, head, max(0, chain.last_seq - head), False)
+
+
+def _retired_signer(store: Store, m: Manifest, src: str) -> rows.KeyRow | None:
+    """A bundle signed by a station's *replaced* key (``register --replace``): accepted as that
+    station's for the events the old key signed before it was replaced (up to the new card's
+    ``since_seq``: a bundle made before the disk died, carried late), refused beyond, with a
+    message saying so; ``None`` when the key was never known."""
+    old = rows.retired_key(store, m.public_key)
+    if old is None or old.role != "station":
+        return None
+    chain = m.chain(m.station)
+    same = (old.unit_code, old.station_id) == (m.unit_code, m.station)
+    if same and chain is not None and chain.last_seq > old.since_seq:
+        raise BundleError(
+            src,
+            Msg(
+                "gói được ký bằng khóa cũ của {unit}, máy trạm {station} (dấu vân tay "
+                "{fingerprint}), đã được thay lúc {when}; khóa cũ chỉ còn hiệu lực cho các "
+                "sự kiện đến số {since}, gói mang đến số {last}: hãy xuất lại gói ở máy "
+                "trạm (ký bằng khóa mới)",
+                unit=old.unit_code,
+                station=old.station_id,
+                fingerprint=old.fingerprint,
+                when=_when(old.retired_at),
+                since=fmt_int(old.since_seq),
+                last=fmt_int(chain.last_seq),
+            ),
+        )
+    return rows.KeyRow(
+        old.unit_code,
+        old.station_id,
+        old.role,
+        old.public_key,
+        old.fingerprint,
+        "",
+        old.registered_at,
+        "",
+    )
 
 
 def _when(stamp: str) -> str:
@@ -683,6 +1036,17 @@ def import_ack(ctx: Session, path: Path) -> AckResult:
     if m.kind != fmt.KIND_ACK:
         raise BundleError(src, Msg("đây không phải giấy xác nhận (loại «{kind}»)", kind=m.kind))
     key = rows.key_by_public(ctx.store, m.public_key)
+    old = rows.retired_key(ctx.store, m.public_key) if key is None else None
+    if old is not None:
+        raise BundleError(
+            src,
+            Msg(
+                "giấy xác nhận được ký bằng khóa cũ của cấp huyện (dấu vân tay {fingerprint}), "
+                "đã được thay lúc {when}; xin cấp huyện nhập lại gói để có giấy xác nhận mới",
+                fingerprint=old.fingerprint,
+                when=_when(old.retired_at),
+            ),
+        )
     if key is None or key.role != "district" or key.unit_code != m.unit_code:
         raise BundleError(
             src,

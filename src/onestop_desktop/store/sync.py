@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from onestop_desktop.domain.events import GENESIS, Event, canonical
@@ -108,6 +108,67 @@ def insert_key(store: Store, row: KeyRow) -> None:
             row.registered_by,
         ],
     )
+
+
+def replace_key(store: Store, row: KeyRow) -> None:
+    """Put ``row``'s key in place of the one registered for its unit, station and role (the
+    old one is kept as retired by the caller, see :func:`retire_key`)."""
+    store.db.execute(
+        "UPDATE sync_keys SET public_key = ?, fingerprint = ?, unit_name = ?, registered_at = ?, "
+        "registered_by = ? WHERE unit_code = ? AND station_id = ? AND role = ?",
+        [
+            row.public_key,
+            row.fingerprint,
+            row.unit_name,
+            row.registered_at,
+            row.registered_by,
+            row.unit_code,
+            row.station_id,
+            row.role,
+        ],
+    )
+
+
+RETIRED_SETTING = "sync_retired_keys"
+"""JSON list of the keys replaced by ``register --replace`` (#12 item 3), newest last. A
+setting, not a table: ``sync_keys`` holds one key per unit, station and role, and a replaced
+key is rare (a lost disk), so a short list beside it is enough and needs no migration."""
+
+
+@dataclass(frozen=True)
+class RetiredKey:
+    """A key that was replaced: still good for the bundles it signed before (events up to
+    ``since_seq``), never for anything after."""
+
+    unit_code: str
+    station_id: int
+    role: str
+    public_key: str
+    fingerprint: str
+    registered_at: str
+    retired_at: str
+    since_seq: int
+    """The station's chain head when its new key was made: the last event the old key may
+    carry."""
+    signed: bool
+    """The new key's card was signed by this old key (the old key was still there)."""
+    replaced_by: str
+    """The fingerprint of the key that replaced it."""
+
+
+def retired_keys(store: Store) -> list[RetiredKey]:
+    raw = json.loads(store.setting(RETIRED_SETTING) or "[]")
+    return [RetiredKey(**item) for item in raw if isinstance(item, dict)]
+
+
+def retired_key(store: Store, public_key: str) -> RetiredKey | None:
+    return next((k for k in retired_keys(store) if k.public_key == public_key), None)
+
+
+def retire_key(store: Store, key: RetiredKey) -> None:
+    held = [asdict(k) for k in retired_keys(store) if k.public_key != key.public_key]
+    held.append(asdict(key))
+    store.set_setting(RETIRED_SETTING, json.dumps(held, ensure_ascii=False, sort_keys=True))
 
 
 # -- imports --------------------------------------------------------------------------------
