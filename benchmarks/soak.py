@@ -1,12 +1,18 @@
-"""Soak test: drive the main window offscreen (search as typed, each filter, scroll, the
-dashboard, back) in a loop for N minutes and print the resident memory as it goes.
+"""Soak test: drive the main window offscreen (search as typed, each filter, scroll, open a
+dossier view and go back, the dashboard) in a loop for N minutes and print the resident memory
+as it goes.
 
-    .venv/bin/python benchmarks/soak.py DATA_DIR [--minutes 10] [--every 30]
+    .venv/bin/python benchmarks/soak.py DATA_DIR [--minutes 10] [--every 30] [--pause 0]
+
+``--pause`` seconds of idle event loop between rounds (a clerk's pace, and a machine shared
+with other work: the data watch and the clocks keep running meanwhile).
 
 One JSON line per sample on stdout ({"t_s", "loops", "rss_mb"}), then a summary line with
 the first, the peak and the last RSS and the growth over the second half of the run (a leak
 shows as steady growth there; the first minutes include Qt's and SQLite's caches warming up).
-Target: below 300 MB and not growing. Read-only: it never writes to the database.
+Also the slope of a straight line fitted to the second half's samples (MB per hour): "not
+growing" means about 0. Target: below 300 MB and not growing. Read-only: it never writes to
+the database.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ def main() -> int:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--every", type=float, default=30.0, help="seconds between samples")
+    parser.add_argument("--pause", type=float, default=0.0, help="idle seconds between rounds")
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])
@@ -98,8 +105,13 @@ def main() -> int:
         for _ in range(5):  # scroll down: fetchMore pages in
             bar.setValue(bar.maximum())
             settle()
+        if window.model.rowCount():  # Enter on a row: its dossier view, then back
+            window.open_dossier(window.model.dossier(loops % window.model.rowCount()).code)
+            settle()
+            window.back_to_worklist()
+            settle()
         screen.clear_search()
-        settle()
+        settle(args.pause)
         if loops % 5 == 0:
             dashboard = window.show_dashboard()
             assert isinstance(dashboard, DashboardScreen)
@@ -111,7 +123,20 @@ def main() -> int:
     window.close()
     store.close()
     ini.unlink(missing_ok=True)
-    half = [r for t, r in samples if t >= samples[-1][0] / 2]
+    half = [(t, r) for t, r in samples if t >= samples[-1][0] / 2]
+    slope = None
+    if len(half) >= 2:  # least squares, MB per hour
+        mt = sum(t for t, _ in half) / len(half)
+        mr = sum(r for _, r in half) / len(half)
+        var = sum((t - mt) ** 2 for t, _ in half)
+        if var > 0:
+            slope = round(sum((t - mt) * (r - mr) for t, r in half) / var * 3600, 2)
+
+    def at(minute: float) -> float | None:
+        """The first sample at or after ``minute``."""
+        later = [r for t, r in samples if t >= minute * 60]
+        return later[0] if later else None
+
     print(
         json.dumps(
             {
@@ -120,7 +145,9 @@ def main() -> int:
                 "rss_first_mb": samples[0][1],
                 "rss_peak_mb": max(r for _t, r in samples),
                 "rss_last_mb": samples[-1][1],
-                "growth_second_half_mb": round(half[-1] - half[0], 1) if half else None,
+                "growth_second_half_mb": round(half[-1][1] - half[0][1], 1) if half else None,
+                "slope_second_half_mb_per_h": slope,
+                "rss_at_min": {m: at(m) for m in (0, 10, 30, 60) if m <= args.minutes},
             }
         )
     )
