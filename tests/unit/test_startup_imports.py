@@ -3,8 +3,10 @@ parser (done on every start) imports no service and not sqlite-utils."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_parser_imports_no_service_layer() -> None:
@@ -61,3 +63,24 @@ def test_a_gui_start_imports_neither_the_parser_nor_a_command_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_the_sign_in_window_comes_up_before_the_database_layer(tmp_path: Path) -> None:
+    """``onestop gui --smoke-test`` shows the sign-in window and quits: by then nothing of the
+    database, the services or the message boxes is loaded (#9: the window must not wait for a
+    million dossiers)."""
+    (tmp_path / "onestop.db").write_bytes(b"")  # an existing station: the sign-in window
+    code = (
+        "import sys\n"
+        "from onestop_desktop import cli\n"
+        f"code = cli.main(['--data-dir', {str(tmp_path)!r}, 'gui', '--smoke-test'])\n"
+        "heavy = sorted(m for m in sys.modules if m.startswith(('sqlite_utils', 'sqlite3', "
+        "'onestop_desktop.services', 'onestop_desktop.store', 'onestop_desktop.ui.msgbox', "
+        "'onestop_desktop.ui.mainwindow', 'argon2')))\n"
+        "print(code, heavy)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert out.stdout.strip().splitlines()[-1] == "0 []", out.stdout
