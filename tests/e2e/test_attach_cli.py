@@ -75,6 +75,17 @@ def test_attach_list_combine_and_check(
     assert [a["name"] for a in json.loads(out.stdout)] == ["cccd.jpg", "fax.tif"]
     listed = ok(onestop(data, "attachments", code)).stdout
     assert "cccd.jpg" in listed and "fax.tif (2 trang" in listed
+    # the dossier itself shows its pages, and its history tells each scan (wave 3)
+    shown = json.loads(ok(onestop(data, "dossier", "show", code, "--json")).stdout)
+    assert [(a["name"], a["kind"], a["pages"]) for a in shown["attachments"]] == [
+        ("cccd.jpg", "JPEG", 1),
+        ("fax.tif", "TIFF", 2),
+    ]
+    assert all(len(a["sha256"]) == 64 and a["added_by"] for a in shown["attachments"])
+    assert "fax.tif (TIFF, 2 trang)" in ok(onestop(data, "dossier", "show", code)).stdout
+    history = ok(onestop(data, "dossier", "history", code)).stdout
+    assert "Thêm 1 trang quét  tệp cccd.jpg" in history
+    assert "Thêm 2 trang quét  tệp fax.tif" in history
     pdf = tmp_path / "gop.pdf"
     assert "3 trang" in ok(onestop(data, "attachments", code, "--pdf", pdf)).stdout
     assert pdf.read_bytes().startswith(b"%PDF")

@@ -268,21 +268,33 @@ def test_the_admin_screen_needs_a_reason_for_a_calendar_day(ctx: Session) -> Non
 
 
 def test_a_scanned_file_reads_in_words_with_its_dossier(ctx: Session) -> None:
-    """The attachment kinds (#10) name their dossier in the payload: the log shows its code."""
-    from onestop_desktop.domain import payloads
+    """The attachment kinds (#11) name their dossier: the log shows its code and the scan in
+    words, for a new event (with ``dossier_id``) and an old one (the dossier only in the
+    payload, as written before wave 3; events are never rewritten)."""
+    from onestop_desktop.domain import clock, payloads
+    from onestop_desktop.store import dossiers as dossier_rows
+    from onestop_desktop.store import events as event_rows
 
-    added = getattr(payloads, "AttachmentAdded", None)
-    if added is None:
-        pytest.skip("the attachment event kinds are not in this tree yet")
     code = receive_one(ctx)
-    with ctx.store.atomic():
-        audit.record(
-            ctx,
-            added(
-                dossier="x", code=code, sha256="0" * 64, size=10, media_type="application/pdf",
-                pages=3, name="to-khai.pdf",
-            ),
+    row = dossier_rows.get_by_code(ctx.store, code)
+    assert row is not None
+    dossier_id = str(row["id"])
+
+    def added(sha: str, name: str) -> payloads.AttachmentAdded:
+        return payloads.AttachmentAdded(
+            dossier=dossier_id, code=code, sha256=sha, size=10, media_type="application/pdf",
+            pages=3, name=name,
         )  # fmt: skip
-    (entry,) = audit.search_log(ctx, LogQuery(kinds=("attachment.added",))).entries
-    assert (entry.action, entry.dossier_code) == ("Thêm tệp quét", code)
-    assert entry.details == "Tệp to-khai.pdf (3 trang)"
+
+    with ctx.store.atomic():
+        audit.record(ctx, added("0" * 64, "to-khai.pdf"), dossier_id=dossier_id)
+        event_rows.append(
+            ctx.store, station_id=1, dossier_id=None, kind="attachment.added",
+            actor=ctx.actor.tag, at=clock.iso(ctx.now()),
+            payload=added("1" * 64, "cu.pdf").to_dict(),
+        )  # fmt: skip
+    entries = audit.search_log(ctx, LogQuery(kinds=("attachment.added",))).entries
+    assert [(e.action, e.dossier_code, e.details) for e in entries] == [
+        ("Thêm tệp quét", code, "Thêm 3 trang quét; tệp cu.pdf"),
+        ("Thêm tệp quét", code, "Thêm 3 trang quét; tệp to-khai.pdf"),
+    ]

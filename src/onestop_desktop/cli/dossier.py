@@ -293,6 +293,16 @@ def _show(args: argparse.Namespace, ctx: Any) -> int:
         for pause in d.pauses:
             until = _when(pause.until) if pause.until else "nay"
             print(f"  {pause.label}: {_when(pause.since)} → {until}")
+    if d.attachments:  # --- scanned pages (#11)
+        print("Bản quét:")
+        for scan in d.attachments:
+            line = f"  {scan.name} ({scan.kind}, {clock.fmt_int(scan.pages)} trang"
+            line += (
+                f"; giấy tờ số {scan.document}: {scan.document_name})"
+                if scan.document_name
+                else ")"
+            )
+            print(f"{line}  {scan.sha256[:12]}  {_when(scan.added_at)}")
     return 0
 
 

@@ -516,14 +516,25 @@ class CatalogImported(Payload):
 
 # ------------------------------------------------------------------ scanned attachments (#11)
 #
-# Not dossier events (no ``dossier_id``, never folded into the dossier row): a page added or
-# turned changes no status, appointment or column of the worklist, and the dossier fold, the
-# rebuild and the integrity check stay exactly as they were. The dossier is named in the payload
-# (its UUID, and its code for the log); ``scanning.model.fold`` folds a dossier's attachment
-# events into its list of files, in order, with their rotations.
+# Events ON a dossier but not steps of it: since wave 3 they carry the dossier's id in
+# ``dossier_id`` (so they are in its history and timeline), but they never change its row: a
+# page added or turned changes no status, appointment or column of the worklist, and
+# ``domain.projection.apply`` folds a :class:`DossierNote` to the row unchanged (the rebuild, the
+# integrity check and the district fold stay exactly as they were). Older ones have no
+# ``dossier_id``. Every one names the dossier in the payload (its UUID, and its code for the log),
+# which the m004 index reads; ``scanning.model.fold`` folds a dossier's attachment events into
+# its list of files, in order, with their rotations.
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class AttachmentAdded(Payload):
+class DossierNote(Payload):
+    """A payload of an event recorded on a dossier that changes nothing of its row."""
+
+    DOSSIER: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AttachmentAdded(DossierNote):
     """A scanned file stored under ``attachments/`` by its SHA-256, attached to a dossier."""
 
     KIND: ClassVar[str] = "attachment.added"
@@ -539,7 +550,7 @@ class AttachmentAdded(Payload):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class AttachmentRemoved(Payload):
+class AttachmentRemoved(DossierNote):
     """A file taken off a dossier (the stored file stays: the event log still names it)."""
 
     KIND: ClassVar[str] = "attachment.removed"
@@ -549,7 +560,7 @@ class AttachmentRemoved(Payload):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class AttachmentRotated(Payload):
+class AttachmentRotated(DossierNote):
     """A page (or, with no ``page``, every page of a file) shown turned by ``rotation``."""
 
     KIND: ClassVar[str] = "attachment.rotated"
@@ -562,7 +573,7 @@ class AttachmentRotated(Payload):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class AttachmentsReordered(Payload):
+class AttachmentsReordered(DossierNote):
     """The dossier's files in a new order (their SHA-256s, every one of them)."""
 
     KIND: ClassVar[str] = "attachment.reordered"

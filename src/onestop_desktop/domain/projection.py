@@ -12,7 +12,14 @@ import json
 from typing import Any
 
 from onestop_desktop.domain.events import Event
-from onestop_desktop.domain.payloads import Creation, DossierAction, Imported, Payload, parse
+from onestop_desktop.domain.payloads import (
+    Creation,
+    DossierAction,
+    DossierNote,
+    Imported,
+    Payload,
+    parse,
+)
 from onestop_desktop.domain.status import Status, next_status
 from onestop_desktop.domain.text import fold
 from onestop_desktop.errors import Conflict
@@ -93,7 +100,7 @@ def apply(row: Row | None, event: Event, payload: Payload | None = None) -> Row:
                 dossier=event.dossier_id,
             )
         return _create(event, p)
-    if not isinstance(p, DossierAction):
+    if not isinstance(p, DossierAction | DossierNote):
         raise Conflict(
             "Sự kiện số {seq} của máy trạm {station} (loại «{kind}») không thuộc hồ sơ nào",
             seq=event.seq,
@@ -109,6 +116,9 @@ def apply(row: Row | None, event: Event, payload: Payload | None = None) -> Row:
             kind=event.kind,
             dossier=event.dossier_id,
         )
+    if isinstance(p, DossierNote):
+        # A scanned page on the dossier (#11): in its history and timeline, never in its row.
+        return row
     new = dict(row)
     current = Status(int(row["status"]))
     status = next_status(current, event.kind)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from onestop_desktop.domain import clock
 from onestop_desktop.domain import payloads as pl
+from onestop_desktop.domain.events import Event
 from onestop_desktop.domain.roles import Role
 from onestop_desktop.domain.text import nfc
 from onestop_desktop.errors import (
@@ -159,6 +161,7 @@ def attach(
                     name=nfc(item.path.name),
                     document=document,
                 ),
+                dossier_id=dossier_id,
             )
     return _current(ctx, dossier_id)
 
@@ -183,7 +186,11 @@ def remove(ctx: Session, key: str, sha256: str) -> list[Attachment]:
     _require(ctx)
     with ctx.store.atomic():
         dossier_id, code, item = _find(ctx, key, sha256)
-        record(ctx, pl.AttachmentRemoved(dossier=dossier_id, code=code, sha256=item.sha256))
+        record(
+            ctx,
+            pl.AttachmentRemoved(dossier=dossier_id, code=code, sha256=item.sha256),
+            dossier_id=dossier_id,
+        )
     return _current(ctx, dossier_id)
 
 
@@ -210,6 +217,7 @@ def rotate(
             pl.AttachmentRotated(
                 dossier=dossier_id, code=code, sha256=item.sha256, rotation=degrees, page=page
             ),
+            dossier_id=dossier_id,
         )
     return _current(ctx, dossier_id)
 
@@ -227,7 +235,11 @@ def reorder(ctx: Session, key: str, order: Sequence[str]) -> list[Attachment]:
                 field="order",
                 code=code,
             )
-        record(ctx, pl.AttachmentsReordered(dossier=dossier_id, code=code, order=tuple(order)))
+        record(
+            ctx,
+            pl.AttachmentsReordered(dossier=dossier_id, code=code, order=tuple(order)),
+            dossier_id=dossier_id,
+        )
     return _current(ctx, dossier_id)
 
 
@@ -281,3 +293,95 @@ def sweep(ctx: Session, *, remove_partials: bool = True) -> SweepReport:
     for sha, code in missing:
         log.error("attachments: dossier %s names file %s, which is missing", code, sha)
     return SweepReport(unreferenced, missing, partials)
+
+
+# ------------------------------------------------------------------ in the dossier's timeline
+
+
+def with_unlinked(ctx: Session, dossier_id: str, evs: Sequence[Event]) -> list[Event]:
+    """A dossier's events (``events.for_dossier``) with the attachment events recorded before
+    those carried ``dossier_id`` merged in, in the same (time, station, number) order."""
+    old = rows.unlinked_for_dossier(ctx.store, dossier_id)
+    if not old:
+        return list(evs)
+    return sorted([*evs, *old], key=lambda e: (e.at, e.station_id, e.seq))
+
+
+@dataclass(frozen=True)
+class NoteWords:
+    """A scanned-page event in words: ``action`` the sentence, ``details`` the file."""
+
+    action: Msg
+    details: Msg
+
+
+def describe(
+    p: pl.DossierNote,
+    files: Mapping[str, pl.AttachmentAdded],
+    documents: Mapping[int, str],
+) -> NoteWords:
+    """What a scanned-page event did, in words ("Thêm 3 trang quét: Giấy chứng sinh", "Xoay
+    trang 2 sang 90°"), ``files`` being the dossier's added files by hash (a removal or a turn
+    names only the hash) and ``documents`` its checklist lines by number."""
+    if isinstance(p, pl.AttachmentAdded | pl.AttachmentRemoved):
+        added = p if isinstance(p, pl.AttachmentAdded) else files.get(p.sha256)
+        pages = clock.fmt_int(added.pages) if added is not None else "?"
+        doc = documents.get(added.document) if added and added.document is not None else None
+        name = added.name if added is not None else p.sha256[:12]
+        if isinstance(p, pl.AttachmentAdded):
+            action = (
+                Msg("Thêm {pages} trang quét: {document}", pages=pages, document=doc)
+                if doc
+                else Msg("Thêm {pages} trang quét", pages=pages)
+            )
+        else:
+            action = (
+                Msg("Xóa {pages} trang quét: {document}", pages=pages, document=doc)
+                if doc
+                else Msg("Xóa {pages} trang quét", pages=pages)
+            )
+        return NoteWords(action, Msg("tệp {name}", name=name))
+    if isinstance(p, pl.AttachmentRotated):
+        turned = files.get(p.sha256)
+        name = turned.name if turned is not None else p.sha256[:12]
+        action = (
+            Msg("Xoay trang {page} sang {degrees}°", page=p.page, degrees=p.rotation)
+            if p.page is not None
+            else Msg("Xoay mọi trang sang {degrees}°", degrees=p.rotation)
+        )
+        return NoteWords(action, Msg("tệp {name}", name=name))
+    if isinstance(p, pl.AttachmentsReordered):
+        return NoteWords(
+            Msg("Sắp xếp lại các trang quét"),
+            Msg("{count} tệp theo thứ tự mới", count=clock.fmt_int(len(p.order))),
+        )
+    return NoteWords(Msg("Bản quét"), Msg(""))
+
+
+def files_of(evs: Iterable[Event]) -> dict[str, pl.AttachmentAdded]:
+    """The files a dossier's events added, by hash (names and pages never change)."""
+    out: dict[str, pl.AttachmentAdded] = {}
+    for ev in evs:
+        if ev.kind == "attachment.added":
+            p = pl.parse(ev.kind, ev.payload, station=ev.station_id, seq=ev.seq)
+            if isinstance(p, pl.AttachmentAdded):
+                out.setdefault(p.sha256, p)
+    return out
+
+
+def words(ctx: Session, p: pl.DossierNote) -> NoteWords:
+    """:func:`describe` for one event read on its own (the admin's log): looks up the file's
+    name and the checklist line's name in the dossier's own events."""
+    dossier_id = str(getattr(p, "dossier", ""))
+    files = files_of(rows.for_dossier(ctx.store, dossier_id))
+    return describe(p, files, document_names(ctx, dossier_id))
+
+
+def document_names(ctx: Session, dossier_id: str) -> dict[int, str]:
+    """The dossier's checklist lines by number (the procedure version it was received under)."""
+    from onestop_desktop.services import dossiers as dossier_service
+
+    if dossiers.get(ctx.store, dossier_id) is None:
+        return {}
+    checklist = dossier_service._checklist(ctx, dossier_service._creation(ctx, dossier_id))
+    return {d.number: d.name for d in checklist if d.number is not None}

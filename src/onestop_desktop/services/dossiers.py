@@ -34,6 +34,7 @@ from onestop_desktop.services.context import Session
 from onestop_desktop.services.views import (
     ApplicantView,
     AppointmentChange,
+    AttachmentView,
     ChecklistItem,
     DossierDetail,
     DossierSummary,
@@ -564,6 +565,7 @@ def detail(ctx: Session, key: str) -> DossierDetail:
     status = Status(int(row["status"]))
     due_at = _moment(row.get("due_at"))
     finished_at = _moment(row.get("finished_at"))
+    checklist = _checklist(ctx, created)
     return DossierDetail(
         id=str(row["id"]),
         code=str(row["code"]),
@@ -600,7 +602,7 @@ def detail(ctx: Session, key: str) -> DossierDetail:
         paused_since=_moment(row.get("paused_since")),
         reschedule_count=int(row["reschedule_count"]),
         note=row.get("note"),
-        documents=_checklist(ctx, created),
+        documents=checklist,
         status_history=tuple(
             StatusStep(clock.parse_iso(str(at)), Status(int(s))) for at, s in proj._history(row)
         ),
@@ -619,6 +621,32 @@ def detail(ctx: Session, key: str) -> DossierDetail:
             if isinstance(created, pl.Received) and created.paper
             else None
         ),
+        attachments=_attachments(ctx, str(row["id"]), checklist),
+    )
+
+
+def _attachments(
+    ctx: Session, dossier_id: str, checklist: tuple[ChecklistItem, ...]
+) -> tuple[AttachmentView, ...]:
+    """The dossier's scanned files now (#11), folded from all its attachment events (old ones
+    without ``dossier_id`` too: they are read by the payload's dossier)."""
+    from onestop_desktop.scanning import model
+    from onestop_desktop.store import attachments as attachment_rows
+
+    names = {d.number: d.name for d in checklist if d.number is not None}
+    return tuple(
+        AttachmentView(
+            sha256=a.sha256,
+            name=a.name,
+            media_type=a.media_type,
+            pages=a.pages,
+            size=a.size,
+            document=a.document,
+            document_name=names.get(a.document) if a.document is not None else None,
+            added_at=a.added_at,
+            added_by=a.added_by,
+        )
+        for a in model.fold(attachment_rows.for_dossier(ctx.store, dossier_id))
     )
 
 
@@ -806,9 +834,20 @@ def timeline(ctx: Session, key: str) -> list[TimelineEntry]:
     names: dict[str, str] = {}
     entries: list[TimelineEntry] = []
     status: Status | None = None
-    for ev in events.for_dossier(ctx.store, str(row["id"])):
+    # --- scanned pages (#11): attachment events, also the old ones without a dossier_id
+    from onestop_desktop.services import attachments as scans
+
+    evs = scans.with_unlinked(ctx, str(row["id"]), events.for_dossier(ctx.store, str(row["id"])))
+    files = scans.files_of(evs)
+    documents = scans.document_names(ctx, str(row["id"])) if files else {}
+    for ev in evs:
         p = proj.parse_event(ev)
-        if isinstance(p, pl.Creation):
+        if isinstance(p, pl.DossierNote):
+            assert status is not None
+            said = scans.describe(p, files, documents)
+            action, note = said.action, None
+            parts: tuple[Msg, ...] = (said.details,)
+        elif isinstance(p, pl.Creation):
             status = (
                 Status(p.status)
                 if isinstance(p, pl.Imported)
@@ -822,8 +861,9 @@ def timeline(ctx: Session, key: str) -> list[TimelineEntry]:
             status = target if target is not None else status
         if ev.actor not in names:
             names[ev.actor] = _actor_name(ctx, ev.actor)
-        action = ACTIONS[ev.kind].label_msg if ev.kind in ACTIONS else _KIND_LABELS[ev.kind]
-        parts, note = _detail_parts(ctx, ev, p)
+        if not isinstance(p, pl.DossierNote):
+            action = ACTIONS[ev.kind].label_msg if ev.kind in ACTIONS else _KIND_LABELS[ev.kind]
+            parts, note = _detail_parts(ctx, ev, p)
         entries.append(
             TimelineEntry(
                 station_id=ev.station_id,
@@ -870,6 +910,11 @@ def _detail_parts(ctx: Session, ev: Event, p: pl.Payload) -> tuple[tuple[Msg, ..
     """What an event carried: translatable parts (Vietnamese templates, values filled in) and
     the clerk's note of an action (shown after them as typed; a receipt's note is a part)."""
     parts: list[Msg] = []
+    if isinstance(p, pl.DossierNote):  # a scanned page (#11), read on its own (the event log)
+        from onestop_desktop.services import attachments as scans
+
+        said = scans.words(ctx, p)
+        return (said.action, said.details), None
     if isinstance(p, pl.Creation):
         parts.append(
             Msg(

@@ -280,6 +280,50 @@ class StatusStep:
         return {"at": clock.iso(self.at), "status": int(self.status), "label": self.status.label}
 
 
+MEDIA_KINDS: dict[str, str] = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/tiff": "TIFF",
+    "application/pdf": "PDF",
+}
+"""The short name of each scanned file type (what a clerk calls it)."""
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    """One scanned file on a dossier as it is now (#11): its name, type and pages, the
+    checklist line it is (``document``, 1-based, with that line's name), its SHA-256 (the name
+    it is stored under in ``attachments/``), who added it and when."""
+
+    sha256: str
+    name: str
+    media_type: str
+    pages: int
+    size: int
+    document: int | None
+    document_name: str | None
+    added_at: datetime
+    added_by: str
+
+    @property
+    def kind(self) -> str:
+        return MEDIA_KINDS.get(self.media_type, self.media_type)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sha256": self.sha256,
+            "name": self.name,
+            "media_type": self.media_type,
+            "kind": self.kind,
+            "pages": self.pages,
+            "size": self.size,
+            "document": self.document,
+            "document_name": self.document_name,
+            "added_at": clock.iso(self.added_at),
+            "added_by": self.added_by,
+        }
+
+
 @dataclass(frozen=True)
 class DossierDetail:
     """Everything about one dossier, typed: what the dossier view, the slips and the board show.
@@ -327,6 +371,8 @@ class DossierDetail:
     paper_entered_at: datetime | None = None
     """Set for a dossier received on paper during an outage: when it was typed in
     (``received_at`` is the real receipt time)."""
+    # --- scanned pages (#11): the files on the dossier now, in order
+    attachments: tuple[AttachmentView, ...] = ()
 
     @property
     def status_label(self) -> str:
@@ -370,6 +416,7 @@ class DossierDetail:
             "submitter": self.submitter.to_json() if self.submitter else None,
             "paper": self.paper_entered_at is not None,
             "paper_entered_at": _iso(self.paper_entered_at),
+            "attachments": [a.to_json() for a in self.attachments],
         }
 
 

@@ -43,3 +43,14 @@ def named_files(store: Store) -> dict[str, str]:
     for sha, code in rows:
         out.setdefault(str(sha), str(code))
     return out
+
+
+def unlinked_for_dossier(store: Store, dossier_id: str) -> list[Event]:
+    """The attachment events of one dossier recorded before they carried ``dossier_id`` (the
+    payload names the dossier; events are immutable, so the timeline reads these as well)."""
+    rows = store.db.execute(
+        f"SELECT {_COLUMNS} FROM events WHERE kind GLOB 'attachment.*' "
+        "AND json_extract(payload, '$.dossier') = ? AND dossier_id IS NULL ORDER BY id",
+        [dossier_id],
+    ).fetchall()
+    return [_row_to_event(tuple(r)) for r in rows]
