@@ -613,7 +613,9 @@ def test_time_left_column_is_the_dossier_views_time_left(
         sort = model.data(model.index(row, WorklistModel.COL_TIME_LEFT), WorklistModel.SortRole)
         assert sort == detail.time_left.working_hours
         seen += 1
-    assert seen >= 10
+    # The demo is made for today's date: 9 to 12 of its 300 dossiers are open with an
+    # appointment, depending on the day (9 on 02/12/2026). Enough to compare the rule.
+    assert seen >= 5
 
 
 def test_time_left_is_computed_only_for_rows_asked(

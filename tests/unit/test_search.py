@@ -78,3 +78,52 @@ def test_paging_and_nothing(filled: Session) -> None:
     assert search.search(filled, "xyz") == []
     assert search.search(filled, "  !!  ") == []
     assert names(search.search(filled, '"nguyen" OR *')) == []  # FTS syntax is not passed through
+
+
+def test_total_count_is_kept_until_any_connection_writes(
+    filled: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """count_all is asked at every start and after every write; the figure is kept until this
+    connection changes a row or another one commits, and is then counted again."""
+    from onestop_desktop.store import dossiers as rows
+    from onestop_desktop.store.db import Store
+
+    assert search.count_all(filled) == len(PEOPLE)
+    counted: list[str] = []
+    real_execute = filled.store.db.conn.execute
+
+    class Spy:
+        """The connection, noting each count(*) it is asked."""
+
+        total_changes = property(lambda self: filled.store.db.conn.total_changes)
+
+        def execute(self, sql: str, *args: object) -> object:
+            if "count(*)" in sql:
+                counted.append(sql)
+            return real_execute(sql, *args)
+
+    class Db:
+        conn = Spy()
+
+    class Wrapped:
+        db = Db()
+
+    wrapped = Wrapped()
+    assert rows.count(wrapped) == len(PEOPLE)  # type: ignore[arg-type]
+    assert rows.count(wrapped) == len(PEOPLE)  # type: ignore[arg-type]
+    assert len(counted) == 1, "the second ask is answered from the kept figure"
+    # This connection writes: counted again.
+    dossiers.receive(filled, Intake("2.000815", Applicant("Mới Một", None, date(1990, 1, 1), None)))
+    assert search.count_all(filled) == len(PEOPLE) + 1
+    # Another connection commits: counted again.
+    assert filled.store.path is not None
+    other = Store.open(filled.store.path, integrity="none")
+    try:
+        other.now = filled.store.now  # type: ignore[method-assign]
+        dossiers.receive(
+            Session(other, filled.station, filled.actor),
+            Intake("2.000815", Applicant("Mới Hai", None, date(1990, 1, 1), None)),
+        )
+    finally:
+        other.close()
+    assert search.count_all(filled) == len(PEOPLE) + 2

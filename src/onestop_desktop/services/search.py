@@ -8,6 +8,7 @@ becomes a quoted FTS5 prefix term, and all words must match.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -21,6 +22,7 @@ from onestop_desktop.errors import ValidationError
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.views import DossierSummary, TimeLeft
 from onestop_desktop.store import dossiers
+from onestop_desktop.store.db import Store
 from onestop_desktop.store.dossiers import PageFilter
 
 MAX_QUERY = 200
@@ -216,13 +218,34 @@ SURELY_FEW = 1_000
 """Up to this many rows kept by a filter are always read directly (no FTS count first)."""
 
 
+_PLANS: weakref.WeakKeyDictionary[Store, dict[tuple[PageFilter, str, int, int], bool]] = (
+    weakref.WeakKeyDictionary()
+)
+MAX_PLANS = 256
+
+
 def _few_rows(ctx: Session, where: PageFilter, expr: str) -> bool:
     """Which way a filtered search reads the fewest rows: ``True`` to read the rows the filter
     keeps (its index, newest first) and check the words on each, ``False`` to walk the FTS
     matches and check the filter on each. Both counts are capped and cheap (an index, a
-    doclist): the filter's rows (at most :data:`FEW_ROWS`) against the word's matches."""
+    doclist): the filter's rows (at most :data:`FEW_ROWS`) against the word's matches.
+
+    A keystroke asks it twice (the page, then the count), and paging asks again: the choice is
+    kept per store for the same filter and words. Both ways give the same rows, so a choice
+    made before a write is at worst a little slower, never wrong."""
     if where.is_empty():
         return False
+    plans = _PLANS.setdefault(ctx.store, {})
+    key = (where, expr, FEW_ROWS, SURELY_FEW)
+    choice = plans.get(key)
+    if choice is None:
+        if len(plans) >= MAX_PLANS:
+            plans.clear()
+        choice = plans[key] = _choose_few_rows(ctx, where, expr)
+    return choice
+
+
+def _choose_few_rows(ctx: Session, where: PageFilter, expr: str) -> bool:
     kept = dossiers.count_matching(ctx.store, where=where, cap=FEW_ROWS + 1)
     if kept > FEW_ROWS:
         return False
