@@ -1114,6 +1114,61 @@
             <translation>Dossier {code} has no scans yet</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Thêm {pages} trang quét: {document}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Thêm {pages} trang quét</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Xóa {pages} trang quét: {document}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Xóa {pages} trang quét</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>tệp {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Xoay trang {page} sang {degrees}°</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Xoay mọi trang sang {degrees}°</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Sắp xếp lại các trang quét</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>{count} tệp theo thứ tự mới</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source />
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>Bản quét</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/audit.py" />
             <source>Sự kiện loại «{kind}» ghi sai: thiếu hoặc thừa mã hồ sơ</source>
             <translation>An event of kind «{kind}» is malformed: a dossier code is missing or superfluous</translation>
@@ -1522,6 +1577,136 @@
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
             <source>Hồ sơ đã được hẹn lại {times} lần (tối đa {limit})</source>
             <translation>The dossier's return date has been put off {times} times (at most {limit})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Theo sổ theo dõi</source>
+            <translation>As in the tracking ledger</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Hẹn trả khi tiếp nhận</source>
+            <translation>Due date set at receipt</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Tính lại thời hạn từ đầu sau khi nhận bổ sung</source>
+            <translation>Time limit restarted after the supplement was received</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Cộng thêm thời gian tạm dừng</source>
+            <translation>Paused time added</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Hẹn lại lần {times}</source>
+            <translation>Rescheduled (time {times})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Không được tiếp nhận: bỏ hẹn trả</source>
+            <translation>Not accepted: due date cancelled</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Nhập từ sổ theo dõi</source>
+            <translation>Imported from the tracking ledger</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>không có</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Mã hồ sơ {code}; thủ tục {procedure_code} {procedure_name}</source>
+            <translation>Dossier code {code}; procedure {procedure_code} {procedure_name}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>hẹn trả {due}</source>
+            <translation>due {due}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>tiếp nhận trên giấy lúc {received}, nhập vào máy lúc {entered}</source>
+            <translation>received on paper at {received}, entered at {entered}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>người nộp {name}</source>
+            <translation>submitted by {name}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>{count} giấy tờ</source>
+            <translation>{count} document(s)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>từ tệp {file}, dòng {line}</source>
+            <translation>from file {file}, line {line}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Hẹn trả {due}</source>
+            <translation>Due {due}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Lý do: {reason}</source>
+            <translation>Reason: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Chuyển cho {name}</source>
+            <translation>Handed over to {name}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Cần bổ sung: {documents}</source>
+            <translation>To supplement: {documents}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>lý do: {reason}</source>
+            <translation>reason: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>cộng thời gian tạm dừng</source>
+            <translation>paused time added</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>tính lại từ đầu</source>
+            <translation>restarted from the beginning</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Hẹn trả mới {due} ({how})</source>
+            <translation>New due date {due} ({how})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Số tiền: {amount} đ</source>
+            <translation>Amount: {amount} VND</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Người nhận: {who}</source>
+            <translation>Collected by: {who}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Hẹn lại lần {times}: từ {old} sang {new}; lý do: {reason}</source>
+            <translation>Rescheduled (time {times}): from {old} to {new}; reason: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>ghi chú: {note}</source>
+            <translation>note: {note}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/drafts.py" />
@@ -2339,6 +2524,56 @@
             <location filename="../../src/onestop_desktop/services/users.py" />
             <source>Tài khoản «{username}» đã bị vô hiệu hóa</source>
             <translation>The account «{username}» has been deactivated</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/views.py" />
+            <source>Chờ bổ sung hồ sơ</source>
+            <translation>Waiting for a supplement</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/views.py" />
+            <source>Chờ thực hiện nghĩa vụ tài chính</source>
+            <translation>Waiting for the financial obligation</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/views.py" />
+            <source>Quá hạn {amount} ngày làm việc</source>
+            <translation>Overdue by {amount} working days</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/views.py" />
+            <source>Quá hạn {amount} giờ làm việc</source>
+            <translation>Overdue by {amount} working hours</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/views.py" />
+            <source>Quá hạn {amount} ngày</source>
+            <translation>Overdue by {amount} days</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/views.py" />
+            <source>Còn {amount} ngày làm việc</source>
+            <translation>{amount} working days left</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/views.py" />
+            <source>Còn {amount} giờ làm việc</source>
+            <translation>{amount} working hours left</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/views.py" />
+            <source>Còn {amount} ngày</source>
+            <translation>{amount} days left</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/views.py" />
+            <source>Đến hạn trả</source>
+            <translation>Due for return</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/views.py" />
+            <source>{time_left} (đang tạm dừng tính thời hạn)</source>
+            <translation>{time_left} (time limit paused)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/store/backup.py" />

@@ -142,7 +142,7 @@ def test_timeline_in_words_who_when_what(qtbot: QtBot, qtmodeltester: Any, store
         "Nguyễn Thị Lan: Chuyển xử lý (Chuyển cho Phạm Minh Đức: Cần xác minh)"
     )
     tip = model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole)
-    assert "trạng thái sau đó: Đang xử lý" in str(tip)
+    assert str(tip).endswith("\nTrạng thái sau đó: Đang xử lý")
     assert view.value("status_history").endswith(
         f"→ Đang xử lý ({clock.fmt_datetime(clock.parse_iso(at))})"
     )
@@ -518,3 +518,123 @@ def test_an_action_refreshes_the_worklist(
     dossier = window.model.dossier(row)
     assert dossier.status is Status.PROCESSING
     assert window.current_dossier() == dossier
+
+
+# ------------------------------------------------------------------ in English (#9)
+
+
+def _foreign(text: str, typed: tuple[str, ...]) -> str:
+    """The characters of ``text`` outside ASCII once the values typed by people (names,
+    reasons, notes, the catalogue's procedure name) are taken out."""
+    for value in sorted(typed, key=len, reverse=True):
+        text = text.replace(value, "")
+    return "".join(sorted({c for c in text if ord(c) > 127}))
+
+
+def test_english_timeline_time_left_and_appointments_have_no_vietnamese(
+    qtbot: QtBot, store: Store, english: None
+) -> None:
+    clerk, officer = as_user(store, "tiepnhan"), as_user(store, "chuyenvien")
+    key = receive(clerk)
+    dossiers.act(clerk, key, "handed_over", {"to": "chuyenvien", "note": "Cần xác minh"})
+    dossiers.act(
+        officer,
+        key,
+        "supplement_requested",
+        {"documents": ["Giấy xác nhận cư trú"], "reason": "Thiếu giấy tờ"},
+    )
+    # While paused: the time left says so, in English.
+    paused = open_view(qtbot, officer, key)
+    assert "(time limit paused)" in paused.time_left_label.text()
+    assert _foreign(paused.time_left_label.text(), ()) == ""
+    assert paused.pauses.rowCount() == 1
+    pause_cell = paused.pauses.item(0, 0)
+    assert pause_cell is not None and pause_cell.text().startswith("Waiting for a supplement")
+    dossiers.act(officer, key, "supplement_received", {})
+    due_at = dossiers.detail(officer, key).due_at
+    assert due_at is not None
+    dossiers.act(
+        officer,
+        key,
+        "rescheduled",
+        {"new_due_at": clock.iso(due_at + timedelta(days=1)), "reason": "Chờ ý kiến thôn"},
+    )
+    d = dossiers.detail(officer, key)
+    typed = (
+        "Nguyễn Thị Lan",
+        "Phạm Minh Đức",
+        "Cần xác minh",
+        "Giấy xác nhận cư trú",
+        "Thiếu giấy tờ",
+        "Chờ ý kiến thôn",
+        "Nộp thay cho bố mẹ",
+        "Trần Thị Mười",
+        d.procedure.name,
+    )
+    view = open_view(qtbot, officer, key)
+    assert d.time_left is not None and not d.time_left.paused
+    label = view.time_left_label.text()
+    assert label.endswith(("working days left", "working hours left")), label
+    assert _foreign(label, ()) == "" and _foreign(view.value("time_left"), ()) == ""
+    causes = [view.appointments.item(r, 2) for r in range(view.appointments.rowCount())]
+    assert [c.text() for c in causes if c is not None] == [
+        "Due date set at receipt",
+        "Paused time added",
+        "Rescheduled (time 1)",
+    ]
+    dossiers.act(officer, key, "result_ready", {})
+    dossiers.act(
+        clerk,
+        key,
+        "returned",
+        {"collected_by": "Trần Thị Mười", "collected_by_id": "001190012345"},
+    )
+    view.reload()
+    model = view.timeline_model
+    assert [model.entry(r).kind for r in range(model.rowCount())] == [
+        "received",
+        "handed_over",
+        "supplement_requested",
+        "supplement_received",
+        "rescheduled",
+        "result_ready",
+        "returned",
+    ]
+    for r in range(model.rowCount()):
+        for c in range(model.columnCount()):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                text = str(model.data(model.index(r, c), role) or "")
+                assert _foreign(text, typed) == "", (r, c, text)
+    details = [model.data(model.index(r, TimelineModel.COL_DETAILS)) for r in range(7)]
+    assert details[1] == "Handed over to Phạm Minh Đức: Cần xác minh"
+    assert details[2] == "To supplement: Giấy xác nhận cư trú; reason: Thiếu giấy tờ"
+    assert str(details[4]).startswith("Rescheduled (time 1): from ")
+    assert details[6] == "Collected by: Trần Thị Mười (001190012345)"
+    assert model.data(model.index(6, TimelineModel.COL_ACTION)) != "Trả kết quả"
+    assert view.time_left_label.text() == "Completed on time"
+    # The service itself still speaks Vietnamese (CLI, JSON, slips).
+    words = dossiers.timeline(clerk, key)
+    assert words[1].details == "Chuyển cho Phạm Minh Đức: Cần xác minh"
+    assert words[6].to_json()["details"] == "Người nhận: Trần Thị Mười (001190012345)"
+
+
+def test_the_timeline_follows_a_language_change(qtbot: QtBot, store: Store) -> None:
+    from onestop_desktop.ui import i18n
+
+    clerk = as_user(store, "tiepnhan")
+    key = receive(clerk)
+    dossiers.act(clerk, key, "handed_over", {"to": "chuyenvien"})
+    view = open_view(qtbot, clerk, key)
+    model = view.timeline_model
+    assert model.data(model.index(1, TimelineModel.COL_DETAILS)) == "Chuyển cho Phạm Minh Đức"
+    vi_left = view.time_left_label.text()
+    assert vi_left.startswith("Còn ")
+    i18n.install("en")
+    QApplication.processEvents()
+    assert model.data(model.index(1, TimelineModel.COL_DETAILS)) == "Handed over to Phạm Minh Đức"
+    assert model.headerData(0, Qt.Orientation.Horizontal) != "Thời gian"
+    assert view.time_left_label.text().endswith("left")
+    assert model.sentences()[1].endswith("(Handed over to Phạm Minh Đức)")
+    i18n.install("vi")
+    QApplication.processEvents()
+    assert view.time_left_label.text() == vi_left

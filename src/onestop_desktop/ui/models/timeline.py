@@ -56,11 +56,10 @@ class TimelineModel(QAbstractTableModel):
         action = entry.render_action(translate_template)
         details = entry.render_details(translate_template)
         what = f"{action}: {details}" if details else action
-        tip = (
-            QCoreApplication.translate(CONTEXT, "%1 — trạng thái sau đó: %2")
-            .replace("%1", what)
-            .replace("%2", status)
-        )
+        # The status column's own header names the status after the step (it is translated:
+        # a literal context, which lupdate reads; a sentence with the CONTEXT variable was not).
+        after = QCoreApplication.translate("TimelineModel", self.HEADERS[self.COL_STATUS])
+        tip = f"{what}\n{after}: {status}"
         return (
             clock.fmt_datetime(entry.at),
             entry.actor_name,
