@@ -18,19 +18,20 @@ When a code newly reaches "results ready" the board calls it out in a banner wit
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -57,15 +58,39 @@ def _label(text: str = "", *, pixel: int, bold: bool = False, name: str = "") ->
     return label
 
 
-def _read_board(session: Session, path: Path | None) -> PublicBoard:
+def _read_board(
+    session: Session, path: Path | None, cache: board_service.FigureCache | None = None
+) -> PublicBoard:
     """The worker's task: the snapshot on a read-only store of its own (closed after)."""
     if path is None:
-        return board_service.snapshot(session)
+        return board_service.snapshot(session, cache=cache)
     from onestop_desktop.store.board import open_reader
+
+    from onestop_desktop.store.db import translated_errors
 
     store = open_reader(path)
     try:
-        return board_service.snapshot(Session(store, session.station, session.actor))
+        # any read of the snapshot may meet a lock: a StorageError, never a crash
+        with translated_errors(path):
+            return board_service.snapshot(
+                Session(store, session.station, session.actor), cache=cache
+            )
+    finally:
+        store.close()
+
+
+def _look_up(session: Session, path: Path | None, text: str) -> PublicDossier | None:
+    """The worker's task for a scanned code: one indexed read on a read-only store."""
+    if path is None:
+        return board_service.lookup(session, text)
+    from onestop_desktop.store.board import open_reader
+
+    from onestop_desktop.store.db import translated_errors
+
+    store = open_reader(path)
+    try:
+        with translated_errors(path):
+            return board_service.lookup(Session(store, session.station, session.actor), text)
     finally:
         store.close()
 
@@ -77,6 +102,44 @@ def _short(text: str, limit: int) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+class BoardWatch(QObject):
+    """Follows other connections' commits for a board started alone (``onestop board``):
+    ``store.board.BoardVersion`` polled every second, never waiting for a lock."""
+
+    INTERVAL_MS = 1000
+    changed = Signal()
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from onestop_desktop.store.board import BoardVersion
+
+        self._version: BoardVersion | None = None
+        try:
+            self._version = BoardVersion(path)
+        except sqlite3.Error as exc:  # no file to watch: the safety refresh still runs
+            log.warning("board data watch unavailable: %s", exc)
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self.poll)
+        if self._version is not None:
+            self._timer.start()
+
+    def poll(self) -> bool:
+        if self._version is not None and self._version.changed():
+            self.changed.emit()
+            return True
+        return False
+
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._version is not None:
+            self._version.close()
+            self._version = None
+
+
 class BoardWindow(QWidget):
     """The board itself (a plain widget: :func:`run` shows it full screen)."""
 
@@ -86,11 +149,22 @@ class BoardWindow(QWidget):
     """A refresh at least this often (the day changes at midnight; a missed poll). Not more
     often: at a million dossiers one refresh costs the worker ~2–3 s of CPU."""
     BANNER_MS = 15000
+    RETRY_FIRST_MS = 2000
+    """After a failed read (the database locked longer than the busy timeout) the board tries
+    again this soon, then twice as long each time, up to :attr:`RETRY_MAX_MS`."""
+    RETRY_MAX_MS = 60000
+    LOOKUP_MS = 8000
+    """A look-up's answer shows this long, then the board is back (the next citizen must not
+    see it)."""
+    KEY_GAP_MS = 4000
+    """Keys further apart than this start a new code (a stray key press is forgotten)."""
 
     refreshed = Signal()
     """A new snapshot was put on screen."""
     refresh_failed = Signal()
     """A refresh could not read (the last good data stays)."""
+    looked_up = Signal()
+    """A look-up's answer (or its "not found") is on screen."""
 
     def __init__(
         self,
@@ -103,11 +177,14 @@ class BoardWindow(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("publicBoard")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a QR reader types into the board
         self.setWindowTitle(self.tr("Bảng công khai tình trạng hồ sơ"))
         self.setStyleSheet(
             "#publicBoard{background:#0b2545;} QLabel{color:#ffffff;}"
             "#readyPanel{background:#1b5e20;border-radius:8px;}"
             "#banner{background:#ffd54f;color:#000000;}"
+            "#lookupBox{background:#ffffff;border:6px solid #ffd54f;border-radius:12px;}"
+            "#lookupBox QLabel{color:#0b2545;}"
         )
         self._session = session
         self._path = session.store.path
@@ -144,18 +221,36 @@ class BoardWindow(QWidget):
         middle.addWidget(self.ready_panel, 5)
         right = QVBoxLayout()
         self.page_title = _label(pixel=int(px * 1.2), bold=True, name="pageTitle")
-        self.pages = QStackedWidget()
+        # One label shows the current page: only the page on screen is laid out (a stack of
+        # ~40 procedure pages laid every one out at the first show, ~150–220 ms).
+        self.page = _label(pixel=px, name="page")
+        self.page.setTextFormat(Qt.TextFormat.RichText)
+        self.page.setAlignment(Qt.AlignmentFlag.AlignTop)
         right.addWidget(self.page_title)
-        right.addWidget(self.pages, 1)
+        right.addWidget(self.page, 1)
         middle.addLayout(right, 6)
         outer.addLayout(middle, 1)
         self.figures = _label(pixel=px, name="figures")
         self.figures.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.figures)
+        bottom = QHBoxLayout()
+        self.hint = _label(
+            self.tr("Tra cứu hồ sơ: quét mã QR trên giấy hẹn"), pixel=int(px * 0.6), name="hint"
+        )
         self.status_note = _label(pixel=int(px * 0.6), name="statusNote")
-        outer.addWidget(self.status_note)
+        self.status_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bottom.addWidget(self.hint, 3)
+        bottom.addWidget(self.status_note, 2)
+        outer.addLayout(bottom)
         self._titles: list[str] = []
-        self._page_labels: list[QLabel] = []
+        self._pages: list[str] = []
+        self._index = 0
+        self._figure_cache = board_service.FigureCache()
+        self._retry_ms = self.RETRY_FIRST_MS
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.refresh)
+        self._build_lookup(px)
         self._rows_per_page = max(4, (height - 8 * px) // int(px * 2.6))
 
         self._tick = QTimer(self)
@@ -174,11 +269,9 @@ class BoardWindow(QWidget):
         self._safety.setInterval(self.SAFETY_REFRESH_MS)
         self._safety.timeout.connect(self.refresh)
         self._safety.start()
-        self.datawatch = None
+        self.datawatch: BoardWatch | None = None
         if watch and self._path is not None:
-            from onestop_desktop.ui.datawatch import DataWatch
-
-            self.datawatch = DataWatch(self._path, self)
+            self.datawatch = BoardWatch(self._path, self)
             self.datawatch.changed.connect(self.refresh)
         self._update_clock()
         self.refresh()
@@ -195,10 +288,11 @@ class BoardWindow(QWidget):
         if self._worker is not None and self._worker.is_running():
             self._pending = True
             return
-        session, path = self._session, self._path
+        self._retry.stop()
+        session, path, cache = self._session, self._path, self._figure_cache
 
         def task(job: Job) -> PublicBoard:
-            return _read_board(session, path)
+            return _read_board(session, path, cache)
 
         worker: Worker[PublicBoard] = Worker(task, parent=self, show_errors=False)
         worker.succeeded.connect(self._show)
@@ -219,6 +313,8 @@ class BoardWindow(QWidget):
         log.info("board refresh failed, keeping the last data: %s", exc)
         self.last_error = exc
         self.status_note.setText(self.tr("Đang chờ cập nhật dữ liệu…"))
+        self._retry.start(self._retry_ms)  # catch up once the lock is gone
+        self._retry_ms = min(self._retry_ms * 2, self.RETRY_MAX_MS)
         self.refresh_failed.emit()
 
     def _show(self, snapshot: object) -> None:
@@ -236,6 +332,7 @@ class BoardWindow(QWidget):
         old = self._board
         self._board = snapshot
         self.last_error = None
+        self._retry_ms = self.RETRY_FIRST_MS
         self.status_note.setText("")
         if snapshot.unit_name:
             self.unit.setText(snapshot.unit_name)
@@ -279,8 +376,7 @@ class BoardWindow(QWidget):
         return '<table width="100%" cellspacing="4">' + "".join(cells) + "</table>"
 
     def _build_pages(self, snapshot: PublicBoard) -> None:
-        """Fill the rotating pages. The page labels are reused (only their text changes):
-        removing a page from a QStackedWidget re-lays it out, ~40 ms each at full HD."""
+        """Fill the rotating pages (their text; the one label shows the current page)."""
         titles = {
             "received": self.tr("Hồ sơ tiếp nhận hôm nay"),
             "in_progress": self.tr("Hồ sơ đang giải quyết"),
@@ -310,35 +406,146 @@ class BoardWindow(QWidget):
                     '<table cellspacing="6">' + rows + "</table>",
                 )
             )
-        current = self.pages.currentIndex()
-        while len(self._page_labels) < len(pages):
-            label = _label(pixel=self._px)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setAlignment(Qt.AlignmentFlag.AlignTop)
-            self.pages.addWidget(label)
-            self._page_labels.append(label)
-        while len(self._page_labels) > len(pages):
-            extra = self._page_labels.pop()
-            self.pages.removeWidget(extra)
-            extra.deleteLater()
-        for label, (_title, html) in zip(self._page_labels, pages, strict=True):
-            if label.text() != html:
-                label.setText(html)
+        self._pages = [html for _title, html in pages]
         self._titles = [title for title, _html in pages]
-        index = current if 0 <= current < self.pages.count() else 0
-        self.pages.setCurrentIndex(index)
-        self.page_title.setText(self._titles[index] if self._titles else "")
+        if not 0 <= self._index < len(self._pages):
+            self._index = 0
+        self._show_page()
+
+    def _show_page(self) -> None:
+        html = self._pages[self._index] if self._pages else ""
+        if self.page.text() != html:
+            self.page.setText(html)
+        self.page_title.setText(self._titles[self._index] if self._titles else "")
 
     def next_page(self) -> None:
         """Show the next rotating page (the rotation timer's slot)."""
-        if not self.pages.count():
+        if not self._pages:
             return
-        index = (self.pages.currentIndex() + 1) % self.pages.count()
-        self.pages.setCurrentIndex(index)
-        self.page_title.setText(self._titles[index])
+        self._index = (self._index + 1) % len(self._pages)
+        self._show_page()
+
+    def page_count(self) -> int:
+        return len(self._pages)
+
+    def current_page(self) -> int:
+        return self._index
 
     def page_titles(self) -> list[str]:
         return list(self._titles)
+
+    # ------------------------------------------------------------------ citizen lookup
+
+    def _build_lookup(self, px: int) -> None:
+        """The look-up box: over the middle of the board, hidden until a code is scanned."""
+        self._typed = ""
+        self._lookup_worker: Worker[PublicDossier | None] | None = None
+        self.lookup_box = QFrame(self)
+        self.lookup_box.setObjectName("lookupBox")
+        box = QVBoxLayout(self.lookup_box)
+        box.setContentsMargins(px, px, px, px)
+        self.lookup_title = _label(
+            self.tr("Tra cứu hồ sơ"), pixel=int(px * 1.1), bold=True, name="lookupTitle"
+        )
+        self.lookup_answer = _label(pixel=int(px * 1.3), name="lookupAnswer")
+        self.lookup_answer.setTextFormat(Qt.TextFormat.RichText)
+        self.lookup_answer.setAlignment(Qt.AlignmentFlag.AlignTop)
+        box.addWidget(self.lookup_title)
+        box.addWidget(self.lookup_answer, 1)
+        self.lookup_box.hide()
+        self._lookup_timer = QTimer(self)
+        self._lookup_timer.setSingleShot(True)
+        self._lookup_timer.setInterval(self.LOOKUP_MS)
+        self._lookup_timer.timeout.connect(self.hide_lookup)
+        self._key_timer = QTimer(self)
+        self._key_timer.setSingleShot(True)
+        self._key_timer.setInterval(self.KEY_GAP_MS)
+        self._key_timer.timeout.connect(self._forget_typed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A QR reader is a keyboard: the code's characters, then Enter. Typed by hand works
+        the same way; the typed code shows in the hint line meanwhile."""
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            text, self._typed = self._typed, ""
+            self._key_timer.stop()
+            self._show_hint()
+            if text.strip():
+                self.look_up(text)
+            return
+        if key == Qt.Key.Key_Backspace:
+            self._typed = self._typed[:-1]
+        elif event.text() and event.text().isprintable():
+            self._typed = (self._typed + event.text())[-200:]
+        else:
+            super().keyPressEvent(event)
+            return
+        self._key_timer.start()
+        self._show_hint()
+
+    def _forget_typed(self) -> None:
+        self._typed = ""
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        if self._typed:
+            self.hint.setText(self.tr("Mã hồ sơ: {code}").replace("{code}", self._typed))
+        else:
+            self.hint.setText(self.tr("Tra cứu hồ sơ: quét mã QR trên giấy hẹn"))
+
+    def look_up(self, text: str) -> None:
+        """Look ``text`` (a code, or a QR payload holding one) up in a worker; the answer
+        shows over the board for :attr:`LOOKUP_MS`. A newer scan replaces an older one."""
+        session, path = self._session, self._path
+
+        def task(job: Job) -> PublicDossier | None:
+            return _look_up(session, path, text)
+
+        worker: Worker[PublicDossier | None] = Worker(task, parent=self, show_errors=False)
+        worker.succeeded.connect(lambda found, w=worker: self._answer(w, found))
+        worker.failed.connect(lambda _exc, w=worker: self._answer_unavailable(w))
+        self._lookup_worker = worker
+        worker.start()
+
+    def _answer(self, worker: Worker[PublicDossier | None], found: object) -> None:
+        if worker is not self._lookup_worker:
+            return  # a later scan's answer wins
+        from onestop_desktop.ui.lookup import answer_html
+
+        assert found is None or isinstance(found, PublicDossier)
+        self._show_lookup(answer_html(found))
+
+    def _answer_unavailable(self, worker: Worker[PublicDossier | None]) -> None:
+        if worker is not self._lookup_worker:
+            return
+        from onestop_desktop.ui.lookup import unavailable_text
+
+        self._show_lookup(escape(unavailable_text()))
+
+    def _show_lookup(self, html: str) -> None:
+        self.lookup_answer.setText(html)
+        self._place_lookup()
+        self.lookup_box.show()
+        self.lookup_box.raise_()
+        self._lookup_timer.start()
+        self.looked_up.emit()
+
+    def hide_lookup(self) -> None:
+        """Back to the board: the answer is cleared, not only hidden."""
+        self.lookup_box.hide()
+        self.lookup_answer.setText("")
+
+    def lookup_shown(self) -> bool:
+        return not self.lookup_box.isHidden()
+
+    def _place_lookup(self) -> None:
+        w, h = self.width(), self.height()
+        bw, bh = int(w * 0.56), int(h * 0.62)
+        self.lookup_box.setGeometry((w - bw) // 2, (h - bh) // 2, bw, bh)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_lookup()
 
     # ------------------------------------------------------------------ figures, clock
 
@@ -369,12 +576,21 @@ class BoardWindow(QWidget):
 
     def stop(self) -> None:
         """Stop the timers and the watch (closing)."""
-        for timer in (self._tick, self.rotation, self._safety, self._banner_timer):
+        for timer in (
+            self._tick,
+            self.rotation,
+            self._safety,
+            self._banner_timer,
+            self._retry,
+            self._lookup_timer,
+            self._key_timer,
+        ):
             timer.stop()
         if self.datawatch is not None:
             self.datawatch.stop()
-        if self._worker is not None:
-            self._worker.wait_finished(5)
+        for worker in (self._worker, self._lookup_worker):
+            if worker is not None:
+                worker.wait_finished(5)
 
     def closeEvent(self, event: object) -> None:
         self.stop()

@@ -8,12 +8,15 @@ The look-up is one indexed read of ``services.board.lookup`` on a read-only stor
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from onestop_desktop.errors import OneStopError
 from onestop_desktop.services import board as board_service
+from onestop_desktop.services.board import PublicDossier
 from onestop_desktop.services.context import Session
 
 
@@ -70,27 +73,10 @@ class LookupPanel(QWidget):
         try:
             found = board_service.lookup(self._ctx(), text)
         except OneStopError:
-            self.answer.setText(self.tr("Chưa tra cứu được lúc này, xin thử lại sau ít phút."))
+            self.answer.setText(unavailable_text())
             self._clear.start()
             return
-        if found is None:
-            self.answer.setText(
-                self.tr("Không tìm thấy hồ sơ có mã này. Xin kiểm tra lại mã trên giấy hẹn.")
-            )
-        else:
-            appointment = found.appointment or self.tr("chưa có")
-            self.answer.setText(
-                "<p><b>{code}</b></p><p>{name}</p><p>{proc}</p>"
-                "<p>{status_h}: <b>{status}</b></p><p>{appt_h}: <b>{appt}</b></p>".format(
-                    code=_esc(found.code),
-                    name=_esc(found.masked_name),
-                    proc=_esc(found.procedure),
-                    status_h=self.tr("Tình trạng"),
-                    status=_esc(found.status_label),
-                    appt_h=self.tr("Hẹn trả kết quả"),
-                    appt=_esc(appointment),
-                )
-            )
+        self.answer.setText(answer_html(found))
         self._clear.start()
 
     def clear(self) -> None:
@@ -103,7 +89,32 @@ class LookupPanel(QWidget):
             self._reader = None
 
 
-def _esc(text: str) -> str:
-    from html import escape
+def unavailable_text() -> str:
+    """What a citizen reads when the database could not be read (busy): nothing alarming."""
+    return QCoreApplication.translate(
+        "LookupPanel", "Chưa tra cứu được lúc này, xin thử lại sau ít phút."
+    )
 
-    return escape(text)
+
+def answer_html(found: PublicDossier | None) -> str:
+    """The answer to one look-up as rich text: the public view only (code, masked name,
+    procedure, status, appointment), or a plain "not found" for an unknown code."""
+    if found is None:
+        return escape(
+            QCoreApplication.translate(
+                "LookupPanel", "Không tìm thấy hồ sơ có mã này. Xin kiểm tra lại mã trên giấy hẹn."
+            )
+        )
+    appointment = found.appointment or QCoreApplication.translate("LookupPanel", "chưa có")
+    return (
+        "<p><b>{code}</b></p><p>{name}</p><p>{proc}</p>"
+        "<p>{status_h}: <b>{status}</b></p><p>{appt_h}: <b>{appt}</b></p>".format(
+            code=escape(found.code),
+            name=escape(found.masked_name),
+            proc=escape(found.procedure),
+            status_h=escape(QCoreApplication.translate("LookupPanel", "Tình trạng")),
+            status=escape(found.status_label),
+            appt_h=escape(QCoreApplication.translate("LookupPanel", "Hẹn trả kết quả")),
+            appt=escape(appointment),
+        )
+    )
