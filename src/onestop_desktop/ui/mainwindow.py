@@ -446,6 +446,7 @@ class MainWindow(QMainWindow):
         self.datawatch.stop()  # worklist auto-refresh (#9): its read connection closes
         if self.backup_status is not None:  # backups (#14): no automatic backup left running
             self.backup_status.stop()
+        self._close_public_board()  # public board (#13): it closes with the counter's window
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ build and look
@@ -951,9 +952,21 @@ class MainWindow(QMainWindow):
         board = BoardWindow(self._session, height=screen_height(None), watch=False)
         board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dataChanged.connect(board.data_changed)
+        board.destroyed.connect(self._public_board_gone)  # closed (Esc): forget it
         place_on_screen(board, None)
-        self._public_board = board
+        self._public_board: QWidget | None = board
         return board
+
+    def _public_board_gone(self) -> None:
+        self._public_board = None
+
+    def _close_public_board(self) -> None:
+        """The board opened from this window closes with it (a board started alone with
+        ``onestop board`` is another process and runs on)."""
+        board = getattr(self, "_public_board", None)
+        if board is not None:
+            self._public_board = None
+            board.close()
 
     # --- end public board (#13)
 
