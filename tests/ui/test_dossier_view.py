@@ -638,3 +638,39 @@ def test_the_timeline_follows_a_language_change(qtbot: QtBot, store: Store) -> N
     i18n.install("vi")
     QApplication.processEvents()
     assert view.time_left_label.text() == vi_left
+
+
+def test_an_open_action_form_follows_a_language_change_and_keeps_the_text(
+    qtbot: QtBot, store: Store
+) -> None:
+    from onestop_desktop.ui import i18n
+
+    clerk, officer = as_user(store, "tiepnhan"), as_user(store, "chuyenvien")
+    key = receive(clerk)
+    view = open_view(qtbot, officer, key)
+    form = view.open_action("supplement_requested")
+    type_text(form.reason, "Thiếu giấy khai sinh")
+    type_text(form.other, "Sổ hộ khẩu")
+    form.checklist.item(0).setCheckState(Qt.CheckState.Checked)
+    assert form.ok_button.text() == "&Ghi nhận"
+    assert form.windowTitle().startswith("Yêu cầu bổ sung hồ sơ")
+    form.reason.clear()
+    assert form.submit() is False  # refused: no reason
+    assert form.error().startswith("Chưa nhập lý do")
+    type_text(form.reason, "Thiếu giấy khai sinh")
+    i18n.install("en")
+    QApplication.processEvents()
+    assert form.ok_button.text() != "&Ghi nhận" and form.ok_button.text().isascii()
+    assert not form.windowTitle().startswith("Yêu cầu")
+    assert form.error() and form.error().isascii(), form.error()
+    captions = [w.text() for w in form.findChildren(type(form.error_label)) if w.buddy()]
+    assert captions and all(c.isascii() for c in captions), captions
+    # What was typed and ticked is kept.
+    assert form.reason.text() == "Thiếu giấy khai sinh"
+    assert form.other.toPlainText() == "Sổ hộ khẩu"
+    assert form.checklist.item(0).checkState() == Qt.CheckState.Checked
+    i18n.install("vi")
+    QApplication.processEvents()
+    assert form.ok_button.text() == "&Ghi nhận"
+    assert form.error().startswith("Chưa nhập lý do")
+    form.reject()

@@ -10,6 +10,10 @@ error names. On success :attr:`ActionForm.outcome` holds the dossier's new workl
 
 :func:`form_for` picks the form of an action kind; every kind of the status machine that is
 not an intake kind has one.
+
+Every text follows a language change at once (``ui.live_texts``): a form left open while the
+clerk switches language keeps what was typed and shows its labels, notes and the refusal in the
+new language.
 """
 
 from __future__ import annotations
@@ -44,8 +48,11 @@ from onestop_desktop.services.context import Session
 from onestop_desktop.services.views import DossierDetail, DossierSummary
 from onestop_desktop.ui.i18n import error_text, fmt, translate_message, use_translated_edit_menu
 from onestop_desktop.ui.labels import role_text
+from onestop_desktop.ui.live_texts import LiveTexts
 
 Payload = dict[str, object]
+Text = Callable[[], str]
+"""A text made again at each language change (a lambda around ``self.tr(...)``)."""
 
 
 def _text_box(lines: int = 3) -> QPlainTextEdit:
@@ -88,18 +95,25 @@ class ActionForm(QDialog):
         self.action = action
         self.outcome: DossierSummary | None = None
         self.fields: dict[str, QWidget] = {}
+        self.live = LiveTexts(self)
+        self._refusal: Text | None = None
         self.setObjectName(f"actionForm_{action.kind}")
-        self.setWindowTitle(
-            fmt(self.tr("%1 — hồ sơ %2"), translate_message(action.label_msg), detail.code)
+        self.live(
+            lambda: self.setWindowTitle(
+                fmt(self.tr("%1 — hồ sơ %2"), translate_message(action.label_msg), detail.code)
+            )
         )
         self.setModal(True)
 
-        heading = QLabel(
-            fmt(
-                self.tr("<b>%1</b><br>Hồ sơ %2 · %3"),
-                translate_message(action.label_msg),
-                detail.code,
-                detail.applicant.name,
+        heading = QLabel()
+        self.live(
+            lambda: heading.setText(
+                fmt(
+                    self.tr("<b>%1</b><br>Hồ sơ %2 · %3"),
+                    translate_message(action.label_msg),
+                    detail.code,
+                    detail.applicant.name,
+                )
             )
         )
         heading.setObjectName("formHeading")
@@ -116,11 +130,13 @@ class ActionForm(QDialog):
         self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error_label.hide()
 
-        self.ok_button = QPushButton(self.tr("&Ghi nhận"))
+        self.ok_button = QPushButton()
+        self.live(lambda: self.ok_button.setText(self.tr("&Ghi nhận")))
         self.ok_button.setObjectName("submitButton")
         self.ok_button.setDefault(True)
         self.ok_button.setAutoDefault(True)
-        cancel = QPushButton(self.tr("Hủy"))
+        cancel = QPushButton()
+        self.live(lambda: cancel.setText(self.tr("Hủy")))
         cancel.setObjectName("cancelButton")
         cancel.setAutoDefault(False)
         buttons = QDialogButtonBox()
@@ -138,6 +154,8 @@ class ActionForm(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.build()
+        # The refusal last: its text may name things the fields above set up.
+        self.live(self._show_refusal)
         self.setMinimumWidth(560)
 
     # ------------------------------------------------------------------ for subclasses
@@ -149,10 +167,11 @@ class ActionForm(QDialog):
         """What the clerk gave, as ``services.dossiers.act`` takes it."""
         return {}
 
-    def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
+    def add_row(self, label: Text, widget: QWidget, field: str | None = None) -> QWidget:
         """A labelled field; the label's ``&`` letter jumps to it; ``field`` is the name an
         error from the service uses for it."""
-        caption = QLabel(label)
+        caption = QLabel()
+        self.live(lambda: caption.setText(label()))
         caption.setBuddy(widget)
         self.form.addRow(caption, widget)
         if field is not None:
@@ -160,18 +179,24 @@ class ActionForm(QDialog):
             self.fields[field] = widget
         return widget
 
-    def add_note(self, text: str) -> QLabel:
+    def add_note(self, text: Text) -> QLabel:
         """A line of explanation across the form."""
-        label = QLabel(text)
+        label = QLabel()
+        self.live(lambda: label.setText(text()))
         label.setWordWrap(True)
         label.setObjectName("formNote")
         self.form.addRow(label)
         return label
 
-    def refuse(self, text: str) -> None:
+    def refuse(self, text: Text) -> None:
         """Show why the action cannot be taken now (the form stays as typed)."""
-        self.error_label.setText(text)
-        self.error_label.show()
+        self._refusal = text
+        self._show_refusal()
+
+    def _show_refusal(self) -> None:
+        if self._refusal is not None:
+            self.error_label.setText(self._refusal())
+            self.error_label.show()
 
     # ------------------------------------------------------------------ submit
 
@@ -188,12 +213,14 @@ class ActionForm(QDialog):
                 self.session, self.detail.id, self.action.kind, self.payload()
             )
         except OneStopError as exc:
-            self.refuse(error_text(exc))
+            error = exc
+            self.refuse(lambda: error_text(error))
             field = exc.field if isinstance(exc, ValidationError) else ""
             widget = self.fields.get(field)
             if widget is not None:
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
+        self._refusal = None
         self.error_label.hide()
         self.accept()
         return True
@@ -219,7 +246,7 @@ class ConfirmForm(ActionForm):
                 "trả được lùi thêm đúng thời gian chờ."
             ),
         }
-        self.add_note(texts[self.action.kind]())
+        self.add_note(texts[self.action.kind])
 
 
 class ReasonForm(ActionForm):
@@ -229,9 +256,11 @@ class ReasonForm(ActionForm):
 
     def build(self) -> None:
         if self.action.kind == "refused":
-            self.add_note(self.tr("Phiếu từ chối tiếp nhận (Mẫu 03) được in sau khi ghi nhận."))
+            self.add_note(
+                lambda: self.tr("Phiếu từ chối tiếp nhận (Mẫu 03) được in sau khi ghi nhận.")
+            )
         self.reason = _text_box()
-        self.add_row(self.tr("&Lý do:"), self.reason, "reason")
+        self.add_row(lambda: self.tr("&Lý do:"), self.reason, "reason")
 
     def payload(self) -> Payload:
         return {"reason": self.reason.toPlainText()}
@@ -246,25 +275,32 @@ class HandOverForm(ActionForm):
         self.recipient = QComboBox()
         self.recipients = actions.recipients(self.session)
         for person in self.recipients:
-            self.recipient.addItem(
+            self.recipient.addItem("", person.username)
+        self.live(self._name_recipients)
+        if self.detail.assignee:
+            at = self.recipient.findData(self.detail.assignee)
+            if at >= 0 and self.recipient.count() > 1:
+                self.recipient.setCurrentIndex((at + 1) % self.recipient.count())
+        self.add_row(lambda: self.tr("Chuyển &cho:"), self.recipient, "to")
+        self.note = _line()
+        self.add_row(lambda: self.tr("&Ghi chú:"), self.note, "note")
+        if not self.recipients:
+            self.ok_button.setEnabled(False)
+            self.refuse(
+                lambda: self.tr("Chưa có chuyên viên xử lý hoặc lãnh đạo nào đang hoạt động.")
+            )
+
+    def _name_recipients(self) -> None:
+        for index, person in enumerate(self.recipients):
+            self.recipient.setItemText(
+                index,
                 fmt(
                     self.tr("%1 (%2) — %3"),
                     person.full_name,
                     person.username,
                     role_text(person.role),
                 ),
-                person.username,
             )
-        if self.detail.assignee:
-            at = self.recipient.findData(self.detail.assignee)
-            if at >= 0 and self.recipient.count() > 1:
-                self.recipient.setCurrentIndex((at + 1) % self.recipient.count())
-        self.add_row(self.tr("Chuyển &cho:"), self.recipient, "to")
-        self.note = _line()
-        self.add_row(self.tr("&Ghi chú:"), self.note, "note")
-        if not self.recipients:
-            self.ok_button.setEnabled(False)
-            self.refuse(self.tr("Chưa có chuyên viên xử lý hoặc lãnh đạo nào đang hoạt động."))
 
     def payload(self) -> Payload:
         return {"to": self.recipient.currentData() or "", "note": self.note.text()}
@@ -288,16 +324,20 @@ class SupplementForm(ActionForm):
         self.checklist.setMinimumHeight(90)
         self.checklist.setWordWrap(True)
         self.checklist.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.add_row(self.tr("Cần &bổ sung:"), self.checklist)
+        self.add_row(lambda: self.tr("Cần &bổ sung:"), self.checklist)
         self.fields["documents"] = self.checklist
-        self.checklist.setToolTip(self.tr("Phím cách để chọn hoặc bỏ chọn một giấy tờ"))
+        self.live(
+            lambda: self.checklist.setToolTip(self.tr("Phím cách để chọn hoặc bỏ chọn một giấy tờ"))
+        )
         self.other = _text_box(2)
-        self.other.setPlaceholderText(self.tr("mỗi dòng một loại giấy tờ"))
-        self.add_row(self.tr("Giấy tờ &khác:"), self.other, "other")
+        self.live(lambda: self.other.setPlaceholderText(self.tr("mỗi dòng một loại giấy tờ")))
+        self.add_row(lambda: self.tr("Giấy tờ &khác:"), self.other, "other")
         self.reason = _line()
-        self.add_row(self.tr("&Lý do:"), self.reason, "reason")
+        self.add_row(lambda: self.tr("&Lý do:"), self.reason, "reason")
         self.add_note(
-            self.tr("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) được in sau khi ghi nhận.")
+            lambda: self.tr(
+                "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) được in sau khi ghi nhận."
+            )
         )
 
     def documents(self) -> list[str]:
@@ -320,10 +360,10 @@ class FinancialForm(ActionForm):
 
     def build(self) -> None:
         self.amount = _line(20)
-        self.amount.setPlaceholderText(self.tr("ví dụ 1.500.000"))
-        self.add_row(self.tr("&Số tiền (đồng):"), self.amount, "amount")
+        self.live(lambda: self.amount.setPlaceholderText(self.tr("ví dụ 1.500.000")))
+        self.add_row(lambda: self.tr("&Số tiền (đồng):"), self.amount, "amount")
         self.note = _line()
-        self.add_row(self.tr("&Ghi chú:"), self.note, "note")
+        self.add_row(lambda: self.tr("&Ghi chú:"), self.note, "note")
 
     def payload(self) -> Payload:
         return {"amount": self.amount.text(), "note": self.note.text()}
@@ -336,7 +376,7 @@ class ResultForm(ActionForm):
 
     def build(self) -> None:
         self.note = _text_box()
-        self.add_row(self.tr("&Kết quả, ghi chú:"), self.note, "note")
+        self.add_row(lambda: self.tr("&Kết quả, ghi chú:"), self.note, "note")
 
     def payload(self) -> Payload:
         return {"note": self.note.toPlainText()}
@@ -350,13 +390,15 @@ class ReturnForm(ActionForm):
     def build(self) -> None:
         self.collector = _line(100)
         self.collector.setText(self.detail.applicant.name)
-        self.add_row(self.tr("&Người nhận kết quả:"), self.collector, "collected_by")
+        self.add_row(lambda: self.tr("&Người nhận kết quả:"), self.collector, "collected_by")
         self.collector_id = _line(20)
         self.collector_id.setText(self.detail.applicant.id_number or "")
-        self.collector_id.setPlaceholderText(self.tr("số định danh cá nhân 12 số"))
-        self.add_row(self.tr("Số định &danh:"), self.collector_id, "collected_by_id")
+        self.live(
+            lambda: self.collector_id.setPlaceholderText(self.tr("số định danh cá nhân 12 số"))
+        )
+        self.add_row(lambda: self.tr("Số định &danh:"), self.collector_id, "collected_by_id")
         self.note = _line()
-        self.add_row(self.tr("&Ghi chú:"), self.note, "note")
+        self.add_row(lambda: self.tr("&Ghi chú:"), self.note, "note")
 
     def payload(self) -> Payload:
         return {
@@ -377,7 +419,9 @@ class RescheduleForm(ActionForm):
         allowance = actions.reschedule_allowance(self.session, self.detail.reschedule_count)
         self.allowance = allowance
         if old is not None:
-            self.add_note(fmt(self.tr("Ngày hẹn trả hiện tại: %1"), clock.fmt_datetime(old)))
+            self.add_note(
+                lambda: fmt(self.tr("Ngày hẹn trả hiện tại: %1"), clock.fmt_datetime(old))
+            )
         start = clock.to_vn(old if old is not None else self.session.now()) + timedelta(days=1)
         self.new_due = QDateTimeEdit()
         self.new_due.setDisplayFormat("dd/MM/yyyy HH:mm")
@@ -386,9 +430,18 @@ class RescheduleForm(ActionForm):
         if old is not None:
             floor = clock.to_vn(old)
             self.new_due.setMinimumDateTime(_qt_moment(floor))
-        self.add_row(self.tr("Ngày hẹn &mới:"), self.new_due, "new_due_at")
+        self.add_row(lambda: self.tr("Ngày hẹn &mới:"), self.new_due, "new_due_at")
         self.reason = _text_box()
-        self.add_row(self.tr("&Lý do:"), self.reason, "reason")
+        self.add_row(lambda: self.tr("&Lý do:"), self.reason, "reason")
+        self.add_note(self._allowance_note)
+        if allowance.exhausted:
+            self.ok_button.setEnabled(False)
+            self.refuse(
+                lambda: self.tr("Hồ sơ đã hẹn lại đủ số lần tối đa; không hẹn lại được nữa.")
+            )
+
+    def _allowance_note(self) -> str:
+        allowance = self.allowance
         if allowance.limit is None:
             said = fmt(
                 self.tr("Đã hẹn lại %1 lần (không giới hạn số lần)."),
@@ -400,14 +453,11 @@ class RescheduleForm(ActionForm):
                 clock.fmt_int(allowance.times),
                 clock.fmt_int(allowance.limit),
             )
-        self.add_note(
+        return (
             said
             + " "
             + self.tr("Phiếu xin lỗi và hẹn lại ngày trả (Mẫu 04) được in sau khi ghi nhận.")
         )
-        if allowance.exhausted:
-            self.ok_button.setEnabled(False)
-            self.refuse(self.tr("Hồ sơ đã hẹn lại đủ số lần tối đa; không hẹn lại được nữa."))
 
     def new_due_at(self) -> datetime:
         value = self.new_due.dateTime()
