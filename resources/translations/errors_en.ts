@@ -1219,6 +1219,11 @@
             <translation>Not restored: {reason}. If you really want to use this backup, run again with --other-station: this PC will continue the event chain as station {station} of unit {unit}, the signing key in keys/ cannot sign for that station (put it away and copy that station's key into keys/ before syncing), and two PCs must never run as the same station</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/services/backup_scans.py" />
+            <source>Không đủ chỗ trống ở {folder} để {action}: cần khoảng {need}, chỉ còn {free}; chưa ghi gì. Hãy giải phóng chỗ trống hoặc chọn ổ khác</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/calendar.py" />
             <source>Tệp ngày nghỉ chính thức bị hỏng.</source>
             <translation>The official days-off file is damaged.</translation>
@@ -1417,6 +1422,11 @@
             <location filename="../../src/onestop_desktop/services/district.py" />
             <source>Tệp lịch {file}, dòng {line}: loại ngày «{kind}» không hợp lệ (day_off hoặc workday)</source>
             <translation>Calendar file {file}, line {line}: the day kind “{kind}” is not valid (day_off or workday)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/district.py" />
+            <source>được ký bằng khóa cũ của cấp huyện (dấu vân tay {fingerprint}), đã được thay lúc {when}; xin cấp huyện ký lại gói bằng khóa mới</source>
+            <translation>is signed with the district's old key (fingerprint {fingerprint}), replaced at {when}; ask the district to sign the bundle again with its new key</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/district.py" />
@@ -2221,8 +2231,13 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/sync.py" />
-            <source>{unit}, máy trạm {station} đã có khóa khác (dấu vân tay {fingerprint}); máy thay thế hãy khởi tạo với số máy trạm mới (xem docs/bundle-format.md)</source>
-            <translation>{unit}, station {station} already has another key (fingerprint {fingerprint}); set up a replacement computer with a new station number (see docs/bundle-format.md)</translation>
+            <source>{unit}, máy trạm {station} đã có khóa khác (dấu vân tay {fingerprint}); nếu máy trạm đã làm khóa mới (onestop bundle key --new), đăng ký bằng --replace (xem docs/bundle-format.md)</source>
+            <translation>{unit}, station {station} already has another key (fingerprint {fingerprint}); if the station made a new key (onestop bundle key --new), register it with --replace (see docs/bundle-format.md)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Khóa trong {file} đã bị thay bằng khóa mới; không đăng ký lại khóa cũ</source>
+            <translation>The key in {file} has been replaced by a new key; an old key is not registered again</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/sync.py" />
@@ -2233,6 +2248,26 @@
             <location filename="../../src/onestop_desktop/services/sync.py" />
             <source>máy trạm</source>
             <translation>station</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Tệp khóa {file} không ghi nó thay khóa nào; ở máy trạm hãy làm khóa mới bằng «onestop bundle key --new --out TỆP» rồi mang tệp đó đến</source>
+            <translation>Key file {file} does not say which key it replaces; at the station make the new key with “onestop bundle key --new --out FILE” and bring that file</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Tệp khóa {file} thay khóa có dấu vân tay {claimed}, nhưng khóa đang đăng ký của {unit}, máy trạm {station} có dấu vân tay {fingerprint}; không đổi gì</source>
+            <translation>Key file {file} replaces the key with fingerprint {claimed}, but the key registered for {unit}, station {station} has fingerprint {fingerprint}; nothing changed</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Chữ ký của khóa cũ trong tệp khóa {file} không đúng; không đổi gì</source>
+            <translation>The old key's signature in key file {file} is not valid; nothing changed</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>Cơ sở dữ liệu chưa ghi khóa ký của máy trạm; hãy khởi tạo (onestop init)</source>
+            <translation>The database has no station signing key recorded; set the station up first (onestop init)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/sync.py" />
@@ -2286,6 +2321,11 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>gói được ký bằng khóa cũ của {unit}, máy trạm {station} (dấu vân tay {fingerprint}), đã được thay lúc {when}; khóa cũ chỉ còn hiệu lực cho các sự kiện đến số {since}, gói mang đến số {last}: hãy xuất lại gói ở máy trạm (ký bằng khóa mới)</source>
+            <translation>the bundle is signed with the old key of {unit}, station {station} (fingerprint {fingerprint}), replaced at {when}; the old key is valid only for events up to {since}, and the bundle carries events up to {last}: export the bundle again at the station (signed with the new key)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
             <source>chuỗi sự kiện của {unit}, máy trạm {station} mâu thuẫn với chuỗi đang giữ từ sự kiện số {seq}; cả hai bản được lưu trong {folder}</source>
             <translation>the event chain of {unit}, station {station} conflicts with the chain held from event {seq}; both versions are kept in {folder}</translation>
         </message>
@@ -2303,6 +2343,11 @@
             <location filename="../../src/onestop_desktop/services/sync.py" />
             <source>đây không phải giấy xác nhận (loại «{kind}»)</source>
             <translation>this is not an acknowledgement (kind «{kind}»)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>giấy xác nhận được ký bằng khóa cũ của cấp huyện (dấu vân tay {fingerprint}), đã được thay lúc {when}; xin cấp huyện nhập lại gói để có giấy xác nhận mới</source>
+            <translation>the acknowledgement is signed with the district's old key (fingerprint {fingerprint}), replaced at {when}; ask the district to import the bundle again for a new acknowledgement</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/sync.py" />
