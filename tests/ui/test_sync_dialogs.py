@@ -113,3 +113,36 @@ def test_refused_file_shows_error_records_nothing(
     qtbot.waitUntil(lambda: runner.worker is None, timeout=30000)
     assert shown and "hong.osb" in shown[0]
     assert not sync_rows.imports(admin.store)
+
+
+def test_gui_import_at_a_district_folds(qtbot: QtBot, tmp_path: Path) -> None:
+    """*Nhập gói đồng bộ…* at a district imports and folds in one transaction (#12), as
+    ``district import`` does: the communes' dossiers are there when the message shows."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QWidget
+
+    from onestop_desktop.domain import clock
+    from tests.unit.conftest import FakeClock
+    from tests.unit.test_district import UNIT_B, make_district, make_station, ninety_six
+
+    fake = FakeClock(datetime(2026, 3, 2, 8, 0, tzinfo=clock.VN_TZ))
+    commune = make_station(tmp_path, "b", UNIT_B, "UBND xã Sơn Thủy", fake)
+    ninety_six(commune, fake)
+    dist = make_district(tmp_path, fake)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    sync.export_key(commune, usb / "b.json")
+    sync.register_key(dist, usb / "b.json")
+    bundle = sync.export_bundle(commune, usb).path
+    host = QWidget()
+    qtbot.addWidget(host)
+    runner = SyncRunner(dist, host)
+    with qtbot.waitSignal(runner.done, timeout=60000) as done:
+        assert runner.import_file(bundle) is not None
+    assert "27 hồ sơ của cấp huyện" in str(done.args[0])
+    assert dist.store.query("SELECT count(*) AS n FROM dossiers")[0]["n"] == 27
+    qtbot.waitUntil(lambda: runner.worker is None, timeout=5000)
+    qtbot.waitUntil(lambda: bool(_close_boxes()), timeout=5000)
+    for ctx in (commune, dist):
+        ctx.store.close()
