@@ -10,8 +10,16 @@ No second formula: every figure comes from ``domain.stats.report`` over the same
 * in progress and overdue are Biểu 06 columns (11) and (13) of the total as of the period's end
   (every dossier still being resolved, carried over included; overdue by the appointment date).
 
-The two lists are worklist rows (``services.search`` with its "due today" and "overdue"
-filters), so a row opens its dossier and the lists match what the worklist filters show.
+The two lists are worklist rows (:class:`DossierSummary`), so a row opens its dossier:
+
+* due today: the worklist's "due today" filter (``services.search``);
+* overdue: exactly the dossiers the "Quá hạn" card counts, Biểu 06 column (13) as of the
+  day's end (:func:`overdue_list`). The centre's head reads the card as the figure that goes
+  into the report and the list as "which ones are they", so the two must be the same dossiers,
+  and the card must stay the official figure. The worklist's own "Quá hạn" filter is a
+  different, counter-side question (the appointment hour has passed and the clock runs now:
+  a dossier paused for a supplement is not late for the clerk, and one due at 08:00 today is
+  late at 10:00), so it may show other dossiers; the dashboard's list says which rule it uses.
 """
 
 from __future__ import annotations
@@ -22,14 +30,25 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from onestop_desktop.domain import clock
-from onestop_desktop.domain.stats import DossierFacts, Report06, report
+from onestop_desktop.domain.stats import (
+    PAUSED_IN_11,
+    DossierFacts,
+    OnTimeBasis,
+    Report06,
+    period_bounds,
+    report,
+)
+from onestop_desktop.domain.status import IN_PROGRESS
 from onestop_desktop.errors import ValidationError
+from onestop_desktop.services import reports as report_service
 from onestop_desktop.services import search, settings
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.reports import FINAL
-from onestop_desktop.services.reports import _facts as report_facts
+from onestop_desktop.services.reports import facts as report_facts
 from onestop_desktop.services.search import Filters
 from onestop_desktop.services.views import DossierSummary
+from onestop_desktop.store import dashboard as dashboard_rows
+from onestop_desktop.store import dossiers as dossier_rows
 
 CHART_DAYS = 30
 """The chart by day shows this many days up to today (a month-to-date chart would show one bar
@@ -118,6 +137,32 @@ def month_of(day: date) -> tuple[date, date]:
     return day.replace(day=1), day.replace(day=monthrange(day.year, day.month)[1])
 
 
+def overdue_list(ctx: Session, day: date, basis: OnTimeBasis) -> list[tuple[datetime, str]]:
+    """``(judged appointment, dossier id)`` of every dossier Biểu 06 counts as overdue at the
+    end of ``day`` (column 13), most overdue first: what the dashboard's card counts.
+
+    The rule is not written again here: each candidate (``store.dashboard``) is put through
+    ``domain.stats.report`` for that one day, the very function the card's figure comes from.
+    """
+    first, last = period_bounds(day, day)
+    open_now = sorted(int(s) for s in IN_PROGRESS | PAUSED_IN_11)
+    seen: set[str] = set()
+    out: list[tuple[datetime, str]] = []
+    for dossier_id, row in dashboard_rows.overdue_candidates(
+        ctx.store, clock.iso(first), clock.iso(last), open_now
+    ):
+        if dossier_id in seen:
+            continue
+        seen.add(dossier_id)
+        fact = report_service.fact(row)
+        if report((fact,), day, day, on_time_basis=basis).total.in_progress_overdue:
+            judged = fact.judged_due(last, basis)
+            assert judged is not None  # overdue means an appointment passed
+            out.append((judged, dossier_id))
+    out.sort()
+    return out
+
+
 def build(ctx: Session, *, today: date | None = None, list_limit: int = LIST_LIMIT) -> Dashboard:
     """The dashboard as of now (``today``: as of the end of that day, for tests and reruns)."""
     ctx.require("reports.view")
@@ -157,7 +202,12 @@ def build(ctx: Session, *, today: date | None = None, list_limit: int = LIST_LIM
         for row in month.rows
     )
     due = search.worklist_page(ctx, limit=list_limit, filters=Filters(due_today=True))
-    late = search.worklist_page(ctx, limit=list_limit, filters=Filters(overdue=True))
+    overdue = overdue_list(ctx, day, basis)
+    late = [
+        DossierSummary.from_row(found)
+        for _judged, dossier_id in overdue[:list_limit]
+        if (found := dossier_rows.get(ctx.store, dossier_id)) is not None
+    ]
     return Dashboard(
         at=now,
         today=Figures.of(today_report),
@@ -167,5 +217,5 @@ def build(ctx: Session, *, today: date | None = None, list_limit: int = LIST_LIM
         due_today=tuple(due),
         due_today_count=search.count_matching(ctx, "", Filters(due_today=True)),
         overdue=tuple(late),
-        overdue_count=search.count_matching(ctx, "", Filters(overdue=True)),
+        overdue_count=len(overdue),
     )
