@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.formats import fmt_percent
 from onestop_desktop.services import board as board_service
-from onestop_desktop.services.board import PublicBoard, PublicDossier
+from onestop_desktop.services.board import PublicBoard, PublicDossier, PublicProcedure
 from onestop_desktop.services.context import Session
 from onestop_desktop.ui.workers import Job, Worker
 
@@ -65,7 +65,6 @@ def _read_board(
     if path is None:
         return board_service.snapshot(session, cache=cache)
     from onestop_desktop.store.board import open_reader
-
     from onestop_desktop.store.db import translated_errors
 
     store = open_reader(path)
@@ -84,7 +83,6 @@ def _look_up(session: Session, path: Path | None, text: str) -> PublicDossier | 
     if path is None:
         return board_service.lookup(session, text)
     from onestop_desktop.store.board import open_reader
-
     from onestop_desktop.store.db import translated_errors
 
     store = open_reader(path)
@@ -243,7 +241,7 @@ class BoardWindow(QWidget):
         bottom.addWidget(self.status_note, 2)
         outer.addLayout(bottom)
         self._titles: list[str] = []
-        self._pages: list[str] = []
+        self._pages: list[Sequence[PublicDossier] | Sequence[PublicProcedure]] = []
         self._index = 0
         self._figure_cache = board_service.FigureCache()
         self._retry_ms = self.RETRY_FIRST_MS
@@ -376,44 +374,46 @@ class BoardWindow(QWidget):
         return '<table width="100%" cellspacing="4">' + "".join(cells) + "</table>"
 
     def _build_pages(self, snapshot: PublicBoard) -> None:
-        """Fill the rotating pages (their text; the one label shows the current page)."""
+        """Cut the rotating pages (titles and their rows; a page's text is made when it is
+        shown, so a refresh formats one page, not every one)."""
         titles = {
             "received": self.tr("Hồ sơ tiếp nhận hôm nay"),
             "in_progress": self.tr("Hồ sơ đang giải quyết"),
             "returned": self.tr("Đã trả kết quả hôm nay"),
         }
-        pages: list[tuple[str, str]] = []
+        pages: list[tuple[str, Sequence[PublicDossier] | Sequence[PublicProcedure]]] = []
         n = self._rows_per_page
         for lane in ("received", "in_progress", "returned"):
             items = snapshot.lanes[lane]
             chunks = [items[i : i + n] for i in range(0, len(items), n)] or [()]
             for i, chunk in enumerate(chunks):
                 suffix = f" ({i + 1}/{len(chunks)})" if len(chunks) > 1 else ""
-                pages.append((titles[lane] + suffix, self._rows_html(chunk)))
+                pages.append((titles[lane] + suffix, chunk))
         per = max(3, n // 2)
         procs = snapshot.procedures
         pchunks = [procs[i : i + per] for i in range(0, len(procs), per)]
         for i, pchunk in enumerate(pchunks):
-            rows = "".join(
-                f"<tr><td><b>{escape(p.name)}</b><br>{escape(p.code)} · {escape(p.field)} · "
-                f"{escape(self.tr('Thời hạn'))}: {escape(p.time_limit)} · "
-                f"{escape(self.tr('Phí'))}: {escape(_short(p.fee, 60))}</td></tr>"
-                for p in pchunk
-            )
-            pages.append(
-                (
-                    self.tr("Thủ tục hành chính") + f" ({i + 1}/{len(pchunks)})",
-                    '<table cellspacing="6">' + rows + "</table>",
-                )
-            )
-        self._pages = [html for _title, html in pages]
-        self._titles = [title for title, _html in pages]
+            pages.append((self.tr("Thủ tục hành chính") + f" ({i + 1}/{len(pchunks)})", pchunk))
+        self._pages = [rows for _title, rows in pages]
+        self._titles = [title for title, _rows in pages]
         if not 0 <= self._index < len(self._pages):
             self._index = 0
         self._show_page()
 
+    def _page_html(self, rows: Sequence[PublicDossier] | Sequence[PublicProcedure]) -> str:
+        if rows and isinstance(rows[0], PublicProcedure):
+            cells = "".join(
+                f"<tr><td><b>{escape(p.name)}</b><br>{escape(p.code)} · {escape(p.field)} · "
+                f"{escape(self.tr('Thời hạn'))}: {escape(p.time_limit)} · "
+                f"{escape(self.tr('Phí'))}: {escape(_short(p.fee, 60))}</td></tr>"
+                for p in rows
+                if isinstance(p, PublicProcedure)
+            )
+            return '<table cellspacing="6">' + cells + "</table>"
+        return self._rows_html([d for d in rows if isinstance(d, PublicDossier)])
+
     def _show_page(self) -> None:
-        html = self._pages[self._index] if self._pages else ""
+        html = self._page_html(self._pages[self._index]) if self._pages else ""
         if self.page.text() != html:
             self.page.setText(html)
         self.page_title.setText(self._titles[self._index] if self._titles else "")
