@@ -644,14 +644,12 @@ def test_time_left_reads_one_creation_per_procedure_version(
 ) -> None:
     """The rule needs only the procedure's time limit: the model keeps one creation event per
     procedure version, and the texts are those of the per-row reading."""
-    from onestop_desktop.services import dossiers as dossier_service
-
     reads: list[str] = []
-    real = dossier_service._creation
+    real = search._creation_of
 
-    def counting(ctx: Session, dossier_id: str) -> object:
+    def counting(ctx: Session, dossier_id: str, unit_code: str) -> object:
         reads.append(dossier_id)
-        return real(ctx, dossier_id)
+        return real(ctx, dossier_id, unit_code)
 
     model = WorklistModel(session, now=lambda: fixed_clock)
     fetch_all(model)
@@ -663,7 +661,7 @@ def test_time_left_reads_one_creation_per_procedure_version(
     assert len(items) >= 5
     plain = search.time_left(session, items, now=fixed_clock)
     assert len(plain) == len(items)
-    monkeypatch.setattr(dossier_service, "_creation", counting)
+    monkeypatch.setattr(search, "_creation_of", counting)
     kept: dict[search.LimitKey, object] = {}
     shared = search.time_left(session, items, now=fixed_clock, creations=kept)  # type: ignore[arg-type]
     assert shared == plain

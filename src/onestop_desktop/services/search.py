@@ -97,7 +97,8 @@ class Filters:
 
     ``group`` is a key of :data:`STATUS_GROUPS`; ``mine`` means assigned to the signed-in user
     (the projection keeps the assignee of the last hand-over, not who received the dossier);
-    ``received_from``/``received_to`` are whole days, both inclusive."""
+    ``received_from``/``received_to`` are whole days, both inclusive; ``unit`` is a commune's
+    unit code (a district's worklist, :func:`commune_names`)."""
 
     group: str | None = None
     due_today: bool = False
@@ -106,6 +107,7 @@ class Filters:
     mine: bool = False
     received_from: date | None = None
     received_to: date | None = None
+    unit: str | None = None
 
     def is_empty(self) -> bool:
         return self == Filters()
@@ -174,6 +176,7 @@ def page_filter(filters: Filters, *, username: str, now: datetime) -> PageFilter
         assignee=username if filters.mine else None,
         rid_from=rid_from,
         rid_before=rid_before,
+        unit_code=filters.unit or None,
     )
 
 
@@ -343,7 +346,9 @@ def time_left(
         )
         created = kept.get(key) if key is not None else None
         if created is None:
-            created = dossier_service._creation(ctx, str(row["id"]))
+            created = _creation_of(ctx, str(row["id"]), str(row["unit_code"]))
+            if created is None:
+                continue  # no creation held (cannot be at a station; a district folds none)
             if key is not None and len(kept) < MAX_KEPT_CREATIONS:
                 kept[key] = created
         left = dossier_service._time_left(row, created, cal, moment)
@@ -352,9 +357,39 @@ def time_left(
     return out
 
 
+def _creation_of(ctx: Session, dossier_id: str, unit_code: str) -> Creation | None:
+    """The event that created the dossier: in the station's own log, or at a district in the
+    events imported from the commune (``sync_events``: a district's own log has none)."""
+    from onestop_desktop.domain.projection import parse_event
+    from onestop_desktop.store import district as district_rows
+    from onestop_desktop.store import events
+
+    history = events.for_dossier(ctx.store, dossier_id) or district_rows.dossier_events(
+        ctx.store, unit_code, dossier_id
+    )
+    for event in history:
+        created = parse_event(event)
+        if isinstance(created, Creation):
+            return created
+    return None
+
+
 MAX_KEPT_CREATIONS = 2_000
 """A bound on :func:`time_left`'s ``creations`` (a commune's catalogue has a few hundred
 procedure versions; a district's, some thousands), so a long session's memory stays flat."""
+
+
+def commune_names(ctx: Session) -> dict[str, str] | None:
+    """In a district database, each commune's name by unit code (the name its stations gave
+    with their keys), for the worklist's "Xã/phường" column and filter; ``None`` at a station
+    (it holds only its own dossiers)."""
+    from onestop_desktop.services import district
+    from onestop_desktop.store import district as district_rows
+
+    ctx.require("dossiers.view")
+    if not district.is_district(ctx):
+        return None
+    return {code: name or code for code, name in district_rows.unit_names(ctx.store).items()}
 
 
 def count_all(ctx: Session) -> int:

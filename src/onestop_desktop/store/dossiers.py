@@ -74,7 +74,8 @@ def get_by_code(store: Store, code: str) -> Row | None:
 
 LIST_COLUMNS = (
     "rid, id, code, applicant_name, applicant_id_number, applicant_phone, procedure_code, "
-    "procedure_name, field, received_at, due_at, status, assignee, finished_at, returned_at"
+    "procedure_name, field, received_at, due_at, status, assignee, finished_at, returned_at, "
+    "unit_code"
 )
 
 
@@ -90,6 +91,7 @@ class PageFilter:
     * ``assignee``: the dossier is assigned to this user name.
     * ``rid_from``/``rid_before``: received in ``[rid_from, rid_before)`` (``rid`` is the receipt
       moment in microseconds, so a date range is a primary-key range).
+    * ``unit_code``: the dossier is of this commune (a district's worklist).
     """
 
     statuses: tuple[int, ...] = ()
@@ -98,6 +100,7 @@ class PageFilter:
     assignee: str | None = None
     rid_from: int | None = None
     rid_before: int | None = None
+    unit_code: str | None = None
 
     def is_empty(self) -> bool:
         return self == PageFilter()
@@ -128,6 +131,9 @@ def _filter_sql(flt: PageFilter | None, alias: str = "") -> tuple[list[str], lis
     if flt.rid_before is not None:
         where.append(f"{col}rid < ?")
         params.append(flt.rid_before)
+    if flt.unit_code is not None:
+        where.append(f"{col}unit_code = ?")
+        params.append(flt.unit_code)
     return where, params
 
 

@@ -128,6 +128,12 @@ class WorklistScreen(QWidget):
         self._build_filter_bar()
 
         self.model = WorklistModel(session, self)
+        communes = self.model.communes()
+        for code, name in sorted((communes or {}).items(), key=lambda kv: (kv[1], kv[0])):
+            self.unit_box.addItem(name, code)
+            self.unit_box.setItemData(self.unit_box.count() - 1, code, Qt.ItemDataRole.ToolTipRole)
+        self.unit_box.setVisible(communes is not None)
+        self.unit_box.currentIndexChanged.connect(self.apply_filters)
         self.table = QTableView()
         self.table.setObjectName("worklistTable")
         self.table.setModel(self.model)
@@ -300,6 +306,7 @@ class WorklistScreen(QWidget):
             mine=self.mine_box.isChecked(),
             received_from=self._date_of(self.from_box),
             received_to=self._date_of(self.to_box),
+            unit=str(self.unit_box.currentData() or "") or None,
         )
 
     def set_filters(self, filters: Filters) -> None:
@@ -312,6 +319,7 @@ class WorklistScreen(QWidget):
             self.overdue_box.setChecked(filters.overdue)
             self.supplement_box.setChecked(filters.supplement)
             self.mine_box.setChecked(filters.mine)
+            self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(filters.unit or "")))
             for box, day in (
                 (self.from_box, filters.received_from),
                 (self.to_box, filters.received_to),
@@ -346,6 +354,8 @@ class WorklistScreen(QWidget):
         """The filters in force, in words (the empty-state message and the status bar)."""
         f = self.model.filters()
         names: list[str] = []
+        if f.unit:
+            names.append(self.unit_box.itemText(max(0, self.unit_box.findData(f.unit))))
         if f.group:
             names.append(self.group_box.itemText(max(0, self.group_box.findData(f.group))))
         for on, box in (
@@ -572,6 +582,12 @@ class WorklistScreen(QWidget):
         self.group_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.group_box.currentIndexChanged.connect(self.apply_filters)
         bar.addWidget(self.group_box)
+        # A district's communes (services.search.commune_names); hidden at a station.
+        self.unit_box = QComboBox()
+        self.unit_box.setObjectName("filterUnit")
+        self.unit_box.addItem("", "")
+        self.unit_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        bar.addWidget(self.unit_box)
         self.due_today_box = QCheckBox()
         self.due_today_box.setObjectName("filterDueToday")
         self.overdue_box = QCheckBox()
@@ -666,6 +682,8 @@ class WorklistScreen(QWidget):
             WorklistModel.COL_ID_NUMBER: "001090012345",
             WorklistModel.COL_PHONE: "0912 345 678",
         }
+        if self.model.columnCount() > WorklistModel.COL_UNIT:
+            samples[WorklistModel.COL_UNIT] = "UBND xã Hòa Bình"
         for col, sample in samples.items():
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
             width = max(cells.horizontalAdvance(sample), titles.horizontalAdvance(title) + 12)
@@ -682,6 +700,8 @@ class WorklistScreen(QWidget):
             self.tr("Gõ tên không dấu cũng được; quét mã vạch biên nhận để chọn hồ sơ")
         )
         self.group_box.setItemText(0, self.tr("Mọi trạng thái"))
+        self.unit_box.setItemText(0, self.tr("Mọi xã/phường"))
+        self.unit_box.setToolTip(self.tr("Lọc theo xã/phường gửi hồ sơ lên huyện"))
         for i, key in enumerate(search.STATUS_GROUPS, start=1):
             self.group_box.setItemText(i, self.tr(GROUP_TEXTS[key]))
         self.group_box.setToolTip(self.tr("Lọc theo nhóm trạng thái (Ctrl+Shift+F)"))

@@ -125,6 +125,9 @@ class WorklistModel(QAbstractTableModel):
     )
     # Shown only when the clerk asks (header context menu): less needed at the counter.
     OPTIONAL_COLUMNS = frozenset({COL_RECEIVED, COL_FIELD, COL_ASSIGNEE, COL_ID_NUMBER, COL_PHONE})
+    # Only in a district database (``services.search.commune_names``): each dossier's commune.
+    COL_UNIT = len(HEADERS)
+    UNIT_HEADER = QT_TRANSLATE_NOOP("WorklistModel", "Xã/phường")
     SortRole = Qt.ItemDataRole.UserRole + 1
     DossierRole = Qt.ItemDataRole.UserRole + 2
     ColourKeyRole = Qt.ItemDataRole.UserRole + 3
@@ -163,6 +166,13 @@ class WorklistModel(QAbstractTableModel):
         self._more = True
         self._fetching = False
         self._error = ""
+        # A district's commune names by unit code (None at a station: no commune column).
+        try:
+            self._units = search.commune_names(session)
+        except OneStopError as exc:
+            log.warning("commune names failed: %s", exc)
+            self._units = None
+        self._columns = len(self.HEADERS) + (1 if self._units is not None else 0)
         self._reset_rows()
 
     # ------------------------------------------------------------------ public API
@@ -174,6 +184,10 @@ class WorklistModel(QAbstractTableModel):
     @property
     def page_size(self) -> int:
         return self._page_size
+
+    def communes(self) -> dict[str, str] | None:
+        """A district's commune names by unit code; ``None`` at a station."""
+        return None if self._units is None else dict(self._units)
 
     def query(self) -> str:
         """The search text in force (``""``: the whole worklist)."""
@@ -246,13 +260,13 @@ class WorklistModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """The language changed: every text is made again in the new one."""
         self._texts = {}
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self._columns - 1)
         self._all_changed()
 
     def _all_changed(self) -> None:
         if self._rows:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1)
+                self.index(0, 0), self.index(len(self._rows) - 1, self._columns - 1)
             )
 
     def _forget_cells(self) -> None:
@@ -336,7 +350,7 @@ class WorklistModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else self._columns
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -346,10 +360,11 @@ class WorklistModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self._columns:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("WorklistModel", self.HEADERS[section])
+            title = self.UNIT_HEADER if section == self.COL_UNIT else self.HEADERS[section]
+            return QCoreApplication.translate("WorklistModel", title)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -359,7 +374,7 @@ class WorklistModel(QAbstractTableModel):
         if role not in _ANSWERED:
             return None
         row, col = index.row(), index.column()
-        if not (0 <= row < len(self._rows) and 0 <= col < len(self.HEADERS)):
+        if not (0 <= row < len(self._rows) and 0 <= col < self._columns):
             return None
         role = int(role)
         if role == _DISPLAY:
@@ -459,7 +474,7 @@ class WorklistModel(QAbstractTableModel):
     def _row_texts(self, row: int, item: DossierSummary) -> tuple[str, ...]:
         """Every column's text but the time left's (asked on its own, in batches)."""
         texts: list[str] = []
-        for col in range(len(self.HEADERS)):
+        for col in range(self._columns):
             if col == self.COL_TIME_LEFT:
                 texts.append("")
             elif col in (self.COL_RECEIVED, self.COL_DUE):
@@ -537,4 +552,6 @@ class WorklistModel(QAbstractTableModel):
             return item.assignee
         if col == self.COL_ID_NUMBER:
             return item.applicant_id_number
+        if col == self.COL_UNIT and self._units is not None:
+            return self._units.get(item.unit_code, item.unit_code)
         return item.applicant_phone
