@@ -31,6 +31,8 @@ class DossierSummary:
     due_at: datetime | None
     status: Status
     assignee: str | None
+    unit_code: str = ""
+    """The commune the dossier belongs to (a district holds many; a station only its own)."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> DossierSummary:
@@ -48,6 +50,7 @@ class DossierSummary:
             due_at=clock.parse_iso(str(row["due_at"])) if row.get("due_at") else None,
             status=Status(int(row["status"])),
             assignee=row.get("assignee"),
+            unit_code=str(row.get("unit_code") or ""),
         )
 
     def to_json(self) -> dict[str, Any]:
