@@ -244,3 +244,35 @@ def test_a_wrapping_message_neither_clips_nor_moves_the_fields(
     fill(dialog, "tiepnhan", PASSWORD)
     press_enter(dialog)
     assert dialog.message() == ""
+
+
+def test_the_window_shown_before_the_database_finishes_its_setup_after_painting(
+    qtbot: QtBot, store: Store
+) -> None:
+    """Start-up (#9): the first window has no store and skips what needs the ``Qt`` namespace
+    until it has painted; then the labels are aligned and the fields get their translated
+    context menu, and a store set later finds it all done."""
+    dialog = SignInDialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.username_edit.contextMenuPolicy() != Qt.ContextMenuPolicy.CustomContextMenu
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog._finished)
+    for edit in (dialog.username_edit, dialog.password_edit):
+        assert edit.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert dialog.unit_label.alignment() == Qt.AlignmentFlag.AlignCenter
+    assert (
+        dialog.message_label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    )
+    dialog.set_store(store)
+    assert dialog.sign_in_button.isEnabled()
+
+
+def test_a_message_before_the_first_paint_is_laid_out_as_later(qtbot: QtBot) -> None:
+    dialog = SignInDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.try_sign_in()  # nothing typed: a message, before the window was ever shown
+    assert dialog._finished
+    assert dialog.message_label.alignment() == (
+        Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+    )

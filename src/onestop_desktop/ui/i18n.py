@@ -29,7 +29,6 @@ from PySide6.QtCore import (
     QLocale,
     QPoint,
     QSettings,
-    Qt,
     QTranslator,
 )
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit
@@ -238,6 +237,9 @@ def translate_edit_menu(menu: QMenu) -> QMenu:
 
 def use_translated_edit_menu(widget: QLineEdit | QPlainTextEdit) -> None:
     """Give ``widget`` its standard context menu, with translated texts."""
+    # Here, not at the top: building PySide6's ``Qt`` namespace costs ~35 ms, which the sign-in
+    # window pays after it is on screen, not before (start-up, #9).
+    from PySide6.QtCore import Qt
 
     def show(pos: QPoint) -> None:
         menu = translate_edit_menu(widget.createStandardContextMenu())
