@@ -228,14 +228,14 @@ class BoardWindow(QWidget):
         right.addWidget(self.page, 1)
         middle.addLayout(right, 6)
         outer.addLayout(middle, 1)
-        self.figures = _label(pixel=px, name="figures")
+        self.figures = _label(pixel=int(px * 0.85), name="figures")  # one line at 1366 too
         self.figures.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.figures)
         bottom = QHBoxLayout()
         self.hint = _label(
-            self.tr("Tra cứu hồ sơ: quét mã QR trên giấy hẹn"), pixel=int(px * 0.6), name="hint"
+            self.tr("Tra cứu hồ sơ: quét mã QR trên giấy hẹn"), pixel=int(px * 0.75), name="hint"
         )
-        self.status_note = _label(pixel=int(px * 0.6), name="statusNote")
+        self.status_note = _label(pixel=int(px * 0.75), name="statusNote")
         self.status_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bottom.addWidget(self.hint, 3)
         bottom.addWidget(self.status_note, 2)
@@ -540,7 +540,10 @@ class BoardWindow(QWidget):
 
     def _place_lookup(self) -> None:
         w, h = self.width(), self.height()
-        bw, bh = int(w * 0.56), int(h * 0.62)
+        bw = int(w * 0.56)
+        layout = self.lookup_box.layout()
+        fit = layout.totalHeightForWidth(bw) if layout is not None else -1
+        bh = min(int(h * 0.8), fit if fit > 0 else int(h * 0.6))
         self.lookup_box.setGeometry((w - bw) // 2, (h - bh) // 2, bw, bh)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
