@@ -73,14 +73,70 @@ def test_a_past_day_gives_that_days_figures(leader: Session) -> None:
     assert data.month == Figures.of(reports.report06(leader, busy.replace(day=1), busy).report)
 
 
-def test_lists_are_the_worklist_filters(leader: Session, days_later: None) -> None:
+def test_the_overdue_list_is_what_the_card_counts(leader: Session, days_later: None) -> None:
     data = dashboard.build(leader)
     due = search.worklist_page(leader, limit=dashboard.LIST_LIMIT, filters=Filters(due_today=True))
-    late = search.worklist_page(leader, limit=dashboard.LIST_LIMIT, filters=Filters(overdue=True))
     assert data.due_today == tuple(due)
-    assert data.overdue == tuple(late)
-    assert data.overdue_count == search.count_matching(leader, "", Filters(overdue=True))
+    # One rule: the list holds exactly the dossiers of the "Quá hạn" card (Biểu 06 column 13).
+    assert data.overdue_count == data.today.overdue == data.month.overdue
+    assert len(data.overdue) == min(data.overdue_count, dashboard.LIST_LIMIT)
     assert data.overdue, "the demo has overdue dossiers"
+    assert len({d.id for d in data.overdue}) == len(data.overdue)
+
+
+def test_a_past_days_list_is_that_days_card(leader: Session, days_later: None) -> None:
+    day = clock.to_vn(clock.now()).date() + timedelta(days=2)
+    data = dashboard.build(leader, today=day)
+    assert (
+        data.overdue_count
+        == data.today.overdue
+        == reports.report06(leader, day, day).report.total.in_progress_overdue
+    )
+
+
+def test_card_and_list_agree_where_the_worklist_rule_differs(
+    session: Session, leader: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three dossiers the two rules used to split: one overdue but paused for a supplement
+    (Biểu 06 counts it, the worklist's clock is stopped), one whose first appointment passed
+    but that was rescheduled to later (Biểu 06 judges against the first), one due an hour ago
+    today (late for the counter, not yet a late day for Biểu 06)."""
+    start = clock.now()
+    moment = [start]
+    monkeypatch.setattr(Store, "now", lambda _self: moment[0])
+
+    def person(n: int) -> Applicant:
+        return Applicant(name="Đỗ Thị Hạnh", id_number=f"00119005432{n}", phone="0912000111")
+
+    paused = dossiers.receive(session, Intake("1.004873", person(1)))
+    moved = dossiers.receive(session, Intake("1.004873", person(2)))
+    assert moved.due_at is not None
+    dossiers.act(
+        leader,
+        moved.id,
+        "rescheduled",
+        {"new_due_at": clock.iso(moved.due_at + timedelta(days=40)), "reason": "Chờ xác minh"},
+    )
+    moment[0] = start + timedelta(days=8)
+    dossiers.act(
+        leader, paused.id, "supplement_requested", {"documents": ["Tờ khai"], "reason": "Thiếu"}
+    )
+    late_today = dossiers.receive(session, Intake("1.004873", person(3)))
+    assert late_today.due_at is not None
+    moment[0] = late_today.due_at + timedelta(minutes=1)
+    assert clock.to_vn(moment[0]).date() == clock.to_vn(late_today.due_at).date()
+
+    data = dashboard.build(leader, list_limit=100_000)
+    listed = {d.id for d in data.overdue}
+    assert data.overdue_count == data.today.overdue == len(listed)
+    assert paused.id in listed and moved.id in listed
+    assert late_today.id not in listed
+    # The worklist's own "Quá hạn" filter answers another question, and differs on all three.
+    worklist = {
+        d.id for d in search.worklist_page(leader, limit=100_000, filters=Filters(overdue=True))
+    }
+    assert late_today.id in worklist
+    assert paused.id not in worklist and moved.id not in worklist
 
 
 def test_percent_text_is_vietnamese() -> None:

@@ -1,10 +1,11 @@
 """The dashboard (Ctrl+2): today and this month at a glance, a chart by day and by field, and
 the due-today and overdue lists, whose rows open their dossiers.
 
-The figures come from ``services.dashboard.build`` (the Biểu 06 rules, no second formula). It
-runs in a :class:`~onestop_desktop.ui.workers.Worker` on its own connection (a month of facts at
-a million dossiers takes a while), and again whenever the main window's ``dataChanged`` fires
-while the dashboard is shown (or the next time it is shown). QtCharts is not part of the
+The figures come from ``services.dashboard.build`` (the Biểu 06 rules, no second formula); the
+overdue list is the dossiers the "Quá hạn" card counts. It runs in a
+:class:`~onestop_desktop.ui.workers.Worker` on its own connection (a month of facts at a million
+dossiers takes a while), and again whenever the main window's ``dataChanged`` fires while the
+dashboard is shown (or the next time it is shown). QtCharts is not part of the
 PySide6 wheels this app ships, so the chart is a small painted bar chart (:class:`BarChart`).
 """
 
@@ -484,6 +485,16 @@ class DashboardScreen(QWidget):
                     "trả trước ngày cuối kỳ"
                 )
             )
+        # The list is the card's dossiers (services.dashboard.overdue_list), not the worklist's
+        # "Quá hạn" filter: say so where the clerk may compare the two.
+        self.overdue_box.setToolTip(
+            self.tr(
+                "Đúng những hồ sơ mà ô «Quá hạn» đếm (Biểu 06): đang giải quyết, kể cả đang tạm "
+                "dừng, có ngày hẹn trả trước hôm nay (hẹn đầu tiên nếu đã xin lỗi hẹn lại, theo "
+                "thiết lập). Bộ lọc «Quá hạn» của danh sách hồ sơ thì tính theo giờ hẹn và bỏ "
+                "qua hồ sơ đang tạm dừng."
+            )
+        )
         self.day_box.setTitle(self.tr("Theo ngày (30 ngày gần nhất)"))
         self.field_box.setTitle(self.tr("Theo lĩnh vực (tháng này)"))
         self._retranslate_counts()
