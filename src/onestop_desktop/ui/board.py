@@ -6,10 +6,19 @@ returned today, and the published procedures. Top: the commune's name and a cloc
 day's and the month's figures and on-time rate (the dashboard's own, ``services.board``).
 
 It reads only :class:`services.board.PublicBoard` (masked names, no personal data) in a
-:class:`ui.workers.Worker` on a read-only store of its own with a short busy timeout: a clerk's
-long import holding the write lock delays a refresh, never freezes the screen, and the last
-good data stays shown. New data is followed within a second or two by ``PRAGMA data_version``
-(:class:`ui.datawatch.DataWatch`, or the main window's ``dataChanged``).
+:class:`ui.workers.Worker` on a read-only store of its own with a short busy timeout. The
+store is WAL, so a clerk's long import holding the write lock does not even delay a read; a lock
+that does keep readers out makes a read fail after 300 ms in the worker: the last good data
+stays, a quiet note says an update is awaited, and the board retries by itself (2 s, doubling to
+a minute). New data is followed within a second or two by ``PRAGMA data_version`` on a
+connection that never waits for a lock (:class:`BoardWatch`), or the main window's
+``dataChanged``. The figures are kept per dossier (``services.board.FigureCache``): a refresh
+re-reads only the dossiers that changed.
+
+The citizen lookup is part of the board: a receipt's QR code scanned at any moment (a QR reader
+types the code and Enter; a typed code works the same) shows that dossier's public view over the
+board for a few seconds, then the board is back. ``onestop board --lookup`` is the kiosk with
+the look-up alone (``ui.lookup``).
 
 When a code newly reaches "results ready" the board calls it out in a banner with a beep
 (``QApplication.beep``: QtMultimedia is not part of PySide6-Essentials, so no sound file).
@@ -272,7 +281,9 @@ class BoardWindow(QWidget):
             self.datawatch = BoardWatch(self._path, self)
             self.datawatch.changed.connect(self.refresh)
         self._update_clock()
-        self.refresh()
+        # The frame (name, clock, titles) paints first; the data comes when the worker brings
+        # it, so the first read never competes with the first paint.
+        QTimer.singleShot(0, self.refresh)
 
     # ------------------------------------------------------------------ data
 
