@@ -168,3 +168,34 @@ def test_attach_killed_at_its_sql_writes(
             ]
         )
         _after_cut(data, code, made, _killed(result))
+
+
+def test_backup_carries_the_scans_through_a_lost_data_folder(
+    station: tuple[Path, str, list[Path]], tmp_path: Path
+) -> None:
+    """``onestop backup --to USB``, the data folder deleted, ``onestop restore`` into a new one:
+    every page is back with its hash; ``backup verify`` reports a scan missing from the USB."""
+    base, code, made = station
+    data = tmp_path / "data"
+    shutil.copytree(base, data)
+    ok(onestop(data, "attach", code, *made))
+    usb = tmp_path / "usb"
+    out = ok(onestop(data, "backup", "--to", usb)).stdout
+    assert "Bản quét: 2 tệp" in out and "2 tệp mới chép" in out
+    (backup_file,) = usb.glob("onestop-*.db")
+    assert "đủ cả 2 tệp" in ok(onestop(data, "backup", "verify", backup_file)).stdout
+    shutil.rmtree(data)
+    fresh = tmp_path / "new-pc"
+    restored = ok(onestop(fresh, "restore", backup_file)).stdout
+    assert "2 tệp chép lại" in restored
+    after = probe(fresh, code)
+    assert after["names"] == ["cccd.jpg", "fax.tif"]
+    assert after["files_ok"] == [True, True] and not after["missing"]
+    assert "khớp" in ok(onestop(fresh, "attachments", "--check")).stdout
+    # a scan gone from the backup's store is reported by backup verify (exit 3)
+    shown = json.loads(ok(onestop(fresh, "attachments", code, "--json")).stdout)
+    sha = shown[1]["sha256"]
+    (usb / "attachments" / sha[:2] / sha).unlink()
+    checked = onestop(fresh, "backup", "verify", backup_file)
+    assert checked.returncode == 3, checked.stderr
+    assert f"THIẾU bản quét {sha}" in checked.stdout

@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from onestop_desktop import paths
 from onestop_desktop.cli.common import open_session
 from onestop_desktop.domain.clock import fmt_datetime, fmt_int
+from onestop_desktop.domain.formats import fmt_size
+from onestop_desktop.errors import ValidationError
+
+if TYPE_CHECKING:
+    from onestop_desktop.services.backup import BackupInfo
 
 
 def cmd_backup(args: argparse.Namespace, data: paths.DataDir) -> int:
@@ -17,6 +22,10 @@ def cmd_backup(args: argparse.Namespace, data: paths.DataDir) -> int:
 
     if args.action == "auto":
         return _auto(data)
+    if args.action == "verify":
+        return _verify(args)
+    if args.file is not None:
+        raise ValidationError("Chỉ «backup verify» nhận tên tệp sao lưu", field="file")
     if args.list or args.action == "list":
         return _list(args, data)
     ctx = open_session(data)
@@ -27,7 +36,55 @@ def cmd_backup(args: argparse.Namespace, data: paths.DataDir) -> int:
         f"Đã sao lưu và kiểm tra: {info.path} ({info.dossiers} hồ sơ, {info.events} sự kiện, "
         f"{size} byte)"
     )
+    _print_scans(info, "")
     return 0
+
+
+def _print_scans(info: BackupInfo, where: str) -> None:
+    """The scans line of a backup (#11), and a warning for those the data folder lacks."""
+    if info.scans:
+        print(
+            f"{where}Bản quét: {fmt_int(info.scans)} tệp trong {info.path.parent / 'attachments'}"
+            f" ({fmt_int(info.scans_copied)} tệp mới chép, {fmt_size(info.scans_copied_bytes)})"
+        )
+    if info.scans_missing:
+        print(
+            f"onestop: {where}cảnh báo: {fmt_int(len(info.scans_missing))} bản quét mà hồ sơ "
+            "ghi tên không có (hoặc hỏng) trong thư mục dữ liệu, nên không có trong bản sao lưu: "
+            + ", ".join(sha[:12] for sha in info.scans_missing[:10]),
+            file=sys.stderr,
+        )
+
+
+def _verify(args: argparse.Namespace) -> int:
+    """``onestop backup verify FILE``: the database (integrity, schema, event chain) and every
+    scan it names (present beside it, re-hashed). Exit 0 when whole, 3 when scans are missing
+    or damaged; a broken database is an error (exit 6)."""
+    from onestop_desktop.services import backup
+
+    if args.file is None:
+        raise ValidationError(
+            "Thiếu tệp sao lưu cần kiểm tra: onestop backup verify TỆP", field="file"
+        )
+    path = Path(args.file).expanduser()
+    info = backup.verify(path)
+    print(
+        f"Cơ sở dữ liệu {path.name}: nguyên vẹn ({fmt_int(info.dossiers)} hồ sơ, "
+        f"{fmt_int(info.events)} sự kiện, chuỗi sự kiện khớp)"
+    )
+    scans = backup.verify_scans(path)
+    if scans.ok:
+        print(f"Bản quét: đủ cả {fmt_int(scans.named)} tệp trong {scans.folder}, khớp mã băm")
+        return 0
+    for sha in scans.missing:
+        print(f"THIẾU bản quét {sha} trong {scans.folder}")
+    for sha in scans.damaged:
+        print(f"HỎNG bản quét {sha} (nội dung không khớp mã băm) trong {scans.folder}")
+    print(
+        f"Bản quét: {fmt_int(len(scans.missing))} thiếu, {fmt_int(len(scans.damaged))} hỏng "
+        f"trên {fmt_int(scans.named)} tệp"
+    )
+    return 3
 
 
 def _list(args: argparse.Namespace, data: paths.DataDir) -> int:
@@ -65,6 +122,7 @@ def _auto(data: paths.DataDir) -> int:
                 f"{where}: đã sao lưu và kiểm tra {info.path} ({fmt_int(info.dossiers)} hồ sơ, "
                 f"{fmt_int(info.events)} sự kiện, {fmt_int(info.size)} byte)"
             )
+            _print_scans(info, f"{where}: ")
             for old in place.removed:
                 print(f"{where}: đã xóa bản cũ theo lịch giữ (7 ngày, 4 tuần, 12 tháng): {old}")
         elif place.skipped is not None:
@@ -95,6 +153,20 @@ def cmd_restore(args: argparse.Namespace, data: paths.DataDir) -> int:
                 f"Khóa ký trong {data.keys} không phải của máy trạm này: hãy cất nó đi rồi chép "
                 "khóa của máy trạm đó vào trước khi đồng bộ."
             )
+    scans = result.scans
+    if scans is not None and scans.named:
+        print(
+            f"Bản quét: {fmt_int(scans.named)} tệp hồ sơ ghi tên; {fmt_int(scans.copied)} tệp "
+            f"chép lại từ {Path(args.file).expanduser().parent / 'attachments'}, "
+            f"{fmt_int(scans.present)} tệp đã có sẵn"
+        )
+    if scans is not None and not scans.complete:
+        lost = (*scans.missing, *scans.damaged)
+        print(
+            f"onestop: cảnh báo: {fmt_int(len(lost))} bản quét không có (hoặc hỏng) cạnh bản sao "
+            "lưu, các trang đó không xem được: " + ", ".join(sha[:12] for sha in lost[:10]),
+            file=sys.stderr,
+        )
     if result.anchors_set_aside:
         print(
             f"{len(result.anchors_set_aside)} mốc đầu chuỗi không khớp chuỗi vừa khôi phục (các "
@@ -110,11 +182,19 @@ def add_commands(sub: Any) -> None:
     p.add_argument(
         "action",
         nargs="?",
-        choices=["auto", "list"],
+        choices=["auto", "list", "verify"],
         default=None,
         help="auto: sao lưu tự động như chương trình làm mỗi ngày (nếu hôm nay chưa có, vào "
         "thư mục dữ liệu và nơi thứ hai, rồi xóa bản cũ theo lịch giữ 7 ngày, 4 tuần, 12 "
-        "tháng); list: liệt kê các bản sao lưu với ngày, dung lượng và số hồ sơ",
+        "tháng); list: liệt kê các bản sao lưu với ngày, dung lượng và số hồ sơ; verify TỆP: "
+        "kiểm tra một bản sao lưu và mọi bản quét nó ghi tên",
+    )
+    p.add_argument(
+        "file",
+        nargs="?",
+        default=None,
+        metavar="TỆP",
+        help="với verify: tệp sao lưu cần kiểm tra",
     )
     p.add_argument(
         "--to",

@@ -9,6 +9,9 @@
   backup only with ``other_station=True`` (:func:`check_restore` tells the GUI beforehand).
 * Each backup gets ``<backup>.json`` beside it with the chain heads (anchors, see
   ``services.anchors``), and the heads are added to the data folder's anchors.
+* The scanned pages travel with it (#11): every backup folder holds one content-addressed
+  store of them, ``attachments/`` (``services.backup_scans``); a backup copies the ones it names
+  that are not there yet, a restore brings back the ones the data folder lacks.
 
 The verify-then-rename work is ``store/backup.py``; this layer decides where backups go and who
 may make or restore one.
@@ -16,8 +19,9 @@ may make or restore one.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -25,11 +29,14 @@ from onestop_desktop import files
 from onestop_desktop.domain import clock
 from onestop_desktop.errors import Conflict, Msg
 from onestop_desktop.paths import DataDir
-from onestop_desktop.services import anchors
+from onestop_desktop.scanning.store import ContentStore
+from onestop_desktop.services import anchors, backup_scans
 from onestop_desktop.services.anchors import Anchor
 from onestop_desktop.services.context import Session
 from onestop_desktop.store import backup as backup_store
-from onestop_desktop.store.backup import PARTIAL, BackupInfo, StationIdentity
+from onestop_desktop.store.backup import PARTIAL, StationIdentity
+from onestop_desktop.store.backup import BackupInfo as BackupInfo  # the CLI's type (re-exported)
+from onestop_desktop.store.db import translated_errors
 
 META_SUFFIX = ".json"
 """``onestop-….db.json`` beside each backup: the chain heads at the time (anchors)."""
@@ -68,7 +75,7 @@ def backup_now(
     station's own file cannot rewrite."""
     ctx.require("dossiers.view")
     folder = default_folder(data) if dest is None else dest
-    info = backup_store.backup(ctx.store, folder, name=name)
+    info = _with_scans(ctx, data, folder, name)
     heads = anchors.keep_heads(ctx.store, "backup")
     meta = {
         "database": info.path.name,
@@ -77,6 +84,13 @@ def backup_now(
         "station": ctx.station.station_id,
         "events": info.events,
         "dossiers": info.dossiers,
+        "scans": {
+            "folder": backup_scans.FOLDER,
+            "named": info.scans,
+            "copied": info.scans_copied,
+            "copied_bytes": info.scans_copied_bytes,
+            "missing": list(info.scans_missing),
+        },
         "chain_heads": [
             {"station": h.station, "seq": h.seq, "hash": h.hash, "token": h.token} for h in heads
         ],
@@ -86,6 +100,44 @@ def backup_now(
     )
     files.make_private(metadata_path(info.path))  # the chain heads and counts: owner only (#14)
     return info
+
+
+def _database_bytes(data: DataDir) -> int:
+    """What a copy of the live database takes on disk, about (the file and its WAL)."""
+    total = 0
+    for path in (data.database, data.database.with_name(data.database.name + "-wal")):
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
+    return total
+
+
+def _with_scans(ctx: Session, data: DataDir, folder: Path, name: str | None) -> BackupInfo:
+    """The database copy and the scans it names (#11), into ``folder`` and its scans store.
+
+    Free space for both is checked before anything is written. The scans the live database
+    names are copied first, then the database; then any scan the copy names that was added in
+    between. So a finished backup names no scan its folder lacks, unless the data folder
+    itself lacks it (listed in ``scans_missing``, logged, and reported by ``backup verify``)."""
+    source = ContentStore(data.attachments)
+    dest = backup_scans.shared_store(folder)
+    names = backup_scans.named_in_store(ctx.store)
+    need = _database_bytes(data) + backup_scans.missing_bytes(names, dest)
+    backup_scans.check_space(folder, need, what="sao lưu")
+    with translated_errors(folder):
+        first = backup_scans.copy_missing(names, source, dest)
+    info = backup_store.backup(ctx.store, folder, name=name)
+    named = backup_scans.named_in_file(info.path)
+    later = {sha: size for sha, size in named.items() if sha not in names}
+    with translated_errors(folder):
+        second = backup_scans.copy_missing(later, source, dest)
+    lost = tuple(sorted({*first.missing, *first.damaged, *second.missing, *second.damaged}))
+    return replace(
+        info,
+        scans=len(named),
+        scans_copied=first.copied + second.copied,
+        scans_copied_bytes=first.copied_bytes + second.copied_bytes,
+        scans_missing=lost,
+    )
 
 
 def metadata_path(backup_file: Path) -> Path:
@@ -135,6 +187,12 @@ def verify(path: Path) -> BackupInfo:
     return backup_store.verify_backup(path)
 
 
+def verify_scans(path: Path) -> backup_scans.ScanCheck:
+    """Check that every scan the backup ``path`` names is in the store beside it, whole
+    (re-hashed); the database itself is checked by :func:`verify`."""
+    return backup_scans.verify_scans(path)
+
+
 @dataclass(frozen=True)
 class RestoreCheck:
     """Whose backup a file is, against this station (its database and its ``keys/`` key)."""
@@ -161,6 +219,9 @@ class RestoreResult:
     anchors_set_aside: list[Anchor]
     """Anchors the restored chain does not satisfy (events after the backup are lost, or it is
     another station's chain), moved to ``anchors/superseded-*.jsonl``."""
+    scans: backup_scans.ScanCopy | None = None
+    """The scans the restored database names, copied back from the store beside the backup
+    (``missing``/``damaged``: not there, the pages of those files cannot be shown)."""
 
 
 def _key_public(data: DataDir) -> str | None:
@@ -251,6 +312,9 @@ def restore_station(
             unit=check.backup.unit_code or "?",
             detail="; ".join(str(p) for p in check.problems),
         )
+    # The scans first (#11): once the restored database is in place, every page it names is.
+    size = backup_file.stat().st_size if backup_file.is_file() else 0
+    scans = backup_scans.restore_scans(backup_file, data.attachments, extra=size)
     kept = backup_store.restore(backup_file, data.database)
     from onestop_desktop.store.db import Store
 
@@ -260,7 +324,7 @@ def restore_station(
         anchors.keep_heads(store, "restore")
     finally:
         store.close()
-    return RestoreResult(kept, check, set_aside)
+    return RestoreResult(kept, check, set_aside, scans)
 
 
 def restore(

@@ -8,8 +8,11 @@ indexes, or SQLite will not use them).
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from onestop_desktop.domain.events import Event
-from onestop_desktop.store.db import Store
+from onestop_desktop.store.db import Store, translate
 from onestop_desktop.store.events import _COLUMNS, _row_to_event
 
 
@@ -54,3 +57,31 @@ def unlinked_for_dossier(store: Store, dossier_id: str) -> list[Event]:
         [dossier_id],
     ).fetchall()
     return [_row_to_event(tuple(r)) for r in rows]
+
+
+def named_sizes(conn: sqlite3.Connection) -> dict[str, int]:
+    """Every file an event names → its size in bytes, from any database connection (the live
+    one, or a backup opened read-only): what a backup must carry and a restore bring back."""
+    rows = conn.execute(
+        "SELECT json_extract(payload, '$.sha256'), json_extract(payload, '$.size') FROM events "
+        "WHERE kind = 'attachment.added'"
+    ).fetchall()
+    out: dict[str, int] = {}
+    for sha, size in rows:
+        if isinstance(sha, str) and len(sha) == 64:
+            out.setdefault(sha, int(size) if isinstance(size, int) else 0)
+    return out
+
+
+def named_sizes_in_file(database: Path) -> dict[str, int]:
+    """:func:`named_sizes` of a database file (a backup), opened read-only."""
+    try:
+        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise translate(exc, database) from exc
+    try:
+        return named_sizes(conn)
+    except sqlite3.Error as exc:
+        raise translate(exc, database) from exc
+    finally:
+        conn.close()

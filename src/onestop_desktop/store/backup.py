@@ -45,6 +45,14 @@ class BackupInfo:
     size: int
     last_event_at: str | None = None
     """When the newest event in the backup was recorded (ISO): how recent the copy is."""
+    scans: int = 0
+    """Scanned files the backup names (#11), all in the scans store beside it unless listed
+    in ``scans_missing``."""
+    scans_copied: int = 0
+    """Of those, copied by this backup (the others were there from an earlier one)."""
+    scans_copied_bytes: int = 0
+    scans_missing: tuple[str, ...] = ()
+    """Named by the database but absent (or damaged) in the data folder: not in the backup."""
 
 
 PARTIAL = ".partial"
