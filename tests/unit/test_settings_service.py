@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from onestop_desktop.domain import clock
-from onestop_desktop.errors import Conflict, PermissionDenied, ValidationError
+from onestop_desktop.errors import Conflict, Msg, PermissionDenied, ValidationError
 from onestop_desktop.services import dossiers, integrity, settings, users
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.dossiers import Applicant, Intake
@@ -364,3 +364,93 @@ def test_bad_text_stored_by_hand_is_an_error_naming_the_setting(ctx: Session) ->
         settings.value(ctx.store, settings.MAX_RESCHEDULES)
     assert caught.value.field == "max_reschedules"
     assert "max_reschedules" in caught.value.message and "nhiều" in caught.value.message
+
+
+# ------------------------------------------------------------- kinds of setting (the builders)
+
+
+@pytest.mark.parametrize(
+    ("definition", "typed", "parsed"),
+    [
+        (settings.SUPPLEMENT_MODE, " RESTART ", "restart"),
+        (settings.ON_TIME_BASIS, "Latest", "latest"),
+        (settings.SLIP_PAPER, "80MM", "80mm"),
+        (settings.SLIP_RECEIPT_LAYOUT, " a5_each", "a5_each"),
+        (settings.PAPER_ENTRY_DAYS, " 1 ", 1),
+        (settings.PAPER_ENTRY_DAYS, "30", 30),
+        (settings.PAPER_ENTRY_DAYS, "007", 7),
+        (settings.IDLE_LOCK_MINUTES, "0", 0),
+        (settings.IDLE_LOCK_MINUTES, "240", 240),
+        (settings.SCANNER_FOLDER, "  D:\\Scan  ", "D:\\Scan"),
+        (settings.BACKUP_SECOND_FOLDER, "x" * 500, "x" * 500),
+        (settings.BACKUP_SECOND_FOLDER, "", ""),
+    ],
+)
+def test_each_kind_of_setting_accepts_its_values(
+    definition: settings.Definition[object], typed: str, parsed: object
+) -> None:
+    assert definition.parse(typed) == parsed
+    assert definition.parse(definition.format(definition.parse(typed))) == parsed
+
+
+@pytest.mark.parametrize(
+    ("definition", "typed"),
+    [
+        (settings.SUPPLEMENT_MODE, "stop"),
+        (settings.SUPPLEMENT_MODE, "paus"),
+        (settings.ON_TIME_BASIS, ""),
+        (settings.SLIP_PAPER, "a3"),
+        (settings.SLIP_RECEIPT_LAYOUT, "a4"),
+        (settings.PAPER_ENTRY_DAYS, "0"),
+        (settings.PAPER_ENTRY_DAYS, "31"),
+        (settings.PAPER_ENTRY_DAYS, ""),
+        (settings.PAPER_ENTRY_DAYS, "-1"),
+        (settings.PAPER_ENTRY_DAYS, "１"),  # fullwidth digit
+        (settings.IDLE_LOCK_MINUTES, "241"),
+        (settings.IDLE_LOCK_MINUTES, "1.5"),
+        (settings.SCANNER_FOLDER, "x" * 501),
+        (settings.BACKUP_SECOND_FOLDER, "E:\\Sao\tLuu"),
+    ],
+)
+def test_each_kind_of_setting_refuses_what_is_not_a_value(
+    definition: settings.Definition[object], typed: str
+) -> None:
+    with pytest.raises(settings.Invalid):
+        definition.parse(typed)
+
+
+def test_builders_give_the_admin_screen_its_editor_and_choices() -> None:
+    chosen = settings.choice_setting(
+        "test_choice",
+        ("một", "hai"),
+        "hai",
+        help_vi=Msg("a"),
+        accepted_vi=Msg("b"),
+    )
+    assert chosen.choices == ("một", "hai") and chosen.default_text == "hai"
+    assert str(chosen.type_vi) == "một trong các giá trị"
+    assert settings._editor(settings.DEFINITIONS["slip_paper"]) == ("choice", False)
+    assert settings._editor(settings.DEFINITIONS["idle_lock_minutes"]) == ("int", False)
+    assert settings._editor(settings.DEFINITIONS["scanner_folder"]) == ("text", False)
+    assert str(settings.SCANNER_FOLDER.type_vi) == "đường dẫn thư mục"
+    assert (
+        str(settings.label(settings.DEFINITIONS["backup_second_folder"])) == "Nơi sao lưu thứ hai"
+    )
+
+
+def test_register_appends_in_order_and_labels_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "DEFINITIONS", dict(settings.DEFINITIONS))
+    monkeypatch.setattr(settings, "LABELS", dict(settings.LABELS))
+    first = settings.folder_setting("test_a", Msg("a"), Msg("b"))
+    second = settings.folder_setting("test_b", Msg("a"), Msg("b"))
+    settings.register(first, second)
+    settings.register(
+        settings.folder_setting("test_c", Msg("a"), Msg("b")),
+        label_vi=Msg("Thư mục thử"),
+    )
+    assert list(settings.DEFINITIONS)[-3:] == ["test_a", "test_b", "test_c"]
+    assert str(settings.LABELS["test_c"]) == "Thư mục thử"
+    assert "test_a" not in settings.LABELS
+    with pytest.raises(ValueError):
+        settings.register(first, second, label_vi=Msg("hai thiết lập"))
+    assert list(settings.DEFINITIONS)[-3:] == ["test_a", "test_b", "test_c"]  # nothing added

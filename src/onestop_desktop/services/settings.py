@@ -98,13 +98,6 @@ def _parse_hm(text: str) -> time:
         raise Invalid(Msg("«{text}» không phải một giờ trong ngày", text=text.strip())) from exc
 
 
-def _parse_mode(text: str) -> SupplementMode:
-    mode = text.strip().lower()
-    if mode not in SUPPLEMENT_MODES:
-        raise Invalid()
-    return mode
-
-
 def _parse_limit(text: str) -> int | None:
     stripped = text.strip()
     if not stripped:
@@ -132,20 +125,101 @@ def _format_periods(periods: tuple[Period, ...]) -> str:
     return ",".join(f"{_hm(a)}-{_hm(b)}" for a, b in periods)
 
 
+# ------------------------------------------------------------------ kinds of setting, built once
+
+C = TypeVar("C", bound=str)
+
+
+def choice_setting(
+    name: str, choices: tuple[C, ...], default: C, help_vi: Msg, accepted_vi: Msg
+) -> Definition[C]:
+    """A setting that is one of a fixed list of words (typed in any case, spaces around
+    ignored); the admin screen offers the list."""
+
+    def parse(text: str) -> C:
+        word = text.strip().lower()
+        for choice in choices:
+            if choice == word:
+                return choice
+        raise Invalid()
+
+    return Definition(
+        name=name,
+        type_vi=Msg("một trong các giá trị"),
+        default=default,
+        parse=parse,
+        format=str,
+        help_vi=help_vi,
+        accepted_vi=accepted_vi,
+        choices=choices,
+    )
+
+
+def count_setting(
+    name: str, *, low: int, high: int, default: int, type_vi: Msg, help_vi: Msg, accepted_vi: Msg
+) -> Definition[int]:
+    """A whole number from ``low`` to ``high`` (ASCII digits only; the admin screen gives it a
+    number box)."""
+
+    def parse(text: str) -> int:
+        stripped = text.strip()
+        if not _COUNT.fullmatch(stripped) or not low <= int(stripped) <= high:
+            raise Invalid()
+        return int(stripped)
+
+    return Definition(
+        name=name,
+        type_vi=type_vi,
+        default=default,
+        parse=parse,
+        format=str,
+        help_vi=help_vi,
+        accepted_vi=accepted_vi,
+    )
+
+
+def _parse_folder(text: str) -> str:
+    stripped = text.strip()
+    if len(stripped) > 500 or any(ord(c) < 32 for c in stripped):
+        raise Invalid()
+    return stripped
+
+
+def folder_setting(name: str, help_vi: Msg, accepted_vi: Msg) -> Definition[str]:
+    """A folder path of this station (empty by default: the feature is off); at most 500
+    characters, no control characters. Whether the folder exists is the feature's business."""
+    return Definition(
+        name=name,
+        type_vi=Msg("đường dẫn thư mục"),
+        default="",
+        parse=_parse_folder,
+        format=str,
+        help_vi=help_vi,
+        accepted_vi=accepted_vi,
+    )
+
+
+def register(*definitions: Definition[T], label_vi: Msg | None = None) -> None:
+    """Add settings to :data:`DEFINITIONS` (after those there, in this order); ``label_vi`` is
+    the admin screen's name for a single one (:data:`LABELS`)."""
+    if label_vi is not None:
+        (one,) = definitions  # a label names exactly one setting
+        LABELS[one.name] = label_vi
+    for definition in definitions:
+        DEFINITIONS[definition.name] = cast("Definition[object]", definition)
+
+
 # -------------------------------------------------------------------------------- definitions
 
-SUPPLEMENT_MODE: Definition[SupplementMode] = Definition(
-    name="supplement_mode",
-    type_vi=Msg("một trong các giá trị"),
-    default="pause",
-    parse=_parse_mode,
-    format=str,
+SUPPLEMENT_MODE: Definition[SupplementMode] = choice_setting(
+    "supplement_mode",
+    SUPPLEMENT_MODES,
+    "pause",
     help_vi=Msg(
         "Khi nhận hồ sơ bổ sung: «pause» tạm dừng thời hạn (lùi ngày hẹn thêm đúng số giờ làm "
         "việc chờ bổ sung) hoặc «restart» tính lại thời hạn từ đầu kể từ lúc nhận bổ sung"
     ),
     accepted_vi=Msg("«pause» hoặc «restart»"),
-    choices=SUPPLEMENT_MODES,
 )
 
 MAX_RESCHEDULES: Definition[int | None] = Definition(
@@ -164,25 +238,15 @@ MAX_RESCHEDULES: Definition[int | None] = Definition(
 )
 
 
-def _parse_basis(text: str) -> OnTimeBasis:
-    basis = text.strip().lower()
-    if basis not in ON_TIME_BASES:
-        raise Invalid()
-    return basis
-
-
-ON_TIME_BASIS: Definition[OnTimeBasis] = Definition(
-    name="on_time_basis",
-    type_vi=Msg("một trong các giá trị"),
-    default="first",
-    parse=_parse_basis,
-    format=str,
+ON_TIME_BASIS: Definition[OnTimeBasis] = choice_setting(
+    "on_time_basis",
+    ON_TIME_BASES,
+    "first",
     help_vi=Msg(
         "Hồ sơ được tính đúng hạn theo «first» ngày hẹn đầu tiên (mặc định: hẹn lại theo Mẫu 04 "
         "là xin lỗi, không làm hồ sơ thành đúng hạn) hoặc «latest» ngày hẹn sau cùng"
     ),
     accepted_vi=Msg("«first» hoặc «latest»"),
-    choices=ON_TIME_BASES,
 )
 
 OFFICE_HOURS: Definition[tuple[Period, ...]] = Definition(
@@ -227,19 +291,12 @@ DEFINITIONS: dict[str, Definition[object]] = {
 # --- paper fallback (#9): added apart from the table above so other additions do not collide.
 
 
-def _parse_paper_days(text: str) -> int:
-    stripped = text.strip()
-    if not _COUNT.fullmatch(stripped) or not 1 <= int(stripped) <= 30:
-        raise Invalid()
-    return int(stripped)
-
-
-PAPER_ENTRY_DAYS: Definition[int] = Definition(
-    name="paper_entry_days",
-    type_vi=Msg("số nguyên dương"),
+PAPER_ENTRY_DAYS: Definition[int] = count_setting(
+    "paper_entry_days",
+    low=1,
+    high=30,
     default=3,
-    parse=_parse_paper_days,
-    format=str,
+    type_vi=Msg("số nguyên dương"),
     help_vi=Msg(
         "Hồ sơ tiếp nhận trên giấy khi mất điện, hỏng máy được nhập vào phần mềm trong vòng bấy "
         "nhiêu ngày làm việc kể từ ngày tiếp nhận thật (mặc định 3); quá hạn này thì không nhập "
@@ -247,32 +304,25 @@ PAPER_ENTRY_DAYS: Definition[int] = Definition(
     ),
     accepted_vi=Msg("một số nguyên từ 1 đến 30, ví dụ «3»"),
 )
-DEFINITIONS[PAPER_ENTRY_DAYS.name] = cast("Definition[object]", PAPER_ENTRY_DAYS)
+register(PAPER_ENTRY_DAYS)
 
 
 # --- idle lock (#9): added apart from the table above so other additions do not collide.
 
 
-def _parse_idle_minutes(text: str) -> int:
-    stripped = text.strip()
-    if not _COUNT.fullmatch(stripped) or not 0 <= int(stripped) <= 240:
-        raise Invalid()
-    return int(stripped)
-
-
-IDLE_LOCK_MINUTES: Definition[int] = Definition(
-    name="idle_lock_minutes",
-    type_vi=Msg("số phút"),
+IDLE_LOCK_MINUTES: Definition[int] = count_setting(
+    "idle_lock_minutes",
+    low=0,
+    high=240,
     default=10,
-    parse=_parse_idle_minutes,
-    format=str,
+    type_vi=Msg("số phút"),
     help_vi=Msg(
         "Sau bấy nhiêu phút không dùng bàn phím, chuột, cửa sổ chính bị khóa và phải nhập lại mật "
         "khẩu (mặc định 10); 0 là không tự khóa"
     ),
     accepted_vi=Msg("một số nguyên từ 0 đến 240, ví dụ «10» (0: không tự khóa)"),
 )
-DEFINITIONS[IDLE_LOCK_MINUTES.name] = cast("Definition[object]", IDLE_LOCK_MINUTES)
+register(IDLE_LOCK_MINUTES)
 
 
 # --- printed slips (#10): added apart from the table above so other additions do not collide.
@@ -286,20 +336,6 @@ def _slip_text(text: str) -> str:
 
     value = nfc(text.strip())
     if len(value) > MAX_SLIP_TEXT or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        raise Invalid()
-    return value
-
-
-def _parse_slip_paper(text: str) -> str:
-    value = text.strip().lower()
-    if value not in ("a4", "a5", "80mm"):
-        raise Invalid()
-    return value
-
-
-def _parse_receipt_layout(text: str) -> str:
-    value = text.strip().lower()
-    if value not in ("a4_two", "a5_each"):
         raise Invalid()
     return value
 
@@ -362,33 +398,27 @@ SLIP_RESULT_PLACE = _slip_setting(
     ),
     "Bộ phận Một cửa (nhận trực tiếp)",
 )
-SLIP_PAPER: Definition[str] = Definition(
-    name="slip_paper",
-    type_vi=Msg("một trong các giá trị"),
-    default="a4",
-    parse=_parse_slip_paper,
-    format=str,
+SLIP_PAPER: Definition[str] = choice_setting(
+    "slip_paper",
+    ("a4", "a5", "80mm"),
+    "a4",
     help_vi=Msg(
         "Khổ giấy in phiếu: «a4», «a5» hoặc «80mm» (máy in nhiệt; chỉ Giấy tiếp nhận in trên "
         "khổ 80 mm, các phiếu khác in A4)"
     ),
     accepted_vi=Msg("«a4», «a5» hoặc «80mm»"),
-    choices=("a4", "a5", "80mm"),
 )
-SLIP_RECEIPT_LAYOUT: Definition[str] = Definition(
-    name="slip_receipt_layout",
-    type_vi=Msg("một trong các giá trị"),
-    default="a4_two",
-    parse=_parse_receipt_layout,
-    format=str,
+SLIP_RECEIPT_LAYOUT: Definition[str] = choice_setting(
+    "slip_receipt_layout",
+    ("a4_two", "a5_each"),
+    "a4_two",
     help_vi=Msg(
         "Cách in hai liên Giấy tiếp nhận (Mẫu 01) khi khổ giấy A4: «a4_two» hai liên trên một "
         "tờ A4 (cắt đôi), «a5_each» mỗi liên một tờ A5"
     ),
     accepted_vi=Msg("«a4_two» hoặc «a5_each»"),
-    choices=("a4_two", "a5_each"),
 )
-for _definition_ in (
+register(
     SLIP_UNIT_HEADER,
     SLIP_PLACE,
     SLIP_OFFICE,
@@ -398,8 +428,7 @@ for _definition_ in (
     SLIP_RESULT_PLACE,
     SLIP_PAPER,
     SLIP_RECEIPT_LAYOUT,
-):
-    DEFINITIONS[_definition_.name] = cast("Definition[object]", _definition_)
+)
 
 _HOURS_KEYS = (OFFICE_HOURS.name, SAME_DAY_CUTOFF.name)
 
@@ -669,19 +698,8 @@ def entries(ctx: Session) -> list[SettingEntry]:
 # --- scanner intake (#11): added apart from the tables above so other additions do not collide.
 
 
-def _parse_scanner_folder(text: str) -> str:
-    stripped = text.strip()
-    if len(stripped) > 500 or any(ord(c) < 32 for c in stripped):
-        raise Invalid()
-    return stripped
-
-
-SCANNER_FOLDER: Definition[str] = Definition(
-    name="scanner_folder",
-    type_vi=Msg("đường dẫn thư mục"),
-    default="",
-    parse=_parse_scanner_folder,
-    format=str,
+SCANNER_FOLDER: Definition[str] = folder_setting(
+    "scanner_folder",
     help_vi=Msg(
         "Thư mục máy quét của máy trạm này ghi bản quét vào (có thể là thư mục dùng chung trên "
         "mạng); bản quét mới hiện trong ô «Bản quét chờ» để gán vào hồ sơ, rồi được chuyển vào "
@@ -689,17 +707,12 @@ SCANNER_FOLDER: Definition[str] = Definition(
     ),
     accepted_vi=Msg("một đường dẫn thư mục, ví dụ «\\\\may-quet\\scan» hoặc «D:\\Scan»"),
 )
-DEFINITIONS[SCANNER_FOLDER.name] = cast("Definition[object]", SCANNER_FOLDER)
-LABELS[SCANNER_FOLDER.name] = Msg("Thư mục máy quét")
+register(SCANNER_FOLDER, label_vi=Msg("Thư mục máy quét"))
 
 # --- automatic backups (#14): the second place, added apart from the tables above.
 
-BACKUP_SECOND_FOLDER: Definition[str] = Definition(
-    name="backup_second_folder",
-    type_vi=Msg("đường dẫn thư mục"),
-    default="",
-    parse=_parse_scanner_folder,
-    format=str,
+BACKUP_SECOND_FOLDER: Definition[str] = folder_setting(
+    "backup_second_folder",
     help_vi=Msg(
         "Nơi thứ hai nhận bản sao lưu tự động mỗi ngày và khi đăng xuất, ngoài thư mục dữ liệu: "
         "một thư mục trên ổ đĩa thứ hai hoặc trên USB. Khi USB được cắm vào, chương trình tự "
@@ -707,5 +720,4 @@ BACKUP_SECOND_FOLDER: Definition[str] = Definition(
     ),
     accepted_vi=Msg("một đường dẫn thư mục, ví dụ «E:\\SaoLuu» hoặc «/media/usb/saoluu»"),
 )
-DEFINITIONS[BACKUP_SECOND_FOLDER.name] = cast("Definition[object]", BACKUP_SECOND_FOLDER)
-LABELS[BACKUP_SECOND_FOLDER.name] = Msg("Nơi sao lưu thứ hai")
+register(BACKUP_SECOND_FOLDER, label_vi=Msg("Nơi sao lưu thứ hai"))
