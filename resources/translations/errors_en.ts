@@ -4,6 +4,16 @@
     <context>
         <name>OneStopError</name>
         <message>
+            <location filename="../../src/onestop_desktop/cli/backup.py" />
+            <source>Chỉ «backup verify» nhận tên tệp sao lưu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/cli/backup.py" />
+            <source>Thiếu tệp sao lưu cần kiểm tra: onestop backup verify TỆP</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/cli/common.py" />
             <source>Không đọc được mật khẩu từ đầu vào chuẩn</source>
             <translation>The password could not be read from standard input</translation>
@@ -912,8 +922,23 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>đây là một thư mục, không phải tệp</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>tệp đang bị chương trình khác giữ (máy quét còn đang ghi?), chưa đọc được</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
             <source>không đọc được tệp</source>
             <translation>the file cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/scanning/check.py" />
+            <source>không phải tệp thường (ống dẫn, thiết bị…)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/scanning/check.py" />
@@ -1750,6 +1775,11 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/integrity.py" />
+            <source>chuỗi sự kiện đã nhập của {unit}, máy trạm {station}: {reason}</source>
+            <translation>the imported event chain of {unit}, station {station}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/integrity.py" />
             <source>Không dựng lại được: chuỗi sự kiện bị đứt tại máy trạm {station}, sự kiện số {seq} ({reason}); hãy khôi phục từ bản sao lưu</source>
             <translation>Cannot rebuild: the event chain is broken at station {station}, event {seq} ({reason}); restore from a backup</translation>
         </message>
@@ -1822,6 +1852,11 @@
             <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>một trong các giá trị</source>
             <translation>one of the values</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/settings.py" />
+            <source>đường dẫn thư mục</source>
+            <translation>folder path</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
@@ -2095,11 +2130,6 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/settings.py" />
-            <source>đường dẫn thư mục</source>
-            <translation>folder path</translation>
-        </message>
-        <message>
-            <location filename="../../src/onestop_desktop/services/settings.py" />
             <source>Thư mục máy quét của máy trạm này ghi bản quét vào (có thể là thư mục dùng chung trên mạng); bản quét mới hiện trong ô «Bản quét chờ» để gán vào hồ sơ, rồi được chuyển vào thư mục con «processed». Để trống: không theo dõi</source>
             <translation>The folder this station's scanner writes scans into (it may be a shared network folder); new scans appear in the «Waiting scans» panel to be assigned to a dossier, then move to its «processed» subfolder. Empty: not watched</translation>
         </message>
@@ -2145,8 +2175,18 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/slips.py" />
-            <source>Hồ sơ {code} chưa được hẹn lại nên không in được Phiếu xin lỗi</source>
-            <translation>Dossier {code} has not been rescheduled, so no apology slip can be printed</translation>
+            <source>Hồ sơ {code} chưa từng được hẹn lại ngày trả kết quả và ở trạng thái «{status}» không còn hẹn lại được, nên không có Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)</source>
+            <translation>Dossier {code} was never rescheduled and, in status «{status}», can no longer be, so it has no apology and new appointment letter (Form 04)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/slips.py" />
+            <source>Hồ sơ {code} đã quá ngày hẹn trả {due} mà chưa được hẹn lại: Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) ghi ngày hẹn mới, và ngày hẹn mới chỉ đặt được trước khi ngày hẹn cũ qua đi. Hồ sơ được tính là quá hạn; kết quả được trả ngay khi có</source>
+            <translation>Dossier {code} passed its appointment of {due} without being rescheduled: the apology and new appointment letter (Form 04) states the new appointment, and a new appointment can only be set before the old one passes. The dossier counts as overdue; the result is returned as soon as it is ready</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/slips.py" />
+            <source>Hồ sơ {code} chưa được hẹn lại ngày trả kết quả nên chưa có Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04): phiếu ghi ngày hẹn mới, lần hẹn lại và lý do chậm. Cán bộ xử lý hoặc lãnh đạo thực hiện thao tác «Xin lỗi và hẹn lại ngày trả» trước (trên màn hình hồ sơ, hoặc bằng lệnh: onestop dossier act {code} rescheduled --reason "lý do" --new-due "YYYY-MM-DD HH:MM"), rồi in phiếu</source>
+            <translation>Dossier {code} has not been rescheduled, so there is no apology and new appointment letter (Form 04) yet: the letter states the new appointment, which rescheduling this is and the reason for the delay. An officer or a leader first takes the action «Apologise and set a new return date» (in the dossier view, or with the command: onestop dossier act {code} rescheduled --reason "reason" --new-due "YYYY-MM-DD HH:MM"), then the letter is printed</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/slips.py" />

@@ -243,6 +243,7 @@ def test_rebuild_at_a_district_restores_every_commune(world: World) -> None:
     state = _state(world.district)
     clean = integrity.rebuild(world.district, write=False)
     assert clean.clean and clean.dossiers == 79, clean.text()
+    assert integrity.verify(world.district).ok, integrity.verify(world.district).text()
     store = world.district.store
     with store.atomic():  # damage: one row gone, one edited, the watermark lost
         gone = store.query("SELECT id FROM dossiers WHERE unit_code = ? LIMIT 1", [UNIT_A])[0]
@@ -254,8 +255,11 @@ def test_rebuild_at_a_district_restores_every_commune(world: World) -> None:
         )
         store.set_setting("district_folded", "{}")
     assert figures(district.report06_for(world.district, *WEEK1, UNIT_A)) != before[UNIT_A]
+    found = integrity.verify(world.district).projection_problems  # the two damaged rows named
+    assert len(found) == 2 and all("không khớp các sự kiện" in str(m) for m in found)
     done = integrity.rebuild(world.district)
     assert (done.added, done.changed, done.removed) == (1, 1, 0), done.text()
+    assert integrity.verify(world.district).ok
     assert _state(world.district) == state
     for unit in (UNIT_A, UNIT_B):
         assert figures(district.report06_for(world.district, *WEEK1, unit)) == before[unit]

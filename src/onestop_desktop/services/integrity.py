@@ -88,7 +88,10 @@ def verify(ctx: Session, *, extra_anchors: list[Anchor] | None = None) -> Verify
     count, anchor_problems = anchors.check(ctx.store, extra_anchors)
     report = VerifyReport(checked, broken, anchors_checked=count)
     report.anchor_problems = [p.message for p in anchor_problems]
-    report.projection_problems = _projection_tail(ctx.store)
+    if ctx.store.setting("station_kind") == "district":
+        report.projection_problems = _district_tail(ctx)
+    else:
+        report.projection_problems = _projection_tail(ctx.store)
     report.table_problems = [p.message for p in check_tables(ctx.store)]
     report.heads = anchors.chain_heads_of(ctx.store)
     return report
@@ -128,6 +131,60 @@ def _projection_tail(store: Store) -> list[Msg]:
                 )
                 continue
             if state is None:
+                continue
+            stored = dossiers.get(store, dossier_id)
+            diffs = (
+                ["(toàn bộ hồ sơ)"]
+                if stored is None
+                else [c for c in _COMPARED if _norm(stored.get(c)) != _norm(state.get(c))]
+            )
+            if diffs:
+                out.append(
+                    Msg(
+                        "hồ sơ {code} không khớp các sự kiện của nó (cột {columns}): sự kiện "
+                        "được ghi thêm hoặc hồ sơ bị sửa trực tiếp",
+                        code=str(state.get("code")),
+                        columns=", ".join(diffs[:5]),
+                    )
+                )
+    return out
+
+
+def _district_tail(ctx: Session) -> list[Msg]:
+    """At a district (#12) the projection holds the communes' dossiers, folded from the imported
+    chains (``sync_events``), not from this database's own events: every held chain is walked
+    again (a link edited in the district's copy), and the dossiers the newest events of each
+    chain touched must be what those events fold to (the station's tail check, per chain)."""
+    from onestop_desktop.services import district, sync
+    from onestop_desktop.store import district as district_rows
+
+    store = ctx.store
+    out = [
+        Msg(
+            "chuỗi sự kiện đã nhập của {unit}, máy trạm {station}: {reason}",
+            unit=chain.unit_code,
+            station=chain.station,
+            reason=why,
+        )
+        for chain, why in sync.verify_held(ctx)
+    ]
+    for (unit, station), head in district_rows.heads(store).items():
+        for dossier_id in district_rows.dossiers_after(
+            store, unit, station, max(0, head - TAIL_EVENTS)
+        ):
+            try:
+                state = district.fold_events(district_rows.dossier_events(store, unit, dossier_id))
+            except OneStopError as exc:
+                out.append(
+                    Msg(
+                        "hồ sơ {id}: các sự kiện của nó không dựng lại được hồ sơ ({reason}): sự "
+                        "kiện được ghi thêm hoặc bị sửa",
+                        id=dossier_id,
+                        reason=exc.as_msg(),
+                    )
+                )
+                continue
+            if state is None:  # its creation is in a chain not imported yet
                 continue
             stored = dossiers.get(store, dossier_id)
             diffs = (
