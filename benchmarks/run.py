@@ -180,7 +180,8 @@ def section_commit(
             counted = i % 1000 < 30
             person = f"{FAMILY[i % len(FAMILY)]} Văn {GIVEN[(i // len(FAMILY)) % len(GIVEN)]}"
             born = date(1950, 1, 1) + timedelta(days=(stamp // 60 + i) % 20000)
-            number = f"0010{born.year % 100:02d}{(stamp + i) % 1000000:06d}"  # Hà Nội, male
+            century = 0 if born.year < 2000 else 2  # the 4th digit: a man of that century
+            number = f"001{century}{born.year % 100:02d}{(stamp + i) % 1000000:06d}"  # Hà Nội
             who = Applicant(person, number if i % 2 == 0 else None, born, "0912345678")
             intake = Intake("2.000815", who, acknowledge_duplicates=False)
             size = wal.stat().st_size if counted and wal.exists() else 0
