@@ -996,6 +996,11 @@
             <translation>the PDF file is damaged</translation>
         </message>
         <message>
+            <location filename="../../src/onestop_desktop/scanning/watch.py" />
+            <source>tệp vẫn bị chương trình khác giữ sau {tries} lần thử (máy quét còn đang ghi?); tệp để nguyên trong thư mục, sẽ tiếp tục thử</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../src/onestop_desktop/services/actions.py" />
             <source>Chưa nhập số tiền</source>
             <translation>No amount entered</translation>
@@ -1112,6 +1117,11 @@
             <location filename="../../src/onestop_desktop/services/attachments.py" />
             <source>Hồ sơ {code} không có giấy tờ số {item}</source>
             <translation>Dossier {code} has no document number {item}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <source>tệp thay đổi trong lúc đọc (máy quét còn đang ghi?)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
@@ -2368,6 +2378,11 @@
             <location filename="../../src/onestop_desktop/services/sync.py" />
             <source>chuỗi sự kiện của {unit}, máy trạm {station} mâu thuẫn với chuỗi đang giữ từ sự kiện số {seq}; cả hai bản được lưu trong {folder}</source>
             <translation>the event chain of {unit}, station {station} conflicts with the chain held from event {seq}; both versions are kept in {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/sync.py" />
+            <source>các sự kiện của gói không dựng được hồ sơ ở cấp huyện ({reason}); không nhập gì</source>
+            <translation>the bundle's events do not build the district's dossiers ({reason}); nothing was imported</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/sync.py" />

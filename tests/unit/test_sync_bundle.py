@@ -692,3 +692,25 @@ def test_acknowledgement_by_a_replaced_district_key_refused(world: World, tmp_pa
         sync.import_ack(world.st, out.ack)
     fresh = sync.write_ack(world.dist, world.st.station.unit_code, 1, tmp_path)
     assert sync.import_ack(world.st, fresh).new
+
+
+def test_bundle_whose_events_do_not_fold_is_refused_whole(world: World) -> None:
+    """At a district the fold is part of the import: a signed chain whose dossier events do not
+    fold (here an attachment event missing its fields) is refused, naming the file, and none of
+    its events is kept (they would block every later fold)."""
+    with world.st.store.atomic():
+        event_rows.append(
+            world.st.store,
+            station_id=1,
+            dossier_id="d-1",
+            kind="attachment.added",
+            actor="clerk:an",
+            at=clock.iso(world.st.now()),
+            payload={"dossier": "d-1", "sha256": "ab" * 32, "size": 1},
+        )
+    res = sync.export_bundle(world.st, world.usb)
+    with pytest.raises(fmt.BundleError) as err:
+        sync.import_bundle(world.dist, res.path)
+    message = _message(err)
+    assert res.path.name in message and "không dựng được hồ sơ" in message
+    assert world.foreign() == 0 and sync_rows.imports(world.dist.store) == []

@@ -33,7 +33,7 @@ from onestop_desktop import files
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.clock import fmt_int
 from onestop_desktop.domain.events import GENESIS, Event
-from onestop_desktop.errors import Conflict, Msg, NotFound, ValidationError
+from onestop_desktop.errors import Conflict, Msg, NotFound, OneStopError, ValidationError
 from onestop_desktop.paths import DataDir
 from onestop_desktop.services.context import Session
 from onestop_desktop.store import events as event_rows
@@ -909,7 +909,19 @@ def import_bundle(
         if own_role(ctx.store) == "district":
             from onestop_desktop.services import district
 
-            fold = district.refresh(ctx)
+            try:
+                fold = district.refresh(ctx)
+            except BundleError:
+                raise
+            except OneStopError as exc:  # nothing of the bundle stays: the import is rolled back
+                raise BundleError(
+                    bundle.source,
+                    Msg(
+                        "các sự kiện của gói không dựng được hồ sơ ở cấp huyện ({reason}); "
+                        "không nhập gì",
+                        reason=exc.as_msg(),
+                    ),
+                ) from exc
     if not plan.already_imported:
         scans = _copy_scans(ctx.store, bundle)
     ack = write_ack(ctx, m.unit_code, m.station, ack_to, plan.manifest_sha256) if ack_to else None
