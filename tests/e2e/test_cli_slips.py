@@ -46,12 +46,12 @@ def test_slip_receipt_and_copy(demo_copy: Path, tmp_path: Path) -> None:
 
 
 def test_slip_that_cannot_exist_is_refused(demo_copy: Path, tmp_path: Path) -> None:
+    """Mẫu 04 before any rescheduling: the refusal names the action and its command."""
     row = _a_received(demo_copy)
     out = tmp_path / "x.pdf"
-    assert_refused(
-        onestop(demo_copy, "slip", row["code"], "--kind", "apology", "--out", out),
-        "không in được Phiếu xin lỗi",
-    )
+    result = onestop(demo_copy, "slip", row["code"], "--kind", "apology", "--out", out)
+    assert_refused(result, f"Hồ sơ {row['code']} chưa được hẹn lại ngày trả kết quả")
+    assert f"onestop dossier act {row['code']} rescheduled --reason" in result.stderr
     assert not out.exists()
 
 

@@ -14,8 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from onestop_desktop.services.context import Session
 from onestop_desktop.store import dossiers as dossier_rows
+from onestop_desktop.store.db import Store
 from onestop_desktop.ui import printing
 from onestop_desktop.ui.shortcuts import SHORTCUTS
+from tests.ui.test_dossier_view import as_user, open_view, receive
 
 
 def _text(pdf: bytes) -> str:
@@ -138,8 +140,34 @@ def test_an_impossible_slip_is_an_error_box(
     printing.offer_slip(parent, session, code, "apology")  # never rescheduled
     qtbot.waitUntil(lambda: parent.findChild(QMessageBox, "errorBox") is not None, timeout=3000)
     box = parent.findChild(QMessageBox, "errorBox")
-    assert "không in được Phiếu xin lỗi" in box.text()
+    assert (
+        "chưa" in box.text() and "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)" in box.text()
+    )
     assert parent.findChild(printing.SlipDialog) is None
+    box.close()
+
+
+def test_apology_before_any_rescheduling_opens_the_reschedule_form(
+    store: Store, qtbot: QtBot
+) -> None:
+    """Mẫu 04 asked from the dossier view of a dossier never rescheduled: an officer gets the
+    «Xin lỗi và hẹn lại ngày trả» form (the slip follows the action); a receiving clerk, who
+    may not reschedule, the message that says who does and how."""
+    clerk, officer = as_user(store, "tiepnhan"), as_user(store, "chuyenvien")
+    key = receive(clerk)
+    view = open_view(qtbot, officer, key)
+    printing.offer_slip(view, officer, view.value("code"), "apology")
+    form = view.current_form()
+    assert form is not None and form.action.kind == "rescheduled"
+    assert view.findChild(QMessageBox, "errorBox") is None
+    assert view.findChild(printing.SlipDialog) is None
+    form.close()
+    at_counter = open_view(qtbot, clerk, key)
+    printing.offer_slip(at_counter, clerk, at_counter.value("code"), "apology")
+    qtbot.waitUntil(lambda: at_counter.findChild(QMessageBox, "errorBox") is not None, timeout=3000)
+    box = at_counter.findChild(QMessageBox, "errorBox")
+    assert "«Xin lỗi và hẹn lại ngày trả»" in box.text()
+    assert "onestop dossier act" in box.text() and at_counter.current_form() is None
     box.close()
 
 

@@ -17,7 +17,7 @@ import pytest
 import zxingcpp
 
 from onestop_desktop.domain import clock
-from onestop_desktop.errors import PermissionDenied, ValidationError
+from onestop_desktop.errors import Conflict, PermissionDenied, ValidationError
 from onestop_desktop.services import dossiers, settings, slips, users
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.dossiers import Applicant, HandedIn, Intake
@@ -413,6 +413,73 @@ def test_supplement_refusal_apology_and_control(
         slips.render(clerk, code, "refusal")
     with pytest.raises(ValidationError):
         slips.render(clerk, code, "bogus")
+
+
+def test_apology_for_a_dossier_never_rescheduled_says_to_reschedule_first(
+    staff: dict[str, Session], code: str, fake_clock: FakeClock
+) -> None:
+    """Mẫu 04 carries the new appointment and the reason, which only the rescheduling action
+    records: asked before it, the refusal says who takes that action and how (the GUI opens
+    its form on this error, the CLI user reads the command)."""
+    clerk, officer = staff["tiepnhan"], staff["chuyenvien"]
+    fake_clock.set("2026-03-04T09:00:00")  # will be late: the appointment is tomorrow morning
+    with pytest.raises(slips.RescheduleFirst) as caught:
+        slips.render(clerk, code, "apology")
+    message = caught.value.message
+    assert f"Hồ sơ {code} chưa được hẹn lại ngày trả kết quả" in message
+    assert "«Xin lỗi và hẹn lại ngày trả»" in message
+    assert f"onestop dossier act {code} rescheduled --reason" in message
+    assert '--new-due "YYYY-MM-DD HH:MM"' in message
+    assert caught.value.field == "kind"
+    # Once rescheduled, the same request prints the letter with the new appointment.
+    dossiers.act(
+        officer,
+        code,
+        "rescheduled",
+        {"new_due_at": clock.parse_iso("2026-03-13T16:00:00+07:00"), "reason": "Chờ xác minh"},
+    )
+    assert "(hẹn lại lần thứ 1): 16 giờ 00 phút, ngày 13/03/2026" in flat(
+        slips.render(clerk, code, "apology")
+    )
+
+
+def test_apology_for_a_dossier_already_late_and_never_rescheduled_says_why_not(
+    staff: dict[str, Session], code: str, fake_clock: FakeClock
+) -> None:
+    """Past its appointment the dossier can no longer be rescheduled (issue #8: the new
+    appointment is set before the old one passes), so the refusal does not send the clerk to
+    that action: it says the dossier counts as late."""
+    fake_clock.set("2026-03-10T09:00:00")  # the appointment was 05/03/2026 09:15
+    with pytest.raises(ValidationError) as caught:
+        slips.render(staff["tiepnhan"], code, "apology")
+    assert not isinstance(caught.value, slips.RescheduleFirst)
+    assert caught.value.message == (
+        f"Hồ sơ {code} đã quá ngày hẹn trả 05/03/2026 09:15 mà chưa được hẹn lại: Phiếu xin lỗi "
+        "và hẹn lại ngày trả kết quả (Mẫu 04) ghi ngày hẹn mới, và ngày hẹn mới chỉ đặt được "
+        "trước khi ngày hẹn cũ qua đi. Hồ sơ được tính là quá hạn; kết quả được trả ngay khi có"
+    )
+    with pytest.raises(Conflict, match="không thể hẹn lại nữa"):  # as the message says
+        dossiers.act(
+            staff["chuyenvien"],
+            code,
+            "rescheduled",
+            {"new_due_at": clock.parse_iso("2026-03-13T16:00:00+07:00"), "reason": "Chậm"},
+        )
+
+
+def test_apology_for_a_closed_dossier_never_rescheduled_cannot_exist(
+    staff: dict[str, Session], code: str
+) -> None:
+    clerk = staff["tiepnhan"]
+    dossiers.act(clerk, code, "withdrawn", {"reason": "Công dân xin rút"})
+    with pytest.raises(ValidationError) as caught:
+        slips.render(clerk, code, "apology")
+    assert not isinstance(caught.value, slips.RescheduleFirst)  # nothing to open: no form
+    assert caught.value.message == (
+        f"Hồ sơ {code} chưa từng được hẹn lại ngày trả kết quả và ở trạng thái «Công dân yêu "
+        "cầu rút hồ sơ» không còn hẹn lại được, nên không có Phiếu xin lỗi và hẹn lại ngày trả "
+        "kết quả (Mẫu 04)"
+    )
 
 
 def test_refusal_slip_from_intake_refusal(staff: dict[str, Session], fake_clock: FakeClock) -> None:

@@ -13,14 +13,14 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal, NoReturn, cast
 
 from onestop_desktop import files
 from onestop_desktop.domain import clock
 from onestop_desktop.domain import payloads as pl
 from onestop_desktop.domain.formats import fmt_percent
 from onestop_desktop.domain.roles import Role
-from onestop_desktop.domain.status import Status
+from onestop_desktop.domain.status import ACTIONS, Status
 from onestop_desktop.errors import NotFound, ValidationError
 from onestop_desktop.services import dossiers, settings
 from onestop_desktop.services.context import Session
@@ -277,17 +277,59 @@ def apology_number(code: str, times: int) -> str:
     return f"{code}-{times:02d}/PXL"
 
 
+class RescheduleFirst(ValidationError):
+    """Mẫu 04 was asked for a dossier that was never rescheduled but still can be.
+
+    Mẫu 04 is the written apology with the new appointment a late dossier must be given; it
+    carries the new date, the rescheduling's rank (its number) and the reason, which only the
+    «Xin lỗi và hẹn lại ngày trả» action records (an officer's or leader's decision, an event
+    in the chain). So no Mẫu 04 is made up without it: the message says to take that action
+    first (the GUI opens its form, ``ui.printing.offer_slip``; the CLI names the command), and
+    the slip follows it."""
+
+
+def _no_apology_yet(ctx: Session, d: DossierDetail) -> NoReturn:
+    """Why dossier ``d``, never rescheduled, has no Mẫu 04, and what to do (see
+    :class:`RescheduleFirst`): reschedule first while that can still be done; past the
+    appointment (the new one must be set before the old one passes, docs/rules.md) or once
+    closed, it cannot be, and the message says so rather than sending the clerk to an action
+    that will refuse."""
+    if d.status not in ACTIONS["rescheduled"].sources:
+        raise ValidationError(
+            "Hồ sơ {code} chưa từng được hẹn lại ngày trả kết quả và ở trạng thái «{status}» "
+            "không còn hẹn lại được, nên không có Phiếu xin lỗi và hẹn lại ngày trả kết quả "
+            "(Mẫu 04)",
+            field="kind",
+            code=d.code,
+            status=d.status.label_msg,
+        )
+    if d.due_at is not None and ctx.now() > d.due_at:
+        raise ValidationError(
+            "Hồ sơ {code} đã quá ngày hẹn trả {due} mà chưa được hẹn lại: Phiếu xin lỗi và hẹn "
+            "lại ngày trả kết quả (Mẫu 04) ghi ngày hẹn mới, và ngày hẹn mới chỉ đặt được trước "
+            "khi ngày hẹn cũ qua đi. Hồ sơ được tính là quá hạn; kết quả được trả ngay khi có",
+            field="kind",
+            code=d.code,
+            due=clock.fmt_datetime(d.due_at),
+        )
+    raise RescheduleFirst(
+        "Hồ sơ {code} chưa được hẹn lại ngày trả kết quả nên chưa có Phiếu xin lỗi và hẹn lại "
+        "ngày trả kết quả (Mẫu 04): phiếu ghi ngày hẹn mới, lần hẹn lại và lý do chậm. Cán bộ "
+        "xử lý hoặc lãnh đạo thực hiện thao tác «Xin lỗi và hẹn lại ngày trả» trước (trên màn "
+        "hình hồ sơ, hoặc bằng lệnh: onestop dossier act {code} rescheduled --reason "
+        '"lý do" --new-due "YYYY-MM-DD HH:MM"), rồi in phiếu',
+        field="kind",
+        code=d.code,
+    )
+
+
 def apology_data(ctx: Session, code: str, *, copy: bool = False) -> Apology:
-    """Mẫu 04 from the dossier's latest rescheduling."""
+    """Mẫu 04 from the dossier's latest rescheduling (:class:`RescheduleFirst` if none yet)."""
     d = dossiers.detail(ctx, code)
     entries = dossiers.timeline(ctx, code)
     event = _last(entries, ("rescheduled",))
     if event is None:
-        raise ValidationError(
-            "Hồ sơ {code} chưa được hẹn lại nên không in được Phiếu xin lỗi",
-            field="kind",
-            code=d.code,
-        )
+        _no_apology_yet(ctx, d)
     payload = event.payload
     assert isinstance(payload, pl.Rescheduled)
     role = settings.value(ctx.store, settings.SLIP_SIGNER_TITLE).replace("|", "\n")

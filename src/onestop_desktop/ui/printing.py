@@ -334,16 +334,36 @@ def offer_slip(
     """Render slip ``kind`` (receipt, supplement, refusal, apology, control) of
     ``dossier_code`` and show it with Print, Save as PDF and Close (window-modal, returns at
     once). ``copy``: a reprint, marked "BẢN IN LẠI". A refusal (permission, no such event) is
-    shown as the app's error box."""
+    shown as the app's error box.
+
+    Mẫu 04 of a dossier never rescheduled (``slips.RescheduleFirst``): asked from the dossier
+    view by a user who may reschedule it now, the reschedule form opens instead (the apology
+    is offered as soon as the action is recorded); otherwise the message says who does what."""
     from onestop_desktop.services import slips
 
     try:
         pdf = slips.render(session, dossier_code, kind, copy=copy)
+    except slips.RescheduleFirst as exc:
+        if not _open_reschedule(parent):
+            msgbox.open_error(exc, parent)
+        return
     except OneStopError as exc:
         msgbox.open_error(exc, parent)
         return
     title = slips.KIND_LABELS.get(kind, kind)  # type: ignore[call-overload]
     show_pdf(parent, session, dossier_code, kind, pdf, title)
+
+
+def _open_reschedule(parent: QWidget) -> bool:
+    """Open the «Xin lỗi và hẹn lại ngày trả» form of the dossier view ``parent`` if its user
+    may take that action on the dossier now (the view offers it); ``False`` otherwise.
+    Duck-typed: the dossier view is another part's, imported nowhere here."""
+    buttons = getattr(parent, "action_buttons", None)
+    open_action = getattr(parent, "open_action", None)
+    if not callable(buttons) or not callable(open_action) or "rescheduled" not in buttons():
+        return False
+    open_action("rescheduled")
+    return True
 
 
 def show_pdf(
