@@ -126,3 +126,27 @@ def test_figures_of_another_day_are_read_whole(ctx: Session) -> None:
     cache = board_service.FigureCache()
     cache.figures(ctx, day)
     assert cache.figures(ctx, earlier) == _dashboard_figures(ctx, earlier)
+
+
+def test_two_changes_in_the_same_second_are_both_counted(
+    ctx: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache compares a dossier's facts, not its ``updated_at`` stamp (to the second)."""
+    day = _today(ctx)
+    cache = board_service.FigureCache()
+    cache.figures(ctx, day)
+    code = ctx.store.db.execute(
+        "SELECT code FROM dossiers WHERE status = ? ORDER BY rid DESC LIMIT 1",
+        [int(Status.PROCESSING)],
+    ).fetchone()[0]
+    moment = clock.now().replace(microsecond=0)
+    monkeypatch.setattr(clock, "now", lambda: moment)
+    dossiers.act(ctx, code, "supplement_requested", {"reason": "Thiếu giấy tờ"})
+    before = cache.figures(ctx, day)
+    assert before == _dashboard_figures(ctx, day)
+    dossiers.act(ctx, code, "withdrawn", {"reason": "Người nộp rút"})  # the same second
+    stamp = ctx.store.db.execute("SELECT updated_at FROM dossiers WHERE code = ?", [code])
+    assert stamp.fetchone()[0] == clock.iso(moment)
+    after = cache.figures(ctx, day)
+    assert after == _dashboard_figures(ctx, day)
+    assert after[1].in_progress == before[1].in_progress - 1  # the change did count

@@ -27,6 +27,7 @@ from onestop_desktop.services.dashboard import Figures, _could_count_on, month_o
 from onestop_desktop.services.reports import FINAL as _REPORT_FINAL
 from onestop_desktop.services.reports import fact as report_fact
 from onestop_desktop.store import board as board_rows
+from onestop_desktop.store.reports import FactsRow
 
 LANE_LIMIT = 300
 """At most this many dossiers per lane (the board pages through them)."""
@@ -175,7 +176,7 @@ class FigureCache:
         self._lock = threading.Lock()
         self._key: tuple[date, str] | None = None
         self._built: datetime | None = None
-        self._tallies: dict[str, tuple[str, _Tally, _Tally]] = {}
+        self._tallies: dict[str, tuple[FactsRow, _Tally, _Tally]] = {}
         self._newest = ""
         self._today: list[int] = []
         self._month: list[int] = []
@@ -211,8 +212,8 @@ class FigureCache:
         day_first = datetime.combine(day, time.min, clock.VN_TZ)
         for row in rows:
             known = self._tallies.get(row.id)
-            if known is not None and known[0] == row.updated_at:
-                continue
+            if known is not None and known[0] == row.facts:
+                continue  # the same facts (two changes can share a second: not the stamp)
             fact = report_fact(row.facts)
             month = _tally(fact, start, day, basis)
             today = (
@@ -223,7 +224,7 @@ class FigureCache:
                 _add(self._month, known[2], -1)
             _add(self._today, today, 1)
             _add(self._month, month, 1)
-            self._tallies[row.id] = (row.updated_at, today, month)
+            self._tallies[row.id] = (row.facts, today, month)
             if row.updated_at > self._newest:
                 self._newest = row.updated_at
         today_sums, month_sums = self._today, self._month
