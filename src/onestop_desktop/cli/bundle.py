@@ -181,10 +181,16 @@ def new_key_text(made: Any) -> str:
         )
     if made.set_aside is not None:
         lines.append(f"Tệp khóa cũ đã được cất vào {made.set_aside} (không dùng để ký nữa).")
-    lines.append(
-        "Chuỗi sự kiện không đổi; gói xuất sau đây được ký bằng khóa mới. Mang thẻ khóa đến nơi "
-        "nhận: onestop district register TỆP --replace."
-    )
+    if card.role == "district":
+        lines.append(
+            "Giấy xác nhận và gói gửi xuống từ nay được ký bằng khóa mới. Mang thẻ khóa đến từng "
+            "máy trạm: onestop bundle trust-district TỆP --replace."
+        )
+    else:
+        lines.append(
+            "Chuỗi sự kiện không đổi; gói xuất sau đây được ký bằng khóa mới. Mang thẻ khóa đến "
+            "nơi nhận: onestop district register TỆP --replace."
+        )
     return "\n".join(lines)
 
 
