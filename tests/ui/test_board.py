@@ -204,6 +204,9 @@ def test_a_lock_that_keeps_readers_out_keeps_the_last_data_quietly_and_catches_u
         assert w.ready_list.text() == shown and w.snapshot() is kept
         assert w.status_note.text() == "Đang chờ cập nhật dữ liệu…"  # nothing alarming
         qtbot.wait(1500)  # the lock stays; the board retries, the watch polls, nothing stalls
+        code, _name, _idn = _a_dossier(operator)
+        _scan(qtbot, w, code)  # a citizen scans meanwhile: a calm "try again later"
+        assert w.lookup_answer.text().startswith("Chưa tra cứu được lúc này")
         stall.timer.stop()
         assert stall.worst < 0.25, stall.worst
         assert w.ready_list.text() == shown
