@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/dossier_view.py DATA_DIR [--rounds 60]
     .venv/bin/python benchmarks/dossier_view.py DATA_DIR --dossiers 1000000   # builds it first
     .venv/bin/python benchmarks/dossier_view.py COPY_DIR --inflate-to 1000000 # see inflate()
+    .venv/bin/python benchmarks/dossier_view.py DATA_DIR --read-only  # a shared, read-only demo
 
 DATA_DIR is a demo data folder (``onestop demo --dossiers N``, as ``benchmarks/run.py --keep``
 leaves one); when it has no database yet, one is made there with ``--dossiers`` (default one
@@ -143,6 +144,11 @@ def main() -> int:
         type=int,
         help="copy the folder's dossiers until it has this many (benchmark-only folder)",
     )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the database read-only (a shared benchmark database; the view only reads)",
+    )
     args = parser.parse_args()
     database = args.data_dir / "onestop.db"
     if not database.exists():
@@ -157,7 +163,12 @@ def main() -> int:
     from onestop_desktop.ui.dossier_view import DossierView
 
     app = QApplication(sys.argv[:1])
-    store = Store.open(database, integrity="none")
+    if args.read_only:
+        from onestop_desktop.store.backup_peek import open_read_only
+
+        store = open_read_only(database)
+    else:
+        store = Store.open(database, integrity="none")
     session = Session.operator(store)
     total = int(store.db.execute("SELECT count(*) FROM dossiers").fetchone()[0])
     # Spread over the whole table: one seek per point of the rowid range (no ORDER BY random()

@@ -4,6 +4,8 @@ being made to its first rows painted, and each keystroke of a search, with every
     python benchmarks/worklist_probe.py DATA_DIR              → one JSON line on stdout
     python benchmarks/worklist_probe.py DATA_DIR --filters    → also each filter × typed search
     python benchmarks/worklist_probe.py DATA_DIR --rounds 5   → windows opened (median, max)
+    python benchmarks/worklist_probe.py DATA_DIR --read-only  → on a read-only connection
+        (a shared benchmark database nobody may write to; nothing here writes anyway)
 
 What is timed (#9: first rows < 300 ms, a keystroke < 50 ms, at a million dossiers):
 
@@ -15,7 +17,8 @@ What is timed (#9: first rows < 300 ms, a keystroke < 50 ms, at a million dossie
   here). Also the process's own CPU time for the same span (``first_rows_cpu_ms``): on a
   machine shared with other work the wall time counts their turns too.
 * ``phases_ms``: the part of that span spent in each service read (first page, counts, time
-  left), summed over the round (wall time).
+  left, and ``sweep``: the scans' start-up check of #11, which the window runs on its GUI
+  thread before the first paint), summed over the round (wall time).
 * ``model_first_rows_ms``: the bare ``WorklistModel`` on a shown ``QTableView``, the figure
   this probe gave before wave 3 (it then also counted the first import of the time-left
   code: 100–400 ms of compiling without ``.pyc`` files, not the database).
@@ -258,11 +261,19 @@ def main() -> int:
 
     imports = time.perf_counter() - t0
     i18n.install("vi")
-    store = Store.open(data / "onestop.db", integrity="none")
+    if "--read-only" in sys.argv[2:]:
+        from onestop_desktop.store.backup_peek import open_read_only
+
+        store = open_read_only(data / "onestop.db")
+    else:
+        store = Store.open(data / "onestop.db", integrity="none")
     session = Session.operator(store)
     spans = Spans()
     for name in ("worklist_page", "search", "count_all", "count_matching", "time_left"):
         spans.wrap(search, name)
+    from onestop_desktop.services import attachments
+
+    spans.wrap(attachments, "sweep")  # the scans' start-up check (#11), on the GUI thread
 
     figures: dict[str, Any] = {"imports_ms": ms(imports), "load_average": os.getloadavg()}
     figures.update(window_figures(app, session, rounds, spans))

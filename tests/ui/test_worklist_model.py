@@ -494,6 +494,46 @@ def test_filters_combine_with_the_search_text(
     assert checked >= 8
 
 
+@pytest.mark.parametrize(
+    "walk", [1, 30, search.WALK], ids=["fallback", "bounded-walk", "whole-walk"]
+)
+def test_long_words_walk_their_first_three_letters(
+    session: Session, fixed_clock: datetime, walk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Words longer than the FTS prefix index are searched by walking the matches of their
+    first three letters and checking the whole words on each row (up to WALK matches), then by
+    the whole-prefix MATCH if that walk was not enough: every way gives the rows and counts of
+    the prefix rule, newest first, page after page."""
+    monkeypatch.setattr(search, "WALK", walk)
+    monkeypatch.setattr(search, "TEXT_COUNT_CAP", 40)
+    ctx = officer(session)
+    texts = {
+        str(r["code"]): str(r["search_text"])
+        for r in ctx.store.query("SELECT code, search_text FROM dossiers")
+    }
+    rows = every_row(ctx)
+    queries = ["nguyen", "nguyen van", "nguy", "tran thi", "hoang", "le minh", "0912", "nguyet"]
+    for text in queries:
+        assert search._short_form(text) is not None or text == "le minh", text
+        tokens = search.query_tokens(text)
+        want_all = [d.code for d in rows if search.text_matches(texts[d.code], tokens)]
+        for filters in (Filters(), Filters(group="returned"), Filters(group="open")):
+            keep = set(expected_rows(rows, filters, fixed_clock, "chuyenvien"))
+            want = [c for c in want_all if c in keep]
+            got: list[str] = []
+            before = None
+            while True:
+                page = search.search(ctx, text, limit=9, before_rid=before, filters=filters)
+                got.extend(d.code for d in page)
+                if len(page) < 9:
+                    break
+                before = page[-1].rid
+            assert got == want, (text, filters)
+            assert search.count_matching(ctx, text, filters) == min(len(want), 40), (text, filters)
+    assert search.count_cap("nguyen") == 40
+    assert search.count_cap("") == search.COUNT_CAP
+
+
 def test_contradicting_filters_show_nothing(session: Session, fixed_clock: datetime) -> None:
     ctx = officer(session)
     assert search.worklist_page(ctx, filters=Filters(overdue=True, group="returned")) == []

@@ -79,9 +79,25 @@ supplement or fees (5, 6) has its clock stopped, so it is not overdue (the same 
 worklist's red rows)."""
 
 COUNT_CAP = 10_000
-"""A count per keystroke stops here ("hơn 10.000"); the exact total is :func:`count_all`. At a
-million dossiers a common word matches hundreds of thousands of rows: counting them all would
-take longer than the 50 ms a keystroke may."""
+"""A count of the filters alone stops here ("hơn 10.000"; an index walk); the exact total is
+:func:`count_all`."""
+
+TEXT_COUNT_CAP = 1_000
+"""A count that follows the typed words stops here ("hơn 1.000"): at a million dossiers a
+common word matches hundreds of thousands of rows, and each counted match is a row read to
+check the whole words (:func:`_fts_rows`); the count must fit, with the page, in the 50 ms a
+keystroke may take."""
+
+WALK = 5_000
+"""How many matches of the words' first three letters a search reads (checking the whole
+words on each row) before it asks FTS5 for the whole-prefix matches instead: see
+:func:`_fts_rows`."""
+
+
+def count_cap(text: str) -> int:
+    """Where :func:`count_matching` stops for ``text`` (the worklist shows "hơn …" there)."""
+    return TEXT_COUNT_CAP if fts_expression(text.strip()) is not None else COUNT_CAP
+
 
 FEW_ROWS = 50_000
 """A filter that keeps at most this many dossiers (due today, overdue, mine, a small status
@@ -213,8 +229,73 @@ def search(
             words=tuple(query_tokens(query)),
         )
     else:
-        rows = dossiers.fts_page(ctx.store, expr, before_rid=before_rid, limit=limit, where=where)
+        rows = _fts_rows(ctx, query, expr, where=where, before_rid=before_rid, limit=limit)
     return [DossierSummary.from_row(r) for r in rows]
+
+
+def _short_form(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """For words longer than the FTS prefix index (:data:`dossiers.INDEXED_PREFIX`): the MATCH
+    of every word cut to three letters, and the whole words to check on each row; ``None`` when
+    every word is short (its own MATCH is already lazy)."""
+    tokens = query_tokens(text)
+    size = dossiers.INDEXED_PREFIX
+    if all(len(t) <= size for t in tokens):
+        return None
+    return " ".join(f'"{t[:size]}"*' for t in tokens), tuple(t for t in tokens if len(t) > size)
+
+
+def _fts_rows(
+    ctx: Session,
+    text: str,
+    expr: str,
+    *,
+    where: PageFilter,
+    before_rid: int | None,
+    limit: int,
+) -> list[dict[str, object]]:
+    """The FTS walk of :func:`search`, newest first.
+
+    ``"nguyen"*`` is longer than the prefix index, so FTS5 would merge in memory every
+    doclist the prefix covers before the first row (~150 ms at 500,000 dossiers, ~300 ms at a
+    million, each keystroke from the fourth letter). Instead the walk reads the matches of
+    ``"ngu"*`` (indexed, lazy, newest first) and checks the whole words on each row, up to
+    :data:`WALK` matches (:func:`dossiers.fts_bound`). Every row that has the words matches
+    the short form too, so a full page found in that walk, or a walk that saw every match, is
+    the exact answer. Otherwise the words are rare among the short form's matches, so few
+    rows have them, and the whole-prefix MATCH (cheap when few match) gives the rest. Both give
+    the same rows (tests/unit/test_search.py)."""
+    short = _short_form(text)
+    if short is None:
+        return dossiers.fts_page(ctx.store, expr, before_rid=before_rid, limit=limit, where=where)
+    match, words = short
+    bound = dossiers.fts_bound(ctx.store, match, before_rid=before_rid, walk=WALK)
+    rows = dossiers.fts_page(
+        ctx.store,
+        match,
+        before_rid=before_rid,
+        limit=limit,
+        where=where,
+        words=words,
+        min_rid=bound,
+    )
+    if len(rows) >= limit or bound is None:
+        return rows
+    return dossiers.fts_page(ctx.store, expr, before_rid=before_rid, limit=limit, where=where)
+
+
+def _fts_count(ctx: Session, text: str, expr: str, *, where: PageFilter, cap: int) -> int:
+    """:func:`count_matching` through the FTS walk, as :func:`_fts_rows` reads it."""
+    short = _short_form(text)
+    if short is None:
+        return dossiers.count_matching(ctx.store, match=expr, where=where, cap=cap)
+    match, words = short
+    bound = dossiers.fts_bound(ctx.store, match, before_rid=None, walk=max(WALK, cap))
+    found = dossiers.count_matching(
+        ctx.store, match=match, where=where, words=words, cap=cap, min_rid=bound
+    )
+    if found >= cap or bound is None:
+        return found
+    return dossiers.count_matching(ctx.store, match=expr, where=where, cap=cap)
 
 
 SURELY_FEW = 1_000
@@ -254,7 +335,18 @@ def _choose_few_rows(ctx: Session, where: PageFilter, expr: str) -> bool:
         return False
     if kept <= SURELY_FEW:
         return True  # reading them is cheaper than asking FTS how many match the word
-    return dossiers.count_matching(ctx.store, match=expr, cap=kept + 1) > kept
+    short = _short_form_of_expr(expr)
+    # The short form's matches are at least the words' (an upper bound, read lazily).
+    return dossiers.count_matching(ctx.store, match=short or expr, cap=kept + 1) > kept
+
+
+def _short_form_of_expr(expr: str) -> str | None:
+    """The MATCH of :func:`_short_form` for an expression :func:`fts_expression` made."""
+    tokens = [t.strip('"*') for t in expr.split()]
+    size = dossiers.INDEXED_PREFIX
+    if all(len(t) <= size for t in tokens):
+        return None
+    return " ".join(f'"{t[:size]}"*' for t in tokens)
 
 
 def _where(ctx: Session, filters: Filters | None) -> PageFilter | None:
@@ -283,10 +375,12 @@ def worklist_page(
 
 
 def count_matching(
-    ctx: Session, text: str = "", filters: Filters | None = None, *, cap: int = COUNT_CAP
+    ctx: Session, text: str = "", filters: Filters | None = None, *, cap: int | None = None
 ) -> int:
-    """How many dossiers the worklist would list for ``text`` and ``filters`` (at most ``cap``;
-    a whole dossier code counts the one dossier it names)."""
+    """How many dossiers the worklist would list for ``text`` and ``filters`` (at most ``cap``,
+    by default :func:`count_cap`; a whole dossier code counts the one dossier it names)."""
+    if cap is None:
+        cap = count_cap(text)
     ctx.require("dossiers.view")
     query = text.strip()
     if looks_like_dossier_code(query) and dossiers.get_by_code(ctx.store, query) is not None:
@@ -304,7 +398,7 @@ def count_matching(
     if _few_rows(ctx, where, expr):
         words = tuple(query_tokens(query))
         return dossiers.count_matching(ctx.store, where=where, words=words, cap=cap)
-    return dossiers.count_matching(ctx.store, match=expr, where=where, cap=cap)
+    return _fts_count(ctx, query, expr, where=where, cap=cap)
 
 
 LimitKey = tuple[str, str, int]

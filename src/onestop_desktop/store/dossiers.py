@@ -179,6 +179,29 @@ def page(
     return store.query(sql, params)
 
 
+INDEXED_PREFIX = 3
+"""The longest prefix the FTS table indexes (``prefix='1 2 3'``, m001). A query term of up to
+three letters reads its own doclist lazily, newest first; a longer prefix (``"nguyen"*``) makes
+FTS5 merge the doclists of every term it covers in memory before the first row: ~150 ms at
+500,000 dossiers for "nguyen", a third of them (see ``services.search._fts_rows``)."""
+
+
+def fts_bound(store: Store, match: str, *, before_rid: int | None, walk: int) -> int | None:
+    """The ``rowid`` of the ``walk``-th newest match of ``match`` (older than ``before_rid``),
+    or ``None`` when there are fewer: a lower bound that keeps a walk over the matches to
+    ``walk`` of them. Reads only the doclist (no row)."""
+    sql = "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?"
+    params: list[Any] = [match]
+    if before_rid is not None:
+        sql += " AND rowid < ?"
+        params.append(before_rid)
+    sql += " ORDER BY rowid DESC LIMIT 1 OFFSET ?"
+    params.append(walk - 1)
+    with translated_errors(store.path):
+        row = store.db.execute(sql, params).fetchone()
+    return None if row is None else int(row[0])
+
+
 def fts_page(
     store: Store,
     match: str,
@@ -186,6 +209,8 @@ def fts_page(
     before_rid: int | None = None,
     limit: int = 50,
     where: PageFilter | None = None,
+    words: tuple[str, ...] = (),
+    min_rid: int | None = None,
 ) -> list[dict[str, Any]]:
     """Rows whose folded search text matches the FTS5 expression, newest first, keyset-paged,
     narrowed by ``where``.
@@ -197,9 +222,13 @@ def fts_page(
     planner drives from the status index and runs the MATCH once per row (a second per keystroke
     at 3,000 dossiers). For a filter that keeps only a few rows the service matches those rows
     in Python instead (``services.search``).
+
+    ``words`` are checked on each matched row as well (:func:`_words_sql`), and ``min_rid``
+    stops the walk at that ``rowid``: the service walks a short prefix's matches and checks the
+    whole words on the rows (see :data:`INDEXED_PREFIX`).
     """
     params: list[Any] = [match]
-    if where is None or where.is_empty():
+    if (where is None or where.is_empty()) and not words and min_rid is None:
         sql = "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?"
         if before_rid is not None:
             sql += " AND rowid < ?"
@@ -209,6 +238,9 @@ def fts_page(
         outer = f"SELECT {LIST_COLUMNS} FROM dossiers WHERE rid IN ({sql}) ORDER BY rid DESC"
         return store.query(outer, params)
     terms, extra = _filter_sql(where, "d")
+    more, checked = _words_sql(words, "d")
+    terms += more
+    extra += checked
     cols = ", ".join(f"d.{c.strip()}" for c in LIST_COLUMNS.split(","))
     sql = (
         f"SELECT {cols} FROM dossier_fts f CROSS JOIN dossiers d ON d.rid = f.rowid "
@@ -217,6 +249,9 @@ def fts_page(
     if before_rid is not None:
         sql += " AND f.rowid < ?"
         params.append(before_rid)
+    if min_rid is not None:
+        sql += " AND f.rowid >= ?"
+        params.append(min_rid)
     sql += "".join(f" AND {t}" for t in terms) + " ORDER BY f.rowid DESC LIMIT ?"
     return store.query(sql, [*params, *extra, limit])
 
@@ -228,14 +263,19 @@ def count_matching(
     where: PageFilter | None = None,
     words: tuple[str, ...] = (),
     cap: int,
+    min_rid: int | None = None,
 ) -> int:
     """How many rows match ``match`` (an FTS5 expression, or ``None``: every row), ``where``
     and ``words`` (:func:`_words_sql`), counting no further than ``cap`` (so a count per
-    keystroke stays cheap at a million rows)."""
+    keystroke stays cheap at a million rows); ``min_rid`` stops an FTS walk at that ``rowid``
+    (:func:`fts_bound`)."""
     terms, params = _filter_sql(where, "d")
     more, extra = _words_sql(words, "d")
     terms += more
     params += extra
+    if match is not None and min_rid is not None:
+        terms.append("f.rowid >= ?")
+        params.append(min_rid)
     if match is not None and not terms:
         inner = "SELECT 1 FROM dossier_fts WHERE dossier_fts MATCH ?"
         params.insert(0, match)

@@ -419,8 +419,8 @@ class WorklistScreen(QWidget):
                 self._matching = None
             if self._matching is None:
                 shown = "?"
-            elif self._matching >= search.COUNT_CAP:
-                shown = fmt(self.tr("hơn %1"), locale.toString(search.COUNT_CAP))
+            elif self._matching >= (cap := search.count_cap(self.model.query())):
+                shown = fmt(self.tr("hơn %1"), locale.toString(cap))
             else:
                 shown = locale.toString(self._matching)
             self.count_label.setText(fmt(self.tr("%1 / %2 hồ sơ"), shown, total))
