@@ -38,6 +38,7 @@ from onestop_desktop.slips.model import (
     Applicant,
     Control,
     DocumentLine,
+    DossierSlip,
     Layout,
     Receipt,
     Refusal,
@@ -134,6 +135,33 @@ def _documents_table(docs: tuple[DocumentLine, ...], width: float, st: Styles) -
     )
 
 
+def _code_line(code: str, st: Styles) -> Paragraph:
+    """ "Mã hồ sơ: <code>" centred under a form's title."""
+    return Paragraph(f"Mã hồ sơ: <b>{text(code)}</b>", st.center)
+
+
+def _opening(slip: DossierSlip, width: float, st: Styles) -> list[Flowable]:
+    """What every dossier slip starts with: the reprint mark if it is a copy, then the
+    letterhead (unit, national motto, place and date)."""
+    return [
+        *_copy(slip.copy, slip.printed_at, st),
+        base.letterhead(slip.head.unit_lines, slip.head.place, slip.head.day, width, st),
+    ]
+
+
+def _intake_lines(slip: Supplement | Refusal, st: Styles) -> list[Flowable]:
+    """Mẫu 02's and 03's account of the intake: the dossier code, who handed it in to which
+    office, for what, and when."""
+    return [
+        _code_line(slip.code, st),
+        Spacer(1, 4),
+        para(f"{slip.office} tiếp nhận hồ sơ của Ông/Bà:", st.body),
+        *_applicant_block(slip.applicant, st),
+        labelled("Nội dung yêu cầu giải quyết", slip.procedure, st.body),
+        labelled("Ngày tiếp nhận", base.hour_date(slip.received_at), st.body),
+    ]
+
+
 # ------------------------------------------------------------------------------- Mẫu 01
 
 
@@ -172,13 +200,9 @@ def receipt_story(slip: Receipt, label: Flowable, width: float, st: Styles) -> l
     """One copy (liên) of Mẫu 01 at ``width``; ``label`` is its "(Liên …)" line."""
     narrow = width < 100 * mm
     qr_size = (20 if narrow else 24) * mm
-    story: list[Flowable] = [*_copy(slip.copy, slip.printed_at, st)]
-    story.append(base.letterhead(slip.head.unit_lines, slip.head.place, slip.head.day, width, st))
+    story = _opening(slip, width, st)
     story.append(para("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", st.title))
-    code_lines = [
-        Paragraph(f"Mã hồ sơ: <b>{text(slip.code)}</b>", st.center),
-        label,
-    ]
+    code_lines = [_code_line(slip.code, st), label]
     qr = base.qr_code(slip.code, qr_size)
     if narrow:
         qr_row = Table([[qr]], colWidths=[width])
@@ -328,17 +352,9 @@ def render_supplement(slip: Supplement, layout: Layout) -> bytes:
     """Mẫu 02: the items to add or complete, the reason, who guided and how to reach them."""
 
     def build(width: float, st: Styles) -> list[Flowable]:
-        story = [*_copy(slip.copy, slip.printed_at, st)]
-        story.append(
-            base.letterhead(slip.head.unit_lines, slip.head.place, slip.head.day, width, st)
-        )
+        story = _opening(slip, width, st)
         story.append(para("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", st.title))
-        story.append(Paragraph(f"Mã hồ sơ: <b>{text(slip.code)}</b>", st.center))
-        story.append(Spacer(1, 4))
-        story.append(para(f"{slip.office} tiếp nhận hồ sơ của Ông/Bà:", st.body))
-        story += _applicant_block(slip.applicant, st)
-        story.append(labelled("Nội dung yêu cầu giải quyết", slip.procedure, st.body))
-        story.append(labelled("Ngày tiếp nhận", base.hour_date(slip.received_at), st.body))
+        story += _intake_lines(slip, st)
         story.append(
             para(
                 "Sau khi xem xét, yêu cầu Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:",
@@ -369,17 +385,9 @@ def render_refusal(slip: Refusal, layout: Layout) -> bytes:
     """Mẫu 03: the refusal with its reason."""
 
     def build(width: float, st: Styles) -> list[Flowable]:
-        story = [*_copy(slip.copy, slip.printed_at, st)]
-        story.append(
-            base.letterhead(slip.head.unit_lines, slip.head.place, slip.head.day, width, st)
-        )
+        story = _opening(slip, width, st)
         story.append(para("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", st.title))
-        story.append(Paragraph(f"Mã hồ sơ: <b>{text(slip.code)}</b>", st.center))
-        story.append(Spacer(1, 4))
-        story.append(para(f"{slip.office} tiếp nhận hồ sơ của Ông/Bà:", st.body))
-        story += _applicant_block(slip.applicant, st)
-        story.append(labelled("Nội dung yêu cầu giải quyết", slip.procedure, st.body))
-        story.append(labelled("Ngày tiếp nhận", base.hour_date(slip.received_at), st.body))
+        story += _intake_lines(slip, st)
         story.append(
             para(
                 f"Qua xem xét, {slip.office} thông báo không tiếp nhận, giải quyết hồ sơ này "
@@ -413,10 +421,7 @@ def render_apology(slip: Apology, layout: Layout) -> bytes:
     """Mẫu 04: the apology and the new appointment, with its number and reason."""
 
     def build(width: float, st: Styles) -> list[Flowable]:
-        story = [*_copy(slip.copy, slip.printed_at, st)]
-        story.append(
-            base.letterhead(slip.head.unit_lines, slip.head.place, slip.head.day, width, st)
-        )
+        story = _opening(slip, width, st)
         story.append(Paragraph(f"Số: <b>{text(slip.number)}</b>", st.body))
         story.append(para("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", st.title))
         story.append(Paragraph(f"Kính gửi: <b>{text(slip.applicant.name)}</b>", st.center))
@@ -479,10 +484,7 @@ def render_control(slip: Control, layout: Layout) -> bytes:
     """Mẫu 05: the control sheet, one hand-over row per event of the dossier."""
 
     def build(width: float, st: Styles) -> list[Flowable]:
-        story = [*_copy(slip.copy, slip.printed_at, st)]
-        story.append(
-            base.letterhead(slip.head.unit_lines, slip.head.place, slip.head.day, width, st)
-        )
+        story = _opening(slip, width, st)
         story.append(para("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", st.title))
         story.append(labelled("Kèm theo hồ sơ của", slip.applicant, st.body))
         story.append(labelled("Mã hồ sơ", slip.code, st.body))

@@ -6,7 +6,7 @@ renderer the way each form writes them); the renderers in ``slips/forms.py`` onl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date, datetime
 
 from onestop_desktop.slips.base import Paper, ReceiptLayout
@@ -58,10 +58,20 @@ class DocumentLine:
 
 
 @dataclass(frozen=True)
-class Receipt:
-    """Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả."""
+class DossierSlip:
+    """What every slip of one dossier (Mẫu 01–05) has: the letterhead it is printed under and,
+    keyword-only and last, whether it is a reprint (marked "BẢN IN LẠI" with ``printed_at``)."""
 
     head: Letterhead
+    _: KW_ONLY
+    copy: bool = False
+    printed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Receipt(DossierSlip):
+    """Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả."""
+
     office: str
     code: str
     applicant: Applicant
@@ -76,15 +86,12 @@ class Receipt:
     ledger_entry: int
     receiver: Signer
     submitter: Signer
-    copy: bool = False
-    printed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
-class Supplement:
+class Supplement(DossierSlip):
     """Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ."""
 
-    head: Letterhead
     office: str
     code: str
     applicant: Applicant
@@ -94,15 +101,12 @@ class Supplement:
     reason: str
     contact: str
     guide: Signer
-    copy: bool = False
-    printed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
-class Refusal:
+class Refusal(DossierSlip):
     """Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ."""
 
-    head: Letterhead
     office: str
     code: str
     applicant: Applicant
@@ -112,15 +116,12 @@ class Refusal:
     contact: str
     submitter: Signer
     refuser: Signer
-    copy: bool = False
-    printed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
-class Apology:
+class Apology(DossierSlip):
     """Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả."""
 
-    head: Letterhead
     number: str
     agency: str
     code: str
@@ -134,8 +135,6 @@ class Apology:
     signer: Signer
     signer_role: str
     recipients: tuple[str, ...]
-    copy: bool = False
-    printed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -150,10 +149,9 @@ class HandOver:
 
 
 @dataclass(frozen=True)
-class Control:
+class Control(DossierSlip):
     """Mẫu 05: Phiếu kiểm soát quá trình giải quyết hồ sơ."""
 
-    head: Letterhead
     code: str
     applicant: str
     received_at: datetime
@@ -161,8 +159,6 @@ class Control:
     handler: str
     partners: str
     rows: tuple[HandOver, ...]
-    copy: bool = False
-    printed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
