@@ -17,10 +17,11 @@
   render). Target: ≤ 2× the bare canvas and under 50 ms.
 * ``ledger``: Mẫu 06 of 10,000 rows (``slips.registers.render_ledger``).
 * ``report06``: the Biểu 06 PDF of a demo folder (``--data DIR``, e.g. 1,000,000 dossiers made by
-  ``onestop demo``): the whole ``services.slips.report06_pdf`` and, inside it, the counting
-  (``services.reports.report06``) and the rendering alone.
+  ``onestop demo``), opened read-only, for a month and a year (``--periods``): the facts read
+  alone, the counting (``services.reports.report06``), the rendering alone and the whole
+  ``services.slips.report06_pdf``; ``--old`` also times the facts query as it was before.
 
-    .venv/bin/python benchmarks/slips.py [--data DIR] [--rounds 20]
+    .venv/bin/python benchmarks/slips.py [--data DIR] [--periods month,year] [--old] [--rounds 20]
 
 Figures are printed and written to ``benchmarks/out/slips.json``.
 """
@@ -34,7 +35,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -257,45 +258,121 @@ def section_ledger(rows: int, results: dict[str, Any]) -> None:
     )
 
 
-def section_report06(folder: Path, results: dict[str, Any]) -> None:
-    from onestop_desktop.services import reports, slips
+OLD_FACTS_SQL = (
+    "SELECT status, field, channel, received_at, due_at, finished_at, returned_at, "
+    "refusal_reason, history, due_history, "
+    "(SELECT json_group_array(r.at) FROM (SELECT e.at FROM events e "
+    " WHERE e.dossier_id = dossiers.id AND e.kind = 'rescheduled' "
+    " UNION ALL SELECT s.at FROM sync_events s "
+    " WHERE s.dossier_id = dossiers.id AND s.kind = 'rescheduled' ORDER BY 1) r) "
+    "FROM dossiers WHERE received_at <= ? AND (updated_at >= ? OR status NOT IN ({final}))"
+)
+"""The facts query before #10's wave 3 (one scan, a reschedule look-up per row): the floor's
+counterpart, timed in the same run with ``--old``."""
+
+
+def read_only_session(db: Path) -> Any:
+    """The operator's session on ``db`` opened read-only (``mode=ro``): the 1,000,000-dossier
+    demo is shared and must never be written, and ``Store.open`` would stamp its daily check."""
+    import sqlite3
+
+    import sqlite_utils
+
     from onestop_desktop.services.context import Session
     from onestop_desktop.store.db import Store
 
-    store = Store.open(folder / "onestop.db")
-    try:
-        ctx = Session.operator(store)
-        count = store.db.execute("SELECT count(*) FROM dossiers").fetchone()[0]
-        first, last = store.db.execute(
-            "SELECT min(received_at), max(received_at) FROM dossiers"
-        ).fetchone()
-        start, end = clock.parse_iso(first).date(), clock.parse_iso(last).date()
-        t0 = time.perf_counter()
-        data = reports.report06(ctx, start, end)
-        t1 = time.perf_counter()
-        head = slips.letterhead(ctx, end)
-        registers.render_report06(data.report, head, "UBND", slips.anchor_lines(ctx))
-        t2 = time.perf_counter()
-        slips.report06_pdf(ctx, start, end)
-        t3 = time.perf_counter()
-    finally:
-        store.close()
-    results["report06"] = {
-        "dossiers": count,
-        "period": [start.isoformat(), end.isoformat()],
-        "count_seconds": round(t1 - t0, 2),
-        "render_seconds": round(t2 - t1, 3),
-        "total_seconds": round(t3 - t2, 2),
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None)
+    return Session.operator(Store(sqlite_utils.Database(conn, execute_plugins=False), None))
+
+
+def _clock() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
+def _since(t: tuple[float, float]) -> dict[str, float]:
+    return {
+        "wall_s": round(time.perf_counter() - t[0], 2),
+        "cpu_s": round(time.process_time() - t[1], 2),
     }
-    print(
-        f"Biểu 06 PDF at {count:,} dossiers ({start} – {end}): {t3 - t2:.1f} s in all; counting "
-        f"{t1 - t0:.1f} s, rendering {(t2 - t1) * 1000:.0f} ms"
-    )
+
+
+def section_report06(db: Path, periods: list[str], old: bool, results: dict[str, Any]) -> None:
+    """Biểu 06 as PDF for each period (``month``: the last full month of the data, ``year``:
+    the twelve months before it, ``all``: every day of the data), on ``db`` read-only: the
+    facts read alone (rows streamed, nothing parsed), the counting (``reports.report06``,
+    which reads them again), the PDF rendering alone, and the whole ``slips.report06_pdf``."""
+    from onestop_desktop.services import reports, slips
+    from onestop_desktop.store import reports as report_rows
+
+    ctx = read_only_session(db)
+    store = ctx.store
+    out: dict[str, Any] = {
+        "dossiers": store.db.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+    }
+    first, last = store.db.execute(
+        "SELECT min(received_at), max(received_at) FROM dossiers"
+    ).fetchone()
+    lo, hi = clock.parse_iso(first).date(), clock.parse_iso(last).date()
+    month_end = hi.replace(day=1) - timedelta(days=1)
+    spans = {
+        "month": (month_end.replace(day=1), month_end),
+        "year": ((month_end + timedelta(days=1)).replace(year=month_end.year - 1), month_end),
+        "all": (lo, hi),
+    }
+    for name in periods:
+        start, end = spans[name]
+        a, b = f"{start.isoformat()}T00:00:00+07:00", f"{end.isoformat()}T23:59:59+07:00"
+        fig: dict[str, Any] = {"period": [start.isoformat(), end.isoformat()]}
+        t = _clock()
+        fig["rows"] = sum(1 for _ in report_rows.facts_rows(store, a, b, reports.FINAL))
+        fig["read"] = _since(t)
+        if old:
+            final = ", ".join(str(int(s)) for s in reports.FINAL)
+            t = _clock()
+            fig["old_rows"] = sum(
+                1 for _ in store.db.execute(OLD_FACTS_SQL.format(final=final), [b, a])
+            )
+            fig["old_read"] = _since(t)
+        t = _clock()
+        data = reports.report06(ctx, start, end)
+        fig["count"] = _since(t)
+        t = _clock()
+        registers.render_report06(
+            data.report, slips.letterhead(ctx, end), "UBND", slips.anchor_lines(ctx)
+        )
+        fig["render"] = _since(t)
+        t = _clock()
+        pdf = slips.report06_pdf(ctx, start, end)
+        fig["total"] = _since(t)
+        fig["bytes"] = len(pdf)
+        out[name] = fig
+        old_text = (
+            f"; the old query {fig['old_read']['wall_s']} s ({fig['old_read']['cpu_s']} s CPU)"
+            if old
+            else ""
+        )
+        print(
+            f"Biểu 06 PDF, {name} {start} – {end} at {out['dossiers']:,} dossiers: "
+            f"{fig['total']['wall_s']} s wall, {fig['total']['cpu_s']} s CPU in all; facts read "
+            f"{fig['read']['wall_s']} s ({fig['read']['cpu_s']} s CPU, {fig['rows']:,} rows)"
+            f"{old_text}; "
+            f"counting {fig['count']['wall_s']} s ({fig['count']['cpu_s']} s CPU); rendering "
+            f"{fig['render']['wall_s']} s",
+            flush=True,
+        )
+    store.close()
+    results["report06"] = out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", help="a demo data folder for the Biểu 06 figure")
+    parser.add_argument("--data", help="a demo data folder for the Biểu 06 figure (read-only)")
+    parser.add_argument(
+        "--periods",
+        default="month,year",
+        help="Biểu 06 periods: month, year, all (comma-separated)",
+    )
+    parser.add_argument("--old", action="store_true", help="also time the old facts query")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--ledger-rows", type=int, default=10_000)
     parser.add_argument("--sections", default="receipt,ledger,report06")
@@ -307,7 +384,7 @@ def main() -> int:
     if "ledger" in sections:
         section_ledger(args.ledger_rows, results)
     if "report06" in sections and args.data:
-        section_report06(Path(args.data), results)
+        section_report06(Path(args.data) / "onestop.db", args.periods.split(","), args.old, results)
     OUT.mkdir(exist_ok=True)
     out = OUT / "slips.json"
     if out.exists():
