@@ -199,3 +199,22 @@ def test_backup_carries_the_scans_through_a_lost_data_folder(
     checked = onestop(fresh, "backup", "verify", backup_file)
     assert checked.returncode == 3, checked.stderr
     assert f"THIẾU bản quét {sha}" in checked.stdout
+
+
+def test_attach_refuses_a_folder_or_fifo_without_hanging(
+    station: tuple[Path, str, list[Path]], tmp_path: Path
+) -> None:
+    """A folder or a FIFO given as a scan: refused at once with its name and why (a FIFO opened
+    for reading would wait forever for a writer), nothing recorded."""
+    import os
+
+    base, code, _made = station
+    data = tmp_path / "data"
+    shutil.copytree(base, data)
+    (tmp_path / "ho-so.pdf").mkdir()
+    os.mkfifo(tmp_path / "anh.jpg")
+    assert_refused(onestop(data, "attach", code, tmp_path / "ho-so.pdf"), "ho-so.pdf", "thư mục")
+    assert_refused(
+        onestop(data, "attach", code, tmp_path / "anh.jpg"), "anh.jpg", "không phải tệp thường"
+    )
+    assert probe(data, code)["names"] == []

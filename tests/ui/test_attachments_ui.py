@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdf
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -249,3 +250,46 @@ def test_dragging_a_thumbnail_to_another_place_records_the_order(
     assert view.pages.list.model().moveRow(QModelIndex(), 0, QModelIndex(), 3)
     assert [a.name for a in att.list_for(session, key)] == ["b.tif", "c.jpg", "a.png"]
     assert [a.name for a in view.pages.items()] == ["b.tif", "c.jpg", "a.png"]
+
+
+def test_inbox_shows_a_file_the_scanner_still_holds_as_waiting(
+    qtbot: QtBot, session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file another program holds (Windows: a sharing violation, simulated) is listed as
+    waiting with the reason, cannot be dragged, and becomes an ordinary line once readable."""
+    folder = tmp_path / "scanner"
+    folder.mkdir()
+    page = scans.jpeg(folder / "scan0009.jpg")
+    real_open = Path.open
+    holding = {"on": True}
+
+    def fake_open(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if holding["on"] and self.name == page.name:
+            err = PermissionError(13, "being used by another process")
+            err.winerror = 32  # type: ignore[attr-defined]
+            raise err
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", fake_open)
+    inbox = scanner_watch.ScannerInbox(folder, stable_polls=1)
+    inbox._watcher.locked_report_polls = 2
+    dock = InboxDock(session, inbox, lambda: None)
+    qtbot.addWidget(dock)
+
+    def poll_once() -> None:
+        worker = dock.poll()
+        if worker is not None:
+            qtbot.waitSignal(worker.finished, timeout=10000).wait()
+        qtbot.waitUntil(lambda: dock._poller is None, timeout=10000)
+
+    for _ in range(4):
+        poll_once()
+    assert dock.list.count() == 1
+    line = dock.list.item(0)
+    assert "scan0009.jpg — đang chờ:" in line.text() and "2 lần thử" in line.text()
+    assert not line.flags() & Qt.ItemFlag.ItemIsDragEnabled
+    holding["on"] = False
+    for _ in range(2):
+        poll_once()
+    assert dock.list.count() == 1 and dock.list.item(0).text() == "scan0009.jpg (1 trang)"
+    assert dock.list.item(0).flags() & Qt.ItemFlag.ItemIsDragEnabled

@@ -21,6 +21,8 @@ number of pages.
 
 from __future__ import annotations
 
+import errno
+import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +85,42 @@ class BadFile(ValidationError):
         self.reason = reason
 
 
+class Locked(BadFile):
+    """A file another program holds so it cannot be read now (a scanner still writing it: on
+    Windows a sharing violation, ``PermissionError``). Not bad: the watcher tries again."""
+
+
+LOCK_WINERRORS = frozenset({32, 33})
+"""ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION: the file is open in another program."""
+LOCK_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EBUSY, errno.EAGAIN, errno.ETXTBSY})
+"""Read refused now, possibly not later: no permission yet (a scanner service that writes the
+file under its own account, then hands it over), busy, would block."""
+
+
+def is_locked(exc: OSError) -> bool:
+    """Whether a failed read may succeed later (the file is held, not gone or broken)."""
+    if getattr(exc, "winerror", None) in LOCK_WINERRORS:
+        return True
+    return isinstance(exc, PermissionError) or exc.errno in LOCK_ERRNOS
+
+
+def unreadable(path: Path, exc: OSError) -> BadFile:
+    """The refusal of a file whose reading failed with ``exc``, in words: gone, a folder,
+    held by another program (:class:`Locked`), or simply unreadable."""
+    name = path.name
+    if isinstance(exc, FileNotFoundError):
+        return BadFile(name, Msg("tệp không còn ở đó"), str(exc))
+    if isinstance(exc, IsADirectoryError):
+        return BadFile(name, Msg("đây là một thư mục, không phải tệp"), str(exc))
+    if is_locked(exc):
+        return Locked(
+            name,
+            Msg("tệp đang bị chương trình khác giữ (máy quét còn đang ghi?), chưa đọc được"),
+            str(exc),
+        )
+    return BadFile(name, Msg("không đọc được tệp"), str(exc))
+
+
 def sniff(head: bytes) -> str | None:
     """The media type the first bytes of a file announce, or ``None``."""
     for signature, media in _SIGNATURES:
@@ -95,13 +133,20 @@ def check(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
     """Check ``path`` by its content; :class:`BadFile` names it and says why not."""
     name = path.name
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            # A folder, a FIFO (opening one would wait for a writer forever), a device.
+            raise BadFile(
+                name,
+                Msg("đây là một thư mục, không phải tệp")
+                if stat.S_ISDIR(st.st_mode)
+                else Msg("không phải tệp thường (ống dẫn, thiết bị…)"),
+            )
+        size = st.st_size
         with path.open("rb") as fh:
             head = fh.read(16)
-    except FileNotFoundError as exc:
-        raise BadFile(name, Msg("tệp không còn ở đó"), str(exc)) from exc
     except OSError as exc:
-        raise BadFile(name, Msg("không đọc được tệp"), str(exc)) from exc
+        raise unreadable(path, exc) from exc
     if size == 0:
         raise BadFile(name, Msg("tệp rỗng"))
     if size > limits.max_bytes:
@@ -167,6 +212,10 @@ def _check_image(path: Path, media: str, limits: Limits) -> int:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise BadFile(name, Msg("ảnh quá lớn (nghi là tệp độc hại)"), str(exc)) from exc
+    except OSError as exc:
+        if exc.errno is not None or isinstance(exc, FileNotFoundError):
+            raise unreadable(path, exc) from exc  # the OS refused a read: held, gone…
+        raise BadFile(name, Msg("tệp bị hỏng hoặc chưa ghi xong"), str(exc)) from exc
     except Exception as exc:  # any failure to decode untrusted bytes (Pillow raises a dozen kinds)
         raise BadFile(name, Msg("tệp bị hỏng hoặc chưa ghi xong"), str(exc)) from exc
     finally:
@@ -177,9 +226,12 @@ def _check_pdf(path: Path, limits: Limits) -> int:
     import pypdf
 
     name = path.name
-    with path.open("rb") as fh:
-        fh.seek(max(0, path.stat().st_size - 1024))
-        tail = fh.read()
+    try:
+        with path.open("rb") as fh:
+            fh.seek(max(0, path.stat().st_size - 1024))
+            tail = fh.read()
+    except OSError as exc:
+        raise unreadable(path, exc) from exc
     if b"%%EOF" not in tail:
         raise BadFile(name, Msg("tệp PDF bị cắt cụt (thiếu phần kết)"))
     try:
@@ -203,6 +255,10 @@ def _check_pdf(path: Path, limits: Limits) -> int:
             _ = page.mediabox
     except BadFile:
         raise
+    except OSError as exc:
+        if exc.errno is not None:
+            raise unreadable(path, exc) from exc
+        raise BadFile(name, Msg("tệp PDF bị hỏng"), str(exc)) from exc
     except Exception as exc:  # pypdf on a damaged file raises many kinds, PyPdfError among them
         raise BadFile(name, Msg("tệp PDF bị hỏng"), str(exc)) from exc
     return pages

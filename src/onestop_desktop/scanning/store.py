@@ -64,15 +64,26 @@ class ContentStore:
         renamed = False
         try:
             try:
-                with source.open("rb") as src, os.fdopen(fd, "wb") as out:
-                    while chunk := src.read(CHUNK):
-                        digest.update(chunk)
-                        out.write(chunk)
-                        size += len(chunk)
+                with os.fdopen(fd, "wb") as out:
+                    try:
+                        src = source.open("rb")
+                    except OSError as exc:
+                        raise _unreadable(source, exc) from exc
+                    with src:
+                        while True:
+                            try:
+                                chunk = src.read(CHUNK)
+                            except OSError as exc:
+                                raise _unreadable(source, exc) from exc
+                            if not chunk:
+                                break
+                            digest.update(chunk)
+                            out.write(chunk)
+                            size += len(chunk)
                     out.flush()
                     os.fsync(out.fileno())
-            except OSError as exc:
-                raise files.write_error(source, exc) from exc
+            except OSError as exc:  # writing the copy (the reads are told apart above)
+                raise files.write_error(tmp, exc) from exc
             files.fault_point("fsync", tmp)
             sha = digest.hexdigest()
             final = self.path_of(sha)
@@ -120,6 +131,14 @@ class ContentStore:
 
     def thumb_path(self, sha256: str, page: int, rotation: int, side: int) -> Path:
         return self.thumbs / sha256[:2] / f"{sha256}-{page}-{rotation}-{side}.png"
+
+
+def _unreadable(source: Path, exc: OSError) -> Exception:
+    """A source that cannot be read (gone, held by the scanner…) is the file's fault, not the
+    store's: the refusal names it as the content checks do (``scanning.check.unreadable``)."""
+    from onestop_desktop.scanning import check
+
+    return check.unreadable(source, exc)
 
 
 def _mkstemp(folder: Path) -> tuple[int, str]:

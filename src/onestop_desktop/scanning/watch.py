@@ -8,7 +8,12 @@ several passes (a page at a time, then the header), so a file is taken only when
 2. it opens and decodes whole (``scanning.check``): a half-written TIFF or PDF fails and is
    waited for again; one that still fails after ``give_up_polls`` stable polls is reported bad.
 
-A file that vanishes (moved away, deleted by the scanner's retry) is forgotten. A file is moved
+A file another program holds (the scanner still has it open: on Windows a sharing violation,
+``PermissionError``) is not bad: it is tried again at every poll, for as long as it takes, and
+after ``locked_report_polls`` refused reads it is reported once as :class:`Waiting` (the inbox
+shows it with the reason) while the tries go on. A folder or a FIFO with a scanner's file name is
+never opened. A file that vanishes (moved away, deleted by the scanner's retry) is forgotten. A
+file is moved
 to ``processed/`` only by :func:`move_processed`, called after it is stored and its event is
 committed; until then it stays where the scanner put it, so nothing is lost to a crash.
 """
@@ -21,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from onestop_desktop import files
+from onestop_desktop.errors import Msg
 from onestop_desktop.scanning import check as checks
 
 PROCESSED = "processed"
@@ -35,6 +41,8 @@ class _Seen:
     mtime_ns: int
     stable: int = 0
     failures: int = 0
+    locked: int = 0
+    """Reads refused in a row because another program holds the file."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,15 @@ class Refused:
     error: checks.BadFile
 
 
+@dataclass(frozen=True)
+class Waiting:
+    """A file another program has held for ``tries`` polls: still where it was, still tried."""
+
+    path: Path
+    error: checks.BadFile
+    tries: int
+
+
 @dataclass
 class FolderWatcher:
     """Polls one folder; :meth:`poll` says what became ready (or hopeless) since the last."""
@@ -60,14 +77,16 @@ class FolderWatcher:
     folder: Path
     stable_polls: int = 2
     give_up_polls: int = 5
+    locked_report_polls: int = 10
+    """After this many refused reads of a held file, report it (:class:`Waiting`) once."""
     limits: checks.Limits = checks.DEFAULT_LIMITS
     _seen: dict[Path, _Seen] = field(default_factory=dict)
     _done: dict[Path, tuple[int, int]] = field(default_factory=dict)
     """Files already reported, with the size and time they had (a change looks again)."""
 
-    def poll(self) -> list[Ready | Refused]:
+    def poll(self) -> list[Ready | Refused | Waiting]:
         """One look at the folder."""
-        out: list[Ready | Refused] = []
+        out: list[Ready | Refused | Waiting] = []
         present: set[Path] = set()
         try:
             entries = list(os.scandir(self.folder))
@@ -96,6 +115,12 @@ class FolderWatcher:
                 continue
             try:
                 checked = checks.check(path, self.limits)
+            except checks.Locked as exc:
+                # Held by the scanner: never given up on, never moved; said once after a while.
+                seen.locked += 1
+                if seen.locked == self.locked_report_polls:
+                    out.append(Waiting(path, _still_held(path, seen.locked, exc), seen.locked))
+                continue
             except checks.BadFile as exc:
                 if not path.exists():
                     continue  # vanished while being read
@@ -111,6 +136,7 @@ class FolderWatcher:
             if (after.st_size, after.st_mtime_ns) != (st.st_size, st.st_mtime_ns):
                 self._seen[path] = _Seen(after.st_size, after.st_mtime_ns)
                 continue  # written to while being checked: what was checked is not the file
+            seen.locked = 0
             self._done[path] = (st.st_size, st.st_mtime_ns)
             out.append(Ready(path, checked))
         for gone in set(self._seen) - present:
@@ -119,10 +145,26 @@ class FolderWatcher:
             del self._done[gone]
         return out
 
+    def waiting(self) -> list[Path]:
+        """The files held by another program at the last poll (tried again at the next)."""
+        return sorted(p for p, seen in self._seen.items() if seen.locked)
+
     def release(self, path: Path) -> None:
         """Look at ``path`` again (an assignment failed and the file should be offered again)."""
         self._done.pop(path, None)
         self._seen.pop(path, None)
+
+
+def _still_held(path: Path, tries: int, exc: checks.Locked) -> checks.BadFile:
+    return checks.Locked(
+        path.name,
+        Msg(
+            "tệp vẫn bị chương trình khác giữ sau {tries} lần thử (máy quét còn đang ghi?); "
+            "tệp để nguyên trong thư mục, sẽ tiếp tục thử",
+            tries=tries,
+        ),
+        exc.detail or None,
+    )
 
 
 def move_processed(path: Path) -> Path:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,12 +128,18 @@ def attach(
         raise ValidationError(
             "Hồ sơ {code} không có giấy tờ số {item}", field="document", code=code, item=document
         )
-    checked = [checks.check(Path(p), limits) for p in paths]
+    checked = [_check_held(Path(p), limits) for p in paths]
     store = content_store(ctx)
     stored: list[tuple[checks.Checked, Stored]] = []
     try:
         for item in checked:
-            stored.append((item, store.put(item.path)))
+            s = store.put(item.path)
+            stored.append((item, s))
+            if s.size != item.size:
+                # Written to between the check and the copy: what was checked is not the file.
+                raise checks.BadFile(
+                    item.path.name, Msg("tệp thay đổi trong lúc đọc (máy quét còn đang ghi?)")
+                )
         seen: set[str] = set()
         for item, s in stored:
             if s.sha256 in seen:
@@ -164,6 +171,26 @@ def attach(
                 dossier_id=dossier_id,
             )
     return _current(ctx, dossier_id)
+
+
+LOCK_TRIES = 4
+LOCK_WAIT = 0.5
+"""A file another program holds (a scanner finishing it: on Windows a sharing violation) is
+read again ``LOCK_TRIES`` times, ``LOCK_WAIT`` seconds apart, before it is refused."""
+
+
+def _check_held(path: Path, limits: checks.Limits) -> checks.Checked:
+    """:func:`scanning.check.check`, waiting a little for a file held by another program; the
+    refusal after the last try says it is held (:class:`~onestop_desktop.scanning.check.Locked`)
+    and nothing is recorded."""
+    for attempt in range(1, LOCK_TRIES + 1):
+        try:
+            return checks.check(path, limits)
+        except checks.Locked:
+            if attempt == LOCK_TRIES:
+                raise
+            time.sleep(LOCK_WAIT)
+    raise AssertionError("unreachable")
 
 
 def list_for(ctx: Session, key: str) -> list[Attachment]:

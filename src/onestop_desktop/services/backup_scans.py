@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onestop_desktop.domain.formats import fmt_size
-from onestop_desktop.errors import OneStopError, StorageError
+from onestop_desktop.errors import OneStopError, StorageError, ValidationError
 from onestop_desktop.scanning.store import ContentStore, file_sha256
 from onestop_desktop.store import attachments as rows
 from onestop_desktop.store.db import Store, translate
@@ -126,7 +126,11 @@ def copy_missing(names: Mapping[str, int], source: ContentStore, dest: ContentSt
         if not origin.is_file():
             missing.append(sha)
             continue
-        stored = dest.put(origin)
+        try:
+            stored = dest.put(origin)
+        except ValidationError:  # the file gone or held between the look and the copy (BadFile)
+            missing.append(sha)
+            continue
         if stored.sha256 != sha:
             if not stored.existed:
                 with contextlib.suppress(OSError):

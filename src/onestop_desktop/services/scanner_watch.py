@@ -3,7 +3,9 @@
 The folder is the ``scanner_folder`` setting of this station. :class:`ScannerInbox` polls it
 (``scanning.watch``): a file that stopped changing and opens whole is *pending* until a clerk
 assigns it to a dossier (or the GUI assigns it to the dossier open at the counter); only once
-it is stored and its event committed is it moved to ``processed/``. A crash at any point leaves
+it is stored and its event committed is it moved to ``processed/``. A file the scanner still
+holds open waits in the folder, tried at every poll, and shows in the inbox as waiting (with
+the reason) once it has been held for a while. A crash at any point leaves
 the file in the scanner folder (offered again) or stored with its event (and maybe not moved
 yet: the content store recognises it, so the next assignment names the dossier that has it).
 """
@@ -30,6 +32,9 @@ class Pending:
     size: int
     error: OneStopError | None = None
     """Why the file cannot be attached (it stays in the folder for someone to look at)."""
+    waiting: bool = False
+    """Held by another program (the scanner): not bad, tried again at every poll; it becomes
+    an ordinary pending file once it can be read."""
 
     @property
     def name(self) -> str:
@@ -66,6 +71,8 @@ class ScannerInbox:
             if isinstance(found, watch.Ready):
                 c = found.checked
                 item = Pending(found.path, c.media_type, c.pages, c.size)
+            elif isinstance(found, watch.Waiting):
+                item = Pending(found.path, None, 0, 0, error=found.error, waiting=True)
             else:
                 item = Pending(found.path, None, 0, 0, error=found.error)
             self._pending[found.path] = item

@@ -113,7 +113,9 @@ class InboxDock(QDockWidget):
     def show_pending(self) -> None:
         self.list.clear()
         for p in self.inbox.pending():
-            if p.error is not None:
+            if p.waiting and p.error is not None:
+                text = fmt(self.tr("%1 — đang chờ: %2"), p.name, error_text(p.error))
+            elif p.error is not None:
                 text = fmt(self.tr("%1 — không dùng được: %2"), p.name, error_text(p.error))
             else:
                 text = fmt(self.tr("%1 (%2 trang)"), p.name, str(p.pages))
