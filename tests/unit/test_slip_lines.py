@@ -14,12 +14,14 @@ from PIL import Image, ImageChops
 from reportlab.platypus import Paragraph
 
 from onestop_desktop.domain import clock
+from onestop_desktop.services.board import PublicProcedure
 from onestop_desktop.slips import base, forms, poster, registers
 from onestop_desktop.slips.base import text
 from onestop_desktop.slips.model import (
     Apology,
     Applicant,
     Control,
+    DailySummary,
     DocumentLine,
     HandOver,
     Layout,
@@ -29,6 +31,7 @@ from onestop_desktop.slips.model import (
     Receipt,
     Refusal,
     Signer,
+    SummaryFigure,
     Supplement,
 )
 
@@ -194,7 +197,35 @@ FORMS: dict[str, Callable[[], bytes]] = {
         Layout(),
     ),
     "ledger": lambda: registers.render_ledger(ledger()),
+    "poster": lambda: poster.render_poster(procedures(), "UBND xã Tân Thành", "A4"),
+    "booklet": lambda: poster.render_booklet(procedures(), "UBND xã Tân Thành"),
+    "daily": lambda: registers.render_daily(
+        DailySummary(
+            HEAD,
+            date(2025, 7, 6),
+            (SummaryFigure("Hồ sơ tiếp nhận mới", "1.204"), SummaryFigure("Đúng hạn", "96,2%")),
+            (("Hộ tịch", "812", "790"), ("Chứng thực, " * 8 + "bản sao", "392", "388")),
+            ("Máy trạm 1: sự kiện số 8.232, mã băm 3f9a1c2b",),
+            printed_at=DUE,
+        )
+    ),
 }
+
+
+def procedures() -> list[PublicProcedure]:
+    return [
+        PublicProcedure(
+            f"1.00487{i}",
+            "Cấp Giấy xác nhận tình trạng hôn nhân " * (1 + i % 3),
+            "Hộ tịch",
+            "3 ngày làm việc",
+            "Miễn phí" if i % 2 else "15.000 đồng/bản",
+            tuple(f"Giấy tờ số {j}" for j in range(i % 5)),
+            "Bộ phận Một cửa UBND xã",
+            "Giấy xác nhận",
+        )
+        for i in range(40)
+    ]
 
 
 def replace_day(moment: datetime, day: int) -> datetime:

@@ -288,10 +288,10 @@ def render_daily(summary: DailySummary) -> bytes:
     ]
     big = base.ParagraphStyle("big", parent=st.center_bold, fontSize=26, leading=32, spaceAfter=0)
     cells = [[para(f.value, big), para(f.label, st.center)] for f in summary.figures]
-    grid_rows = []
+    grid_rows: list[list[object]] = []
     for i in range(0, len(cells), 3):
-        row = cells[i : i + 3]
-        row += [["", ""]] * (3 - len(row))
+        row: list[object] = list(cells[i : i + 3])
+        row += [""] * (3 - len(row))  # an empty cell (a list of strings is no table cell)
         grid_rows.append(row)
     table = Table(grid_rows, colWidths=[width / 3] * 3)
     table.setStyle(
