@@ -6,12 +6,12 @@
         <message>
             <location filename="../../src/onestop_desktop/cli/backup.py" />
             <source>Chỉ «backup verify» nhận tên tệp sao lưu</source>
-            <translation type="unfinished" />
+            <translation>Only «backup verify» takes a backup file name</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/backup.py" />
             <source>Thiếu tệp sao lưu cần kiểm tra: onestop backup verify TỆP</source>
-            <translation type="unfinished" />
+            <translation>Missing the backup file to check: onestop backup verify FILE</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/cli/common.py" />
@@ -923,12 +923,12 @@
         <message>
             <location filename="../../src/onestop_desktop/scanning/check.py" />
             <source>đây là một thư mục, không phải tệp</source>
-            <translation type="unfinished" />
+            <translation>it is a folder, not a file</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/scanning/check.py" />
             <source>tệp đang bị chương trình khác giữ (máy quét còn đang ghi?), chưa đọc được</source>
-            <translation type="unfinished" />
+            <translation>the file is held by another program (is the scanner still writing it?) and cannot be read yet</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/scanning/check.py" />
@@ -938,7 +938,7 @@
         <message>
             <location filename="../../src/onestop_desktop/scanning/check.py" />
             <source>không phải tệp thường (ống dẫn, thiết bị…)</source>
-            <translation type="unfinished" />
+            <translation>it is not a regular file (a pipe, a device…)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/scanning/check.py" />
@@ -998,7 +998,7 @@
         <message>
             <location filename="../../src/onestop_desktop/scanning/watch.py" />
             <source>tệp vẫn bị chương trình khác giữ sau {tries} lần thử (máy quét còn đang ghi?); tệp để nguyên trong thư mục, sẽ tiếp tục thử</source>
-            <translation type="unfinished" />
+            <translation>the file is still held by another program after {tries} tries (is the scanner still writing it?); it stays in the folder and will be tried again</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/actions.py" />
@@ -1042,6 +1042,7 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/anchors.py" />
+            <location filename="../../src/onestop_desktop/services/backup_scans.py" />
             <source>khôi phục</source>
             <translation>restore</translation>
         </message>
@@ -1121,7 +1122,7 @@
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
             <source>tệp thay đổi trong lúc đọc (máy quét còn đang ghi?)</source>
-            <translation type="unfinished" />
+            <translation>the file changed while it was read (is the scanner still writing it?)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
@@ -1151,57 +1152,57 @@
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
             <source>Thêm {pages} trang quét: {document}</source>
-            <translation type="unfinished" />
+            <translation>Added {pages} scanned page(s): {document}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
             <source>Thêm {pages} trang quét</source>
-            <translation type="unfinished" />
+            <translation>Added {pages} scanned page(s)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
             <source>Xóa {pages} trang quét: {document}</source>
-            <translation type="unfinished" />
+            <translation>Removed {pages} scanned page(s): {document}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
             <source>Xóa {pages} trang quét</source>
-            <translation type="unfinished" />
+            <translation>Removed {pages} scanned page(s)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
             <source>tệp {name}</source>
-            <translation type="unfinished" />
+            <translation>file {name}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
             <source>Xoay trang {page} sang {degrees}°</source>
-            <translation type="unfinished" />
+            <translation>Turned page {page} to {degrees}°</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
             <source>Xoay mọi trang sang {degrees}°</source>
-            <translation type="unfinished" />
+            <translation>Turned every page to {degrees}°</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
             <source>Sắp xếp lại các trang quét</source>
-            <translation type="unfinished" />
+            <translation>Reordered the scanned pages</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
             <source>{count} tệp theo thứ tự mới</source>
-            <translation type="unfinished" />
+            <translation>{count} file(s) in a new order</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
-            <source />
-            <translation type="unfinished" />
+            <source>sự kiện {kind}</source>
+            <translation>event {kind}</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
             <source>Bản quét</source>
-            <translation type="unfinished" />
+            <translation>Scan</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/audit.py" />
@@ -1240,6 +1241,11 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/backup.py" />
+            <source>sao lưu</source>
+            <translation>back up</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/backup.py" />
             <source>bản sao lưu là của máy trạm {their_station} đơn vị {their_unit}, máy này là máy trạm {our_station} đơn vị {our_unit}</source>
             <translation>the backup belongs to station {their_station} of unit {their_unit}; this PC is station {our_station} of unit {our_unit}</translation>
         </message>
@@ -1256,7 +1262,7 @@
         <message>
             <location filename="../../src/onestop_desktop/services/backup_scans.py" />
             <source>Không đủ chỗ trống ở {folder} để {action}: cần khoảng {need}, chỉ còn {free}; chưa ghi gì. Hãy giải phóng chỗ trống hoặc chọn ổ khác</source>
-            <translation type="unfinished" />
+            <translation>Not enough free space in {folder} to {action}: about {need} needed, only {free} left; nothing was written. Free some space or choose another drive</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/calendar.py" />

@@ -382,7 +382,7 @@ def describe(
             Msg("Sắp xếp lại các trang quét"),
             Msg("{count} tệp theo thứ tự mới", count=clock.fmt_int(len(p.order))),
         )
-    return NoteWords(Msg("Bản quét"), Msg(""))
+    return NoteWords(Msg("Bản quét"), Msg("sự kiện {kind}", kind=type(p).KIND))
 
 
 def files_of(evs: Iterable[Event]) -> dict[str, pl.AttachmentAdded]:

@@ -122,7 +122,7 @@ def _with_scans(ctx: Session, data: DataDir, folder: Path, name: str | None) -> 
     dest = backup_scans.shared_store(folder)
     names = backup_scans.named_in_store(ctx.store)
     need = _database_bytes(data) + backup_scans.missing_bytes(names, dest)
-    backup_scans.check_space(folder, need, what="sao lưu")
+    backup_scans.check_space(folder, need, what=Msg("sao lưu"))
     with translated_errors(folder):
         first = backup_scans.copy_missing(names, source, dest)
     info = backup_store.backup(ctx.store, folder, name=name)

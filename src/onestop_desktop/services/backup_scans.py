@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onestop_desktop.domain.formats import fmt_size
-from onestop_desktop.errors import OneStopError, StorageError, ValidationError
+from onestop_desktop.errors import Msg, OneStopError, StorageError, ValidationError
 from onestop_desktop.scanning.store import ContentStore, file_sha256
 from onestop_desktop.store import attachments as rows
 from onestop_desktop.store.db import Store, translate
@@ -95,7 +95,7 @@ def _free_space(folder: Path) -> int | None:
         return None
 
 
-def check_space(folder: Path, need: int, *, what: str) -> None:
+def check_space(folder: Path, need: int, *, what: Msg) -> None:
     """Refuse before anything is written when ``folder``'s disk has less than ``need`` bytes
     (plus :data:`SPACE_MARGIN`) free: a half-written backup on a full stick helps nobody."""
     free = _free_space(folder)
@@ -186,7 +186,7 @@ def restore_scans(backup_file: Path, data_attachments: Path, *, extra: int = 0) 
     (the database copy the restore stages next to the old one)."""
     names = named_in_file(backup_file)
     dest = ContentStore(data_attachments)
-    check_space(data_attachments, missing_bytes(names, dest) + extra, what="khôi phục")
+    check_space(data_attachments, missing_bytes(names, dest) + extra, what=Msg("khôi phục"))
     try:
         return copy_missing(names, shared_store(backup_file.parent), dest)
     except OneStopError:
