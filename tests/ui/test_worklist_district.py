@@ -79,8 +79,10 @@ def test_district_worklist_names_each_dossiers_commune(
     seen = set()
     for row in range(model.rowCount()):
         item = model.dossier(row)
-        assert model.data(model.index(row, col), DISPLAY) == NAMES[item.unit_code]
-        assert model.data(model.index(row, col), WorklistModel.SortRole) == NAMES[item.unit_code]
+        name = NAMES[item.unit_code]
+        assert model.data(model.index(row, col), DISPLAY) == name.removeprefix("UBND ")
+        assert model.data(model.index(row, col), Qt.ItemDataRole.ToolTipRole) == name
+        assert model.data(model.index(row, col), WorklistModel.SortRole) == name
         assert item.code.startswith(item.unit_code)
         seen.add(item.unit_code)
         # every other column still reads (the time left of a district's dossier too)
@@ -88,6 +90,21 @@ def test_district_worklist_names_each_dossiers_commune(
             model.data(model.index(row, c), DISPLAY)
     assert seen == {UNIT_A, UNIT_B}
     qtmodeltester.check(model)
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("UBND xã Hòa Bình", "xã Hòa Bình"),
+        ("Ủy ban nhân dân phường Sơn Thủy", "phường Sơn Thủy"),
+        ("Thị trấn Bo", "Thị trấn Bo"),
+        ("UBND ", "UBND "),
+    ],
+)
+def test_short_commune_name(name: str, short: str) -> None:
+    from onestop_desktop.ui.models.worklist import short_commune
+
+    assert short_commune(name) == short
 
 
 def test_station_worklist_has_no_commune_column(

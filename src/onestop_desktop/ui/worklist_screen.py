@@ -683,7 +683,7 @@ class WorklistScreen(QWidget):
             WorklistModel.COL_PHONE: "0912 345 678",
         }
         if self.model.columnCount() > WorklistModel.COL_UNIT:
-            samples[WorklistModel.COL_UNIT] = "UBND xã Hòa Bình"
+            samples[WorklistModel.COL_UNIT] = "phường Hòa Bình"
         for col, sample in samples.items():
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
             width = max(cells.horizontalAdvance(sample), titles.horizontalAdvance(title) + 12)

@@ -82,6 +82,18 @@ _ROW_FLAGS = (
 )
 
 
+_COUNCIL_PREFIXES = ("UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân ")
+
+
+def short_commune(name: str) -> str:
+    """A commune's name for the district's narrow column: "UBND xã Hòa Bình" → "xã Hòa Bình"
+    (every unit is a people's committee; the tooltip keeps the whole name)."""
+    for prefix in _COUNCIL_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix) :]
+    return name
+
+
 def format_moment(moment: datetime | None) -> str:
     """dd/mm/yyyy HH:MM in Vietnamese time; empty for ``None``."""
     return "" if moment is None else clock.fmt_datetime(moment)
@@ -402,6 +414,8 @@ class WorklistModel(QAbstractTableModel):
             if col == self.COL_TIME_LEFT:
                 left = self.time_left(row)
                 return None if left is None else self.time_left_text(left, full=True)
+            if col == self.COL_UNIT and self._units is not None:
+                return self._units.get(item.unit_code, item.unit_code)
             return item.procedure_name
         return self._colour_key_of(row)  # _COLOUR_KEY
 
@@ -481,6 +495,8 @@ class WorklistModel(QAbstractTableModel):
                 texts.append(format_moment(self._sort_value(row, item, col)))
             elif col == self.COL_STATUS:
                 texts.append(status_text(item.status))
+            elif col == self.COL_UNIT:
+                texts.append(short_commune(str(self._sort_value(row, item, col))))
             else:
                 value = self._sort_value(row, item, col)
                 texts.append("" if value is None else str(value))
