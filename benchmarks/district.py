@@ -193,12 +193,60 @@ def measure(folder: Path, units: int, rounds: int = 3) -> dict[str, Any]:
     return out
 
 
+def unit_index(folder: Path, month: str, rounds: int = 5) -> dict[str, Any]:
+    """#12 item 7: one commune's Biểu 06 read (the facts query ``report06_for(unit=…)`` runs)
+    as it is, beside the same query allowed to use indexes on ``(unit_code, updated_at)`` and
+    ``(unit_code, status)``, created on a *copy* of the database (the schema is not changed
+    here: a migration is another helper's). Interleaved rounds; median wall and CPU."""
+    import shutil
+    import sqlite3
+
+    from onestop_desktop.services.reports import FINAL
+    from onestop_desktop.store.reports import facts_sql
+
+    copy = folder.parent / (folder.name + "-unit-index.db")
+    shutil.copy(folder / "onestop.db", copy)
+    plain = sqlite3.connect(f"file:{folder / 'onestop.db'}?mode=ro", uri=True)
+    indexed = sqlite3.connect(copy)
+    indexed.executescript(
+        "CREATE INDEX IF NOT EXISTS bench_unit_updated ON dossiers(unit_code, updated_at);"
+        "CREATE INDEX IF NOT EXISTS bench_unit_status ON dossiers(unit_code, status);"
+    )
+    unit = plain.execute("SELECT unit_code FROM dossiers LIMIT 1").fetchone()[0]
+    params = {"first": f"{month}-01T00:00:00+07:00", "last": f"{month}-31T23:59:59+07:00"}
+    params["unit"] = unit
+    cases = {
+        "current": (plain, facts_sql(FINAL, where=" AND +unit_code = :unit")),
+        "unit_indexes": (indexed, facts_sql(FINAL, where=" AND unit_code = :unit")),
+    }
+    times: dict[str, list[tuple[float, float, int]]] = {k: [] for k in cases}
+    for _ in range(rounds):
+        for name, (conn, sql) in cases.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            n = len(conn.execute(sql, params).fetchall())
+            times[name].append((time.perf_counter() - wall, time.process_time() - cpu, n))
+    plain.close()
+    indexed.close()
+    copy.unlink()
+    out: dict[str, Any] = {"unit": unit, "month": month}
+    for name, got in times.items():
+        got.sort()
+        wall, cpu, n = got[len(got) // 2]
+        out[name] = {"wall_ms": wall * 1000, "cpu_ms": cpu * 1000, "rows": n}
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=124)
     parser.add_argument("--per-unit", type=int, default=800)
     parser.add_argument("--reuse", type=Path)
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument(
+        "--unit-index",
+        metavar="YYYY-MM",
+        help="also time one commune's facts read with and without unit_code indexes (a copy)",
+    )
     args = parser.parse_args()
     results: dict[str, Any] = {}
     if args.reuse:
@@ -226,6 +274,15 @@ def main() -> int:
         f"{m['report06_month_every_unit_s']:.1f} s; a year, whole district "
         f"{m['report06_year_total_s']:.1f} s"
     )
+    if args.unit_index:
+        u = unit_index(folder, args.unit_index)
+        results["unit_index"] = u
+        print(
+            f"one commune's facts read, {u['month']}: as is {u['current']['wall_ms']:.1f} ms wall "
+            f"/ {u['current']['cpu_ms']:.1f} ms CPU; with unit_code indexes "
+            f"{u['unit_indexes']['wall_ms']:.1f} ms / {u['unit_indexes']['cpu_ms']:.1f} ms "
+            f"({u['current']['rows']} rows both)"
+        )
     OUT.mkdir(exist_ok=True)
     out = OUT / f"district-{m['dossiers']}.json"
     out.write_text(json.dumps(results, indent=2), encoding="utf-8")
