@@ -529,18 +529,77 @@ def test_models_pass_the_model_tester(
     QApplication.processEvents()
 
 
-def test_admin_screen_is_rebuilt_in_a_new_language(
-    qtbot: QtBot, admin_session: Session, tmp_path: Path, english: None
+def test_admin_screens_follow_a_language_change_and_keep_what_was_typed(
+    qtbot: QtBot, admin_session: Session, tmp_path: Path
 ) -> None:
-    """Texts are set once per screen; after a language change the next opening rebuilds it."""
+    """Each admin screen changes language at once (no reopening): its labels, buttons and
+    table headers; the same screen, with what was typed in it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QTableView,
+    )
+
     from onestop_desktop.ui import i18n
 
-    i18n.install("vi")
     win = window_for(qtbot, admin_session, tmp_path)
-    first = win.show_admin("admin_users")
-    assert win.show_admin("admin_users") is first  # same language: the same screen
+    screens = {}
+    typed: dict[str, tuple[QLineEdit, str]] = {}
+    before: dict[str, list[str]] = {}
+    for sid in admin.SCREEN_IDS:
+        screen = screens[sid] = win.show_admin(sid)
+        QApplication.processEvents()  # a shown table takes the focus and picks its first row
+        assert screen is not None
+        edits = [
+            e
+            for e in screen.findChildren(QLineEdit)
+            if not e.isReadOnly()
+            and e.isEnabled()
+            and not isinstance(e.parent(), QAbstractSpinBox | QComboBox)  # their own editors
+        ]
+        if edits:
+            edits[0].setText("abc")
+            typed[sid] = (edits[0], edits[0].text())
+        texts = [
+            w.text() for w in screen.findChildren(QLabel) + screen.findChildren(QAbstractButton)
+        ]
+        headers = [
+            str(v.model().headerData(0, Qt.Orientation.Horizontal))
+            for v in screen.findChildren(QTableView)
+            if v.model() is not None and v.model().columnCount() > 0
+        ]
+        before[sid] = [t for t in texts + headers if not t.isascii()]
+        assert before[sid], sid
+    assert len(typed) >= 3, "most admin screens have a field to type in"
     i18n.install("en")
-    again = win.show_admin("admin_users")
-    assert again is not first and isinstance(again, UsersScreen)
-    assert again.property("language") == "en"
-    assert win.current_screen() == "admin_users"
+    QApplication.processEvents()
+    for sid, screen in screens.items():
+        texts = [
+            w.text() for w in screen.findChildren(QLabel) + screen.findChildren(QAbstractButton)
+        ]
+        headers = [
+            str(v.model().headerData(0, Qt.Orientation.Horizontal))
+            for v in screen.findChildren(QTableView)
+            if v.model() is not None and v.model().columnCount() > 0
+        ]
+        now = set(texts + headers)
+        changed = [t for t in before[sid] if t not in now]
+        assert len(changed) >= len(before[sid]) // 2, (sid, [t for t in before[sid] if t in now])
+    for sid, (edit, text) in typed.items():
+        assert edit.text() == text, sid
+    for sid, screen in screens.items():
+        assert win.show_admin(sid) is screen, "the same screen, not rebuilt"
+    i18n.install("vi")
+    QApplication.processEvents()
+    for sid, screen in screens.items():
+        texts = {
+            w.text() for w in screen.findChildren(QLabel) + screen.findChildren(QAbstractButton)
+        }
+        assert set(before[sid]) & texts, sid
+    backup_screen = screens["admin_backup"]
+    assert isinstance(backup_screen, BackupScreen)
+    qtbot.waitUntil(lambda: backup_screen.worker() is None, timeout=10000)

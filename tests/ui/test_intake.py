@@ -460,3 +460,36 @@ def test_the_checklist_model_passes_the_model_tester(
 
 def dossiers_count(store: Store) -> int:
     return int(store.db.execute("SELECT count(*) FROM dossiers").fetchone()[0])
+
+
+def test_the_intake_window_follows_a_language_change_and_keeps_what_was_typed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from onestop_desktop.ui import i18n
+
+    dialog = open_intake(qtbot, window)
+    type_text(dialog.search, "khai sinh")
+    QTest.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.procedure_code() == KHAI_SINH
+    type_text(line(dialog, "applicantName"), "Hoàng Thị Ngọc Ánh")
+    type_text(line(dialog, "applicantPhone"), "0912345678")
+    assert dialog.save_button.text().startswith("&Lưu")
+    assert dialog.preview.text().startswith("Hẹn trả:")
+    picked = dialog.picked.text()
+    assert picked.startswith("Đã chọn:")
+    i18n.install("en")
+    QApplication.processEvents()
+    assert dialog.save_button.text().isascii() and not dialog.save_button.text().startswith("&Lưu")
+    assert not dialog.preview.text().startswith("Hẹn trả:")
+    assert dialog.picked.text() != picked and KHAI_SINH in dialog.picked.text()
+    captions = [lbl.text() for lbl in dialog.findChildren(QLabel) if lbl.buddy() is not None]
+    assert "Họ và tê&n:" not in captions and "Số điện thoại:" not in captions
+    # What was typed and chosen stays.
+    assert line(dialog, "applicantName").text() == "Hoàng Thị Ngọc Ánh"
+    assert line(dialog, "applicantPhone").text() == "0912345678"
+    assert dialog.procedure_code() == KHAI_SINH
+    i18n.install("vi")
+    QApplication.processEvents()
+    assert dialog.save_button.text().startswith("&Lưu")
+    assert "Họ và tê&n:" in [lbl.text() for lbl in dialog.findChildren(QLabel)]
+    assert dialog.picked.text() == picked

@@ -87,6 +87,7 @@ from onestop_desktop.services.views import DossierSummary
 from onestop_desktop.ui import duplicates
 from onestop_desktop.ui.i18n import error_text, fmt
 from onestop_desktop.ui.labels import channel_text
+from onestop_desktop.ui.live_texts import LiveTexts
 from onestop_desktop.ui.models.procedures import (
     CODE_ROLE,
     FORM_TEXTS,
@@ -200,28 +201,50 @@ class PersonFields(QObject):
         label.hide()
         return label
 
-    def add_to(self, form: QFormLayout) -> None:
+    def add_to(self, form: QFormLayout, live: LiveTexts) -> None:
+        """The fields into ``form``; their captions follow the language through ``live`` (the
+        dialog's)."""
+
         # The labels belong to the intake dialog (context IntakeDialog), where they are shown.
         # Alt+N reaches the applicant's name (Alt+T is the procedure box's).
-        label = (
-            QCoreApplication.translate("IntakeDialog", "Họ và tê&n:")
-            if self.birth is not None
-            else QCoreApplication.translate("IntakeDialog", "Họ và tên:")
-        )
-        form.addRow(label, self.name)
+        def name_caption() -> str:
+            return (
+                QCoreApplication.translate("IntakeDialog", "Họ và tê&n:")
+                if self.birth is not None
+                else QCoreApplication.translate("IntakeDialog", "Họ và tên:")
+            )
+
+        form.addRow(live.label(name_caption, self.name), self.name)
         form.addRow(
-            QCoreApplication.translate("IntakeDialog", "Số định danh cá nhân (12 số):"),
+            live.label(
+                lambda: QCoreApplication.translate("IntakeDialog", "Số định danh cá nhân (12 số):"),
+                self.id_number,
+            ),
             self.id_number,
         )
         form.addRow("", self.id_msg)
         if self.birth is not None:
             self.birth.setPlaceholderText("dd/mm/yyyy")
-            form.addRow(QCoreApplication.translate("IntakeDialog", "Ngày sinh:"), self.birth)
+            form.addRow(
+                live.label(
+                    lambda: QCoreApplication.translate("IntakeDialog", "Ngày sinh:"), self.birth
+                ),
+                self.birth,
+            )
             form.addRow("", self.birth_msg)
-        form.addRow(QCoreApplication.translate("IntakeDialog", "Số điện thoại:"), self.phone)
+        form.addRow(
+            live.label(
+                lambda: QCoreApplication.translate("IntakeDialog", "Số điện thoại:"), self.phone
+            ),
+            self.phone,
+        )
         form.addRow("", self.phone_msg)
         if self.address is not None:
-            form.addRow(QCoreApplication.translate("IntakeDialog", "Địa chỉ:"), self.address)
+            address = self.address
+            form.addRow(
+                live.label(lambda: QCoreApplication.translate("IntakeDialog", "Địa chỉ:"), address),
+                address,
+            )
 
     def widgets(self) -> list[QWidget]:
         """In Tab order."""
@@ -360,6 +383,7 @@ class IntakeDialog(QDialog):
         self, session: Session, parent: QWidget | None = None, *, paper: bool = False
     ) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self._session = session
         self.paper = paper
         self._procedure_code: str | None = None
@@ -382,10 +406,16 @@ class IntakeDialog(QDialog):
         self.paper_time.setPlaceholderText("dd/mm/yyyy HH:MM")
         self.paper_time.setMaxLength(16)
         self.paper_msg = PersonFields._message("paperMsg")
-        paper_box = QGroupBox(self.tr("Hồ sơ tiếp nhận trên giấy"))
+        paper_box = QGroupBox()
+        self.live(lambda: paper_box.setTitle(self.tr("Hồ sơ tiếp nhận trên giấy")))
         paper_box.setObjectName("paperBox")
         paper_form = QFormLayout(paper_box)
-        paper_form.addRow(self.tr("Thời điểm tiếp nhận ghi trên &phiếu:"), self.paper_time)
+        paper_form.addRow(
+            self.live.label(
+                lambda: self.tr("Thời điểm tiếp nhận ghi trên &phiếu:"), self.paper_time
+            ),
+            self.paper_time,
+        )
         paper_form.addRow("", self.paper_msg)
         paper_box.setVisible(paper)
 
@@ -393,8 +423,10 @@ class IntakeDialog(QDialog):
         self.procedures = ProcedureListModel(intake_service.procedures_by_use(session), self)
         self.search = QLineEdit()
         self.search.setObjectName("procedureSearch")
-        self.search.setPlaceholderText(
-            self.tr("Gõ tên hoặc mã thủ tục, ví dụ «khai sinh», rồi Enter")
+        self.live(
+            lambda: self.search.setPlaceholderText(
+                self.tr("Gõ tên hoặc mã thủ tục, ví dụ «khai sinh», rồi Enter")
+            )
         )
         self.search.setClearButtonEnabled(True)
         self.search.installEventFilter(self)
@@ -404,7 +436,8 @@ class IntakeDialog(QDialog):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setMinimumHeight(110)
         self.list.activated.connect(self._pick_index)
-        self.picked = QLabel(self.tr("Chưa chọn thủ tục"))
+        self.picked = QLabel()
+        self.live(self._show_picked)
         self.picked.setObjectName("pickedProcedure")
         self.picked.setWordWrap(True)
         self.preview = QLabel()
@@ -445,7 +478,8 @@ class IntakeDialog(QDialog):
         # --- people
         self.applicant = PersonFields("applicant", with_birth=True, with_address=True)
         self.applicant.changed.connect(self._changed)
-        self.submitter_same = QCheckBox(self.tr("Người nộp là chủ hồ sơ"))
+        self.submitter_same = QCheckBox()
+        self.live(lambda: self.submitter_same.setText(self.tr("Người nộp là chủ hồ sơ")))
         self.submitter_same.setObjectName("submitterSame")
         self.submitter_same.setChecked(True)
         self.submitter = PersonFields("submitter", with_birth=False, with_address=False)
@@ -477,11 +511,13 @@ class IntakeDialog(QDialog):
         self.error.hide()
         self.draft_label = QLabel()
         self.draft_label.setObjectName("draftStatus")
-        self.save_button = QPushButton(self.tr("&Lưu và tiếp nhận (Ctrl+S)"))
+        self.save_button = QPushButton()
+        self.live(lambda: self.save_button.setText(self.tr("&Lưu và tiếp nhận (Ctrl+S)")))
         self.save_button.setObjectName("saveIntake")
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
-        self.close_button = QPushButton(self.tr("Đóng (Esc)"))
+        self.close_button = QPushButton()
+        self.live(lambda: self.close_button.setText(self.tr("Đóng (Esc)")))
         self.close_button.setObjectName("closeIntake")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
@@ -489,31 +525,41 @@ class IntakeDialog(QDialog):
         # --- layout: picker and checklist on the left, people and the rest on the right
         left = QVBoxLayout()
         left.addWidget(paper_box)
-        proc_label = QLabel(self.tr("&Thủ tục:"))
+        proc_label = QLabel()
+        self.live(lambda: proc_label.setText(self.tr("&Thủ tục:")))
         proc_label.setBuddy(self.search)
         left.addWidget(proc_label)
         left.addWidget(self.search)
         left.addWidget(self.list, 2)
         left.addWidget(self.picked)
         left.addWidget(self.preview)
-        docs_label = QLabel(self.tr("Thành phần &hồ sơ (Space: đánh dấu / bỏ; F2: sửa):"))
+        docs_label = QLabel()
+        self.live(
+            lambda: docs_label.setText(
+                self.tr("Thành phần &hồ sơ (Space: đánh dấu / bỏ; F2: sửa):")
+            )
+        )
         docs_label.setBuddy(self.checklist)
         left.addWidget(docs_label)
         left.addWidget(self.checklist, 3)
 
-        applicant_box = QGroupBox(self.tr("Chủ hồ sơ"))
+        applicant_box = QGroupBox()
+        self.live(lambda: applicant_box.setTitle(self.tr("Chủ hồ sơ")))
         applicant_form = QFormLayout(applicant_box)
-        self.applicant.add_to(applicant_form)
-        submitter_box = QGroupBox(self.tr("Người nộp hồ sơ"))
+        self.applicant.add_to(applicant_form, self.live)
+        submitter_box = QGroupBox()
+        self.live(lambda: submitter_box.setTitle(self.tr("Người nộp hồ sơ")))
         submitter_layout = QVBoxLayout(submitter_box)
         submitter_layout.addWidget(self.submitter_same)
         submitter_form = QFormLayout()
-        self.submitter.add_to(submitter_form)
+        self.submitter.add_to(submitter_form, self.live)
         submitter_layout.addLayout(submitter_form)
         other_form = QFormLayout()
-        other_form.addRow(self.tr("&Kênh tiếp nhận:"), self.channel)
-        other_form.addRow(self.tr("Số &bộ hồ sơ:"), self.sets)
-        other_form.addRow(self.tr("&Ghi chú:"), self.note)
+        other_form.addRow(
+            self.live.label(lambda: self.tr("&Kênh tiếp nhận:"), self.channel), self.channel
+        )
+        other_form.addRow(self.live.label(lambda: self.tr("Số &bộ hồ sơ:"), self.sets), self.sets)
+        other_form.addRow(self.live.label(lambda: self.tr("&Ghi chú:"), self.note), self.note)
         right = QVBoxLayout()
         right.addWidget(applicant_box)
         right.addWidget(submitter_box)
@@ -540,7 +586,8 @@ class IntakeDialog(QDialog):
         outer.addWidget(scroll, 1)
         # --- scanned pages (#11): files dropped here are checked now, attached once received
         self.scans: list[Path] = []
-        self.scans_label = QLabel(self.tr("Kéo thả bản quét vào đây để đính kèm khi tiếp nhận"))
+        self.scans_label = QLabel()
+        self.live(self._show_scans)
         self.scans_label.setObjectName("intakeScans")
         self.scans_label.setWordWrap(True)
         self.setAcceptDrops(True)
@@ -575,6 +622,8 @@ class IntakeDialog(QDialog):
         self._fit_screen()
         if self.procedures.rowCount():
             self.list.setCurrentIndex(self.procedures.index(0, 0))
+        # Made from what was chosen: shown again in a new language, the choice kept.
+        self.live(self.update_preview)
         (self.paper_time if paper else self.search).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit_screen(self) -> None:
@@ -634,6 +683,15 @@ class IntakeDialog(QDialog):
             self.pick(str(code))
             self.applicant.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _show_picked(self) -> None:
+        """The procedure chosen, in the GUI language (again at a language change)."""
+        code = getattr(self, "_procedure_code", None)
+        procedure = self.procedures.find(code) if code else None
+        if procedure is None:
+            self.picked.setText(self.tr("Chưa chọn thủ tục"))
+        else:
+            self.picked.setText(fmt(self.tr("Đã chọn: %1 — %2"), procedure.code, procedure.name))
+
     def pick(self, code: str) -> None:
         """Choose the procedure ``code``: its checklist, appointment and fee."""
         procedure = self.procedures.find(code)
@@ -641,7 +699,7 @@ class IntakeDialog(QDialog):
             self._show_error(fmt(self.tr("Không có thủ tục mã %1 để tiếp nhận"), code))
             return
         self._procedure_code = procedure.code
-        self.picked.setText(fmt(self.tr("Đã chọn: %1 — %2"), procedure.code, procedure.name))
+        self._show_picked()
         self.checklist_model.set_documents(procedure.documents)
         self.checklist.resizeRowsToContents()
         self._clear_error()
@@ -795,6 +853,13 @@ class IntakeDialog(QDialog):
             self._show_error(error_text(exc))
             return
         self.scans += [f for f in files if f not in self.scans]
+        self._show_scans()
+
+    def _show_scans(self) -> None:
+        """The scans to attach, or where to drop them (again at a language change)."""
+        if not self.scans:
+            self.scans_label.setText(self.tr("Kéo thả bản quét vào đây để đính kèm khi tiếp nhận"))
+            return
         self.scans_label.setText(
             fmt(
                 self.tr("Bản quét sẽ đính kèm (%1 tệp): %2"),

@@ -2,11 +2,11 @@
 
 The choice is kept in the user's QSettings (``ui/language``, read by ``i18n.choose_language``
 at the next start) and applied at once with ``i18n.install``: every window that handles
-``LanguageChange`` (the main window's menus, toolbar and status bar, the sign-in window, the
-lock screen, the setup wizard, the worklist, the dossier view, the dashboard) re-translates
-live. Screens that fill their texts once (intake, the admin screens, the action forms, a message
-already shown) keep their language until opened again or until the next start; the dialog says
-so rather than promising more.
+``LanguageChange`` re-translates live: the main window's menus, toolbar and status bar, the
+sign-in window, the lock screen, the setup wizard, the worklist, the dossier view and its
+timeline, the dashboard, and (through ``ui/live_texts.py``) the intake window, the action forms
+and the admin screens, each keeping what was typed in it. A message already shown (a status-bar
+line, an answer under a form) stays in the language it was written in.
 ``ONESTOP_LANG`` in the environment wins over the setting at start-up; the dialog says that too.
 """
 
@@ -66,10 +66,9 @@ class LanguageDialog(QDialog):
             self.buttons_by_lang[lang] = button
             layout.addWidget(button)
         self.note_label = QLabel(
-            "Trình đơn, thanh công cụ, thanh trạng thái và các màn hình chính đổi ngay; màn "
-            "hình, hộp thoại khác đổi khi mở lại, có màn hình chỉ đổi khi khởi động lại chương "
-            "trình.\nMenus, toolbar, status bar and the main screens change now; other "
-            "screens and dialogs change when opened again, some only at the next start."
+            "Ngôn ngữ đổi ngay, nội dung đang nhập được giữ nguyên; thông báo đã hiện thì "
+            "giữ ngôn ngữ cũ.\nThe language changes at once and what has been typed is kept; "
+            "messages already shown stay as they were."
         )
         self.note_label.setObjectName("languageNote")
         self.note_label.setWordWrap(True)

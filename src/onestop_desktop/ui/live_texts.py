@@ -17,9 +17,17 @@ still finds each ``self.tr("…")`` literal inside the lambdas.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
 
 class LiveTexts(QObject):
@@ -40,10 +48,33 @@ class LiveTexts(QObject):
         setter()
         self._setters.append(setter)
 
+    def label(self, text: Callable[[], str], buddy: QWidget | None = None) -> QLabel:
+        """A caption whose text follows the language (a form row's label: ``&`` jumps to
+        ``buddy``, as ``QFormLayout.addRow(str, widget)`` would do)."""
+        caption = QLabel()
+        if buddy is not None:
+            caption.setBuddy(buddy)
+        self(lambda: caption.setText(text()))
+        return caption
+
     def retranslate(self) -> None:
-        """Run every setter again (in the order they were given)."""
+        """Run every setter again (in the order they were given), then have every table and
+        list of the window ask its model again: the admin models translate their headers and
+        cells when asked (``ui.admin.common.RowsModel``), so a repaint is all they need."""
         for setter in self._setters:
             setter()
+        for view in self._window.findChildren(QAbstractItemView):
+            model = cast(QAbstractItemModel | None, view.model())  # None: a view without one
+            if model is None:
+                continue
+            top = QModelIndex()  # some models' counts take their parent without a default
+            rows = model.rowCount(top)
+            # A list model's columnCount is private in Qt (always one column).
+            columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(top)
+            if columns > 0:
+                model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+            if rows > 0 and columns > 0:
+                model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, columns - 1))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.LanguageChange:

@@ -739,22 +739,16 @@ class MainWindow(QMainWindow):
     def show_admin(self, screen_id: str) -> QWidget | None:
         """Bring an admin screen to the front, made on first use; ``None`` (and the service's
         refusal in the status bar) for a session that may not open it."""
-        from onestop_desktop.ui import admin, i18n
+        from onestop_desktop.ui import admin
 
-        old = self._screens.get(screen_id)
-        if old is not None and old.property("language") != i18n.current_language():
-            busy = getattr(old, "worker", None)
-            if busy is None or busy() is None:  # rebuilt in the new language (texts set once)
-                self.stack.removeWidget(old)
-                del self._screens[screen_id]
-                old.deleteLater()
+        # Made once: an admin screen follows a language change by itself (ui/live_texts.py),
+        # so what was typed or searched in it is kept.
         if screen_id not in self._screens:
             try:
                 widget = admin.make_screen(self._session, screen_id)
             except OneStopError as exc:
                 self._show_failure(error_text(exc))
                 return None
-            widget.setProperty("language", i18n.current_language())
             self.add_screen(screen_id, widget)
             restored = getattr(widget, "restored", None)
             if restored is not None:  # the backup screen: a restore signs everyone out

@@ -30,6 +30,7 @@ from onestop_desktop.services.audit import LogEntry, LogPage, LogQuery
 from onestop_desktop.services.context import Session
 from onestop_desktop.ui.admin.common import MessageLine, RowsModel, table_view
 from onestop_desktop.ui.i18n import fmt, use_translated_edit_menu
+from onestop_desktop.ui.live_texts import LiveTexts
 from onestop_desktop.ui.workers import Job, Worker
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -171,11 +172,13 @@ class AuditScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setObjectName("AdminAuditScreen")
         self._session = session
         today = session.now().date()
 
-        title = QLabel(self.tr("Nhật ký hoạt động"))
+        title = QLabel()
+        self.live(lambda: title.setText(self.tr("Nhật ký hoạt động")))
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.user_box = QComboBox()
         self.user_box.setObjectName("auditUser")
@@ -189,7 +192,7 @@ class AuditScreen(QWidget):
             pass  # the search itself says why (the same permission)
         self.dossier_edit = QLineEdit()
         self.dossier_edit.setObjectName("auditDossier")
-        self.dossier_edit.setPlaceholderText(self.tr("mã hồ sơ"))
+        self.live(lambda: self.dossier_edit.setPlaceholderText(self.tr("mã hồ sơ")))
         use_translated_edit_menu(self.dossier_edit)
         self.dossier_edit.returnPressed.connect(self.search)
         self.kind_box = QComboBox()
@@ -197,7 +200,8 @@ class AuditScreen(QWidget):
         self.kind_box.addItem(self.tr("Tất cả"), "")
         for kind, label in audit.log_kinds():
             self.kind_box.addItem(label, kind)
-        self.dates_box = QCheckBox(self.tr("Từ ngày"))
+        self.dates_box = QCheckBox()
+        self.live(lambda: self.dates_box.setText(self.tr("Từ ngày")))
         self.dates_box.setObjectName("auditDates")
         self.start_edit = QDateEdit(QDate(today.year, today.month, 1))
         self.start_edit.setObjectName("auditStart")
@@ -209,7 +213,8 @@ class AuditScreen(QWidget):
             edit.setEnabled(False)
         self.dates_box.toggled.connect(self.start_edit.setEnabled)
         self.dates_box.toggled.connect(self.end_edit.setEnabled)
-        self.search_button = QPushButton(self.tr("&Tìm"))
+        self.search_button = QPushButton()
+        self.live(lambda: self.search_button.setText(self.tr("&Tìm")))
         self.search_button.setObjectName("auditSearch")
         self.search_button.setDefault(True)
         self.search_button.clicked.connect(self.search)

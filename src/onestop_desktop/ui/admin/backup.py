@@ -53,6 +53,7 @@ from onestop_desktop.store.backup import BackupInfo
 from onestop_desktop.store.backup_peek import Peek, peek
 from onestop_desktop.ui.admin.common import RIGHT, MessageLine, RowsModel, table_view
 from onestop_desktop.ui.i18n import error_text, fmt, translate_message
+from onestop_desktop.ui.live_texts import LiveTexts
 from onestop_desktop.ui.workers import Job, Worker
 
 CONFIRM_WORD = "khoi phuc"
@@ -112,8 +113,9 @@ class RestoreDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setObjectName("RestoreDialog")
-        self.setWindowTitle(self.tr("Khôi phục từ bản sao lưu"))
+        self.live(lambda: self.setWindowTitle(self.tr("Khôi phục từ bản sao lưu")))
         self.other_station = not check.same_station
         last = (
             clock.fmt_datetime(clock.parse_iso(peek.last_event_at))
@@ -159,7 +161,7 @@ class RestoreDialog(QDialog):
         self.consequences.setWordWrap(True)
         self.confirm_edit = QLineEdit()
         self.confirm_edit.setObjectName("restoreConfirmEdit")
-        self.confirm_edit.setPlaceholderText(self.tr("khôi phục"))
+        self.live(lambda: self.confirm_edit.setPlaceholderText(self.tr("khôi phục")))
         self.buttons = QDialogButtonBox()
         self.restore_button = self.buttons.addButton(
             self.tr("Khôi phục"), QDialogButtonBox.ButtonRole.DestructiveRole
@@ -202,6 +204,7 @@ class BackupScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setObjectName("AdminBackupScreen")
         self._session = session
         self._worker: Worker[object] | None = None
@@ -211,20 +214,24 @@ class BackupScreen(QWidget):
         self._checking: Path | None = None
         self._pending_reload = False
 
-        title = QLabel(self.tr("Sao lưu và khôi phục"))
+        title = QLabel()
+        self.live(lambda: title.setText(self.tr("Sao lưu và khôi phục")))
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.folder_label = QLabel()
         self.folder_label.setObjectName("backupFolder")
         self.folder_label.setWordWrap(True)
         self.model = BackupsModel(self)
         self.table = table_view(self.model, "backupsTable", stretch=BackupsModel.COL_FILE)
-        self.backup_button = QPushButton(self.tr("&Sao lưu ngay"))
+        self.backup_button = QPushButton()
+        self.live(lambda: self.backup_button.setText(self.tr("&Sao lưu ngay")))
         self.backup_button.setObjectName("backupNowButton")
         self.backup_button.clicked.connect(self.backup_now)
-        self.restore_button = QPushButton(self.tr("&Khôi phục bản đã chọn…"))
+        self.restore_button = QPushButton()
+        self.live(lambda: self.restore_button.setText(self.tr("&Khôi phục bản đã chọn…")))
         self.restore_button.setObjectName("restoreSelectedButton")
         self.restore_button.clicked.connect(self.restore_selected)
-        self.reload_button = QPushButton(self.tr("Tải &lại danh sách"))
+        self.reload_button = QPushButton()
+        self.live(lambda: self.reload_button.setText(self.tr("Tải &lại danh sách")))
         self.reload_button.setObjectName("reloadBackupsButton")
         self.reload_button.clicked.connect(self.reload)
         self.message = MessageLine("backupMessage")
@@ -242,7 +249,9 @@ class BackupScreen(QWidget):
         self.setFocusProxy(self.table)
         try:
             self._folder: Path | None = backup.default_folder(data_dir(session))
-            self.folder_label.setText(fmt(self.tr("Thư mục sao lưu: %1"), self._folder))
+            self.live(
+                lambda: self.folder_label.setText(fmt(self.tr("Thư mục sao lưu: %1"), self._folder))
+            )
         except OneStopError as exc:
             self._folder = None
             self.message.refused(exc)

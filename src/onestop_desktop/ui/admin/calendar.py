@@ -31,6 +31,7 @@ from onestop_desktop.services.calendar import CalendarDay
 from onestop_desktop.services.context import Session
 from onestop_desktop.ui.admin.common import MessageLine, RowsModel, attempt, table_view
 from onestop_desktop.ui.i18n import QT_TRANSLATE_NOOP, fmt, use_translated_edit_menu
+from onestop_desktop.ui.live_texts import LiveTexts
 
 WEEKDAYS = (
     QT_TRANSLATE_NOOP("CalendarModel", "Thứ Hai"),
@@ -97,11 +98,13 @@ class CalendarScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setObjectName("AdminCalendarScreen")
         self._session = session
         today = session.now().date()
 
-        title = QLabel(self.tr("Lịch làm việc: ngày nghỉ và ngày làm bù"))
+        title = QLabel()
+        self.live(lambda: title.setText(self.tr("Lịch làm việc: ngày nghỉ và ngày làm bù")))
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.year_box = QSpinBox()
         self.year_box.setObjectName("yearBox")
@@ -129,14 +132,18 @@ class CalendarScreen(QWidget):
             self.kind_box.addItem(self.tr(label), kind)
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reasonEdit")
-        self.reason_edit.setPlaceholderText(
-            self.tr("Lý do, ví dụ: nghỉ bù Quốc khánh theo thông báo")
+        self.live(
+            lambda: self.reason_edit.setPlaceholderText(
+                self.tr("Lý do, ví dụ: nghỉ bù Quốc khánh theo thông báo")
+            )
         )
         use_translated_edit_menu(self.reason_edit)
-        self.add_button = QPushButton(self.tr("&Thêm / sửa ngày"))
+        self.add_button = QPushButton()
+        self.live(lambda: self.add_button.setText(self.tr("&Thêm / sửa ngày")))
         self.add_button.setObjectName("addDayButton")
         self.add_button.clicked.connect(self.add_day)
-        self.remove_button = QPushButton(self.tr("&Xóa ngày đã chọn"))
+        self.remove_button = QPushButton()
+        self.live(lambda: self.remove_button.setText(self.tr("&Xóa ngày đã chọn")))
         self.remove_button.setObjectName("removeDayButton")
         self.remove_button.clicked.connect(self.remove_day)
         self.message = MessageLine("calendarMessage")
@@ -144,11 +151,14 @@ class CalendarScreen(QWidget):
         self.source_label.setObjectName("calendarSource")
         self.source_label.setWordWrap(True)
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        note = QLabel(
-            self.tr(
-                "Thứ Bảy, Chủ nhật là ngày nghỉ, trừ ngày làm bù ghi ở đây. Các dòng «Văn bản "
-                "chính thức» lấy từ thông báo của Chính phủ kèm theo phần mềm; dòng «Ước tính» "
-                "cần kiểm tra lại theo thông báo hằng năm."
+        note = QLabel()
+        self.live(
+            lambda: note.setText(
+                self.tr(
+                    "Thứ Bảy, Chủ nhật là ngày nghỉ, trừ ngày làm bù ghi ở đây. Các dòng «Văn bản "
+                    "chính thức» lấy từ thông báo của Chính phủ kèm theo phần mềm; dòng «Ước tính» "
+                    "cần kiểm tra lại theo thông báo hằng năm."
+                )
             )
         )
         note.setWordWrap(True)

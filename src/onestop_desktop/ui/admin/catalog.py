@@ -35,6 +35,7 @@ from onestop_desktop.services.catalog_files import CatalogParse, RowError
 from onestop_desktop.services.context import Session
 from onestop_desktop.ui.admin.common import RIGHT, MessageLine, RowsModel, table_view
 from onestop_desktop.ui.i18n import fmt, use_translated_edit_menu
+from onestop_desktop.ui.live_texts import LiveTexts
 from onestop_desktop.ui.workers import Job, Worker
 
 
@@ -160,18 +161,22 @@ class CatalogScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setObjectName("AdminCatalogScreen")
         self._session = session
         self._worker: Worker[object] | None = None
         self._file: Path | None = None
         self._parsed: CatalogParse | None = None
 
-        title = QLabel(self.tr("Danh mục thủ tục hành chính"))
+        title = QLabel()
+        self.live(lambda: title.setText(self.tr("Danh mục thủ tục hành chính")))
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.search_box = QLineEdit()
         self.search_box.setObjectName("catalogSearch")
-        self.search_box.setPlaceholderText(
-            self.tr("Tìm theo mã, tên hoặc lĩnh vực (gõ không dấu cũng được)")
+        self.live(
+            lambda: self.search_box.setPlaceholderText(
+                self.tr("Tìm theo mã, tên hoặc lĩnh vực (gõ không dấu cũng được)")
+            )
         )
         self.search_box.setClearButtonEnabled(True)
         use_translated_edit_menu(self.search_box)
@@ -182,7 +187,8 @@ class CatalogScreen(QWidget):
         self.search_box.textChanged.connect(self._search_timer.start)
         self.count_label = QLabel()
         self.count_label.setObjectName("catalogCount")
-        self.import_button = QPushButton(self.tr("&Nhập tệp danh mục…"))
+        self.import_button = QPushButton()
+        self.live(lambda: self.import_button.setText(self.tr("&Nhập tệp danh mục…")))
         self.import_button.setObjectName("importButton")
         self.import_button.clicked.connect(self.choose_file)
 
@@ -215,7 +221,8 @@ class CatalogScreen(QWidget):
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("confirmImportButton")
         self.confirm_button.clicked.connect(self.confirm_import)
-        self.cancel_button = QPushButton(self.tr("Bỏ, không nhập"))
+        self.cancel_button = QPushButton()
+        self.live(lambda: self.cancel_button.setText(self.tr("Bỏ, không nhập")))
         self.cancel_button.setObjectName("cancelImportButton")
         self.cancel_button.clicked.connect(self.close_import)
         self.import_panel = QWidget()

@@ -32,6 +32,7 @@ from onestop_desktop.services.context import Session
 from onestop_desktop.services.settings import SettingEntry
 from onestop_desktop.ui.admin.common import MessageLine
 from onestop_desktop.ui.i18n import fmt, translate_message, use_translated_edit_menu
+from onestop_desktop.ui.live_texts import LiveTexts
 
 
 class SettingRow(QFrame):
@@ -41,6 +42,7 @@ class SettingRow(QFrame):
         self, session: Session, entry: SettingEntry, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setObjectName(f"setting_{entry.key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._session = session
@@ -51,10 +53,12 @@ class SettingRow(QFrame):
         self.editor = self._make_editor(entry)
         self.editor.setObjectName(f"editor_{entry.key}")
         self.label.setBuddy(self.editor)
-        self.save_button = QPushButton(self.tr("Lưu"))
+        self.save_button = QPushButton()
+        self.live(lambda: self.save_button.setText(self.tr("Lưu")))
         self.save_button.setObjectName(f"save_{entry.key}")
         self.save_button.clicked.connect(self.save)
-        self.reset_button = QPushButton(self.tr("Mặc định"))
+        self.reset_button = QPushButton()
+        self.live(lambda: self.reset_button.setText(self.tr("Mặc định")))
         self.reset_button.setObjectName(f"reset_{entry.key}")
         self.reset_button.clicked.connect(self.reset)
         self.help = QLabel()
@@ -166,14 +170,19 @@ class SettingsScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setObjectName("AdminSettingsScreen")
         self._session = session
-        title = QLabel(self.tr("Thiết lập nghiệp vụ"))
+        title = QLabel()
+        self.live(lambda: title.setText(self.tr("Thiết lập nghiệp vụ")))
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        intro = QLabel(
-            self.tr(
-                "Các quy tắc văn bản pháp luật để cho đơn vị tự quyết định. Mỗi thay đổi có hiệu "
-                "lực ngay cho các hồ sơ tiếp nhận sau đó và được ghi vào nhật ký."
+        intro = QLabel()
+        self.live(
+            lambda: intro.setText(
+                self.tr(
+                    "Các quy tắc văn bản pháp luật để cho đơn vị tự quyết định. Mỗi thay đổi "
+                    "có hiệu lực ngay cho các hồ sơ tiếp nhận sau đó và được ghi vào nhật ký."
+                )
             )
         )
         intro.setWordWrap(True)

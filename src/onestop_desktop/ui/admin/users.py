@@ -33,6 +33,7 @@ from onestop_desktop.services.users import User
 from onestop_desktop.ui.admin.common import MessageLine, RowsModel, attempt, table_view
 from onestop_desktop.ui.i18n import error_text, fmt
 from onestop_desktop.ui.labels import role_text
+from onestop_desktop.ui.live_texts import LiveTexts
 
 
 class UsersModel(RowsModel[User]):
@@ -86,6 +87,7 @@ class _FormDialog(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.error = QLabel()
@@ -96,9 +98,13 @@ class _FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Đồng ý"))
+        self.live(lambda: ok.setText(self.tr("Đồng ý")))
         ok.setObjectName("okButton")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        self.live(
+            lambda: self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+                self.tr("Hủy")
+            )
+        )
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -130,6 +136,7 @@ class AddUserDialog(_FormDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Thêm tài khoản"), parent)
+        self.live = LiveTexts(self)
         self.setObjectName("AddUserDialog")
         self._session = session
         self.username = QLineEdit()
@@ -139,11 +146,19 @@ class AddUserDialog(_FormDialog):
         self.role = _role_box(Role.CLERK)
         self.password = _password_edit("passwordEdit")
         self.again = _password_edit("againEdit")
-        self.form.addRow(self.tr("Tên đăng nhập:"), self.username)
-        self.form.addRow(self.tr("Họ tên:"), self.full_name)
-        self.form.addRow(self.tr("Vai trò:"), self.role)
-        self.form.addRow(self.tr("Mật khẩu:"), self.password)
-        self.form.addRow(self.tr("Nhập lại mật khẩu:"), self.again)
+        self.form.addRow(
+            self.live.label(lambda: self.tr("Tên đăng nhập:"), self.username), self.username
+        )
+        self.form.addRow(
+            self.live.label(lambda: self.tr("Họ tên:"), self.full_name), self.full_name
+        )
+        self.form.addRow(self.live.label(lambda: self.tr("Vai trò:"), self.role), self.role)
+        self.form.addRow(
+            self.live.label(lambda: self.tr("Mật khẩu:"), self.password), self.password
+        )
+        self.form.addRow(
+            self.live.label(lambda: self.tr("Nhập lại mật khẩu:"), self.again), self.again
+        )
 
     def submit(self) -> str:
         password = _same(self.password, self.again)
@@ -162,11 +177,15 @@ class RoleDialog(_FormDialog):
 
     def __init__(self, session: Session, user: User, parent: QWidget | None = None) -> None:
         super().__init__(fmt(self.tr("Đổi vai trò — %1"), user.username), parent)
+        self.live = LiveTexts(self)
         self.setObjectName("RoleDialog")
         self._session = session
         self._user = user
         self.role = _role_box(user.role)
-        self.form.addRow(fmt(self.tr("Vai trò mới của %1:"), user.full_name), self.role)
+        self.form.addRow(
+            self.live.label(lambda: fmt(self.tr("Vai trò mới của %1:"), user.full_name), self.role),
+            self.role,
+        )
 
     def submit(self) -> str:
         user = users.change_role(self._session, self._user.username, str(self.role.currentData()))
@@ -178,18 +197,26 @@ class ResetPasswordDialog(_FormDialog):
 
     def __init__(self, session: Session, user: User, parent: QWidget | None = None) -> None:
         super().__init__(fmt(self.tr("Đặt lại mật khẩu — %1"), user.username), parent)
+        self.live = LiveTexts(self)
         self.setObjectName("ResetPasswordDialog")
         self._session = session
         self._user = user
         self.password = _password_edit("passwordEdit")
         self.again = _password_edit("againEdit")
-        note = QLabel(
-            self.tr("Báo mật khẩu mới cho cán bộ; tài khoản đang bị khóa sẽ được mở khóa.")
+        note = QLabel()
+        self.live(
+            lambda: note.setText(
+                self.tr("Báo mật khẩu mới cho cán bộ; tài khoản đang bị khóa sẽ được mở khóa.")
+            )
         )
         note.setWordWrap(True)
         self.form.addRow(note)
-        self.form.addRow(self.tr("Mật khẩu mới:"), self.password)
-        self.form.addRow(self.tr("Nhập lại mật khẩu:"), self.again)
+        self.form.addRow(
+            self.live.label(lambda: self.tr("Mật khẩu mới:"), self.password), self.password
+        )
+        self.form.addRow(
+            self.live.label(lambda: self.tr("Nhập lại mật khẩu:"), self.again), self.again
+        )
 
     def submit(self) -> str:
         password = _same(self.password, self.again)
@@ -202,6 +229,7 @@ class UsersScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setObjectName("AdminUsersScreen")
         self._session = session
         self.dialog: _FormDialog | None = None
@@ -210,18 +238,24 @@ class UsersScreen(QWidget):
         self.table = table_view(self.model, "usersTable", stretch=UsersModel.COL_NAME)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
 
-        title = QLabel(self.tr("Tài khoản cán bộ"))
+        title = QLabel()
+        self.live(lambda: title.setText(self.tr("Tài khoản cán bộ")))
         title.setObjectName("screenTitle")
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        self.add_button = QPushButton(self.tr("&Thêm tài khoản…"))
+        self.add_button = QPushButton()
+        self.live(lambda: self.add_button.setText(self.tr("&Thêm tài khoản…")))
         self.add_button.setObjectName("addUserButton")
-        self.role_button = QPushButton(self.tr("Đổi &vai trò…"))
+        self.role_button = QPushButton()
+        self.live(lambda: self.role_button.setText(self.tr("Đổi &vai trò…")))
         self.role_button.setObjectName("roleButton")
-        self.reset_button = QPushButton(self.tr("Đặt lại &mật khẩu…"))
+        self.reset_button = QPushButton()
+        self.live(lambda: self.reset_button.setText(self.tr("Đặt lại &mật khẩu…")))
         self.reset_button.setObjectName("resetPasswordButton")
-        self.unlock_button = QPushButton(self.tr("Mở &khóa"))
+        self.unlock_button = QPushButton()
+        self.live(lambda: self.unlock_button.setText(self.tr("Mở &khóa")))
         self.unlock_button.setObjectName("unlockButton")
-        self.deactivate_button = QPushButton(self.tr("Vô &hiệu hóa…"))
+        self.deactivate_button = QPushButton()
+        self.live(lambda: self.deactivate_button.setText(self.tr("Vô &hiệu hóa…")))
         self.deactivate_button.setObjectName("deactivateButton")
         self.add_button.clicked.connect(self.add_user)
         self.role_button.clicked.connect(self.change_role)
