@@ -9,7 +9,8 @@
 #   /usr/bin/onestop                      a launcher (exec /opt/onestop-desktop/onestop "$@")
 #   /usr/share/applications/onestop-desktop.desktop   menu entry: `onestop`, default data folder
 #   /usr/share/icons/hicolor/*/apps/onestop-desktop.{png,svg}
-# Install: sudo apt install ./dist/onestop-desktop_VERSION_ARCH.deb (apt pulls libgl1, libegl1).
+# Install: sudo apt install ./dist/onestop-desktop_VERSION_ARCH.deb (apt pulls the Depends:
+# the system libraries of installer/linux-system-libs.txt).
 set -euo pipefail
 
 BUILD=1
@@ -58,14 +59,25 @@ done
 install -D -m 0644 resources/icons/onestop.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/$PKG.svg"
 
 INSTALLED_KB="$(du -sk "$STAGE" | cut -f1)"
+# Depends: the package of every library the frozen folder takes from the system
+# (installer/linux-system-libs.txt: OpenGL/EGL/Wayland, which PyInstaller never bundles, and
+# the ones build.spec leaves out), each once, in the file's order.
+DEPENDS=""
+while read -r soname package; do
+    case "$soname" in "" | "#"*) continue ;; esac
+    case ", $DEPENDS, " in
+        *", $package, "*) ;;
+        *) DEPENDS="${DEPENDS:+$DEPENDS, }$package" ;;
+    esac
+done <installer/linux-system-libs.txt
+[[ -n "$DEPENDS" ]] || { echo "build-deb.sh: no Depends from installer/linux-system-libs.txt" >&2; exit 1; }
 cat >"$STAGE/DEBIAN/control" <<CONTROL
 Package: $PKG
 Version: $VERSION
 Architecture: $ARCH
 Maintainer: OneStop Desktop <onestop@localhost>
 Installed-Size: $INSTALLED_KB
-Depends: libgl1, libegl1, libfontconfig1, libxkbcommon0, libdbus-1-3
-Recommends: libxcb-cursor0
+Depends: $DEPENDS
 Section: misc
 Priority: optional
 Homepage: https://example.invalid/onestop-desktop

@@ -33,6 +33,87 @@ if not os.environ.get(DEB_ENV):
     )
 
 DEB = Path(os.environ[DEB_ENV])
+SYSTEM_LIBS = Path(__file__).resolve().parents[2] / "installer" / "linux-system-libs.txt"
+APP = Path("/opt/onestop-desktop")
+
+
+def system_libs() -> dict[str, str]:
+    """installer/linux-system-libs.txt: soname -> its Depends entry (``a | b`` alternatives)."""
+    listed: dict[str, str] = {}
+    for line in SYSTEM_LIBS.read_text("utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            soname, package = line.split(maxsplit=1)
+            listed[soname] = package
+    return listed
+
+
+def package_names(field: str) -> list[list[str]]:
+    """A Depends field as its groups of alternatives, bare names (no versions, no arch)."""
+    groups = []
+    for group in field.split(","):
+        names = [alt.split("(")[0].strip().split(":")[0] for alt in group.split("|")]
+        if any(names):
+            groups.append([name for name in names if name])
+    return groups
+
+
+def depends_closure(field: str) -> set[str]:
+    """Every installed package the Depends field pulls in, following installed packages'
+    own Depends and Pre-Depends (what apt would guarantee on any system)."""
+    closure: set[str] = set()
+    queue = [name for group in package_names(field) for name in group]
+    while queue:
+        name = queue.pop()
+        if name in closure:
+            continue
+        result = subprocess.run(
+            ["dpkg-query", "-W", "-f", "${Depends},${Pre-Depends}", name],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:  # an alternative or virtual name not installed here
+            continue
+        closure.add(name)
+        queue += [alt for group in package_names(result.stdout) for alt in group]
+    return closure
+
+
+def owner(path: str) -> str | None:
+    """The package that ships a library file (merged /usr: dpkg may know either spelling)."""
+    real = os.path.realpath(path)
+    spellings = {path, real}
+    for item in list(spellings):
+        spellings.add(item[4:] if item.startswith("/usr/") else "/usr" + item)
+    for item in sorted(spellings):
+        result = subprocess.run(["dpkg", "-S", item], capture_output=True, text=True)
+        if result.returncode == 0:
+            return result.stdout.split(":", 1)[0].strip()
+    return None
+
+
+def resolved_outside(app: Path) -> tuple[dict[str, set[str]], list[str]]:
+    """Every library the app's ELF files load from outside its folder (path -> who needs it),
+    resolved as the frozen app's loader does (LD_LIBRARY_PATH = _internal, as the bootloader
+    sets it), and every ``not found`` line."""
+    app = app.resolve()
+    env = {**os.environ, "LD_LIBRARY_PATH": str(app / "_internal")}
+    outside: dict[str, set[str]] = {}
+    missing = []
+    for path in sorted(p for p in app.rglob("*") if p.is_file() and not p.is_symlink()):
+        with path.open("rb") as handle:
+            if handle.read(4) != b"\x7fELF":
+                continue
+        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
+        for line in out.splitlines():
+            if "not found" in line:
+                missing.append(f"{path.relative_to(app)}: {line.strip()}")
+            elif "=> /" in line:
+                lib = os.path.normpath(line.split("=>", 1)[1].split("(", 1)[0].strip())
+                if not lib.startswith(str(app) + "/"):
+                    outside.setdefault(lib, set()).add(str(path.relative_to(app)))
+    return outside, missing
 
 
 def dpkg(*args: str) -> subprocess.CompletedProcess[str]:
@@ -60,6 +141,14 @@ def test_package_contents() -> None:
         ["dpkg-deb", "-f", str(DEB), "Package", "Version"], capture_output=True, text=True
     ).stdout
     assert f"Version: {onestop_desktop.__version__}" in fields
+    # build.spec leaves the listed system libraries out; build-deb.sh depends on their packages.
+    depends = subprocess.run(
+        ["dpkg-deb", "-f", str(DEB), "Depends"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    entries = [entry.strip() for entry in depends.split(",")]
+    for soname, package in system_libs().items():
+        assert package in entries, (soname, package, depends)
+        assert f"/opt/onestop-desktop/_internal/{soname}\n" not in listing + "\n", soname
 
 
 def test_install_run_remove(tmp_path: Path) -> None:
@@ -84,6 +173,20 @@ def test_install_run_remove(tmp_path: Path) -> None:
         check = run_command(["/usr/bin/onestop", "--data-dir", str(data), "self-check"], env=env)
         assert check.returncode == 0, check.stdout + check.stderr
         assert "Kết quả: đạt" in check.stdout
+        # Whatever the installed app loads from the system, apt guarantees through Depends.
+        outside, missing = resolved_outside(APP)
+        assert missing == []
+        depends = subprocess.run(
+            ["dpkg-deb", "-f", str(DEB), "Depends"], capture_output=True, text=True, check=True
+        ).stdout
+        guaranteed = depends_closure(depends)
+        undeclared = {
+            lib: (owner(lib), sorted(users)[:3])
+            for lib, users in outside.items()
+            if owner(lib) not in guaranteed
+        }
+        assert undeclared == {}, undeclared
+        assert any("libcups.so.2" in lib for lib in outside)  # taken from the system
     finally:
         removed = dpkg("-r", PACKAGE)
     assert removed.returncode == 0, removed.stderr
