@@ -131,6 +131,16 @@ def test_card_and_list_agree_where_the_worklist_rule_differs(
     assert data.overdue_count == data.today.overdue == len(listed)
     assert paused.id in listed and moved.id in listed
     assert late_today.id not in listed
+    # The rescheduled one is late by its first appointment: the list shows that one, and says
+    # which appointment is current.
+    row = [d.id for d in data.overdue].index(moved.id)
+    assert data.overdue_judged[row] == moved.due_at
+    model = DossierListModel()
+    model.set_rows(data.overdue, data.overdue_judged)
+    cell = model.index(row, DossierListModel.COL_DUE)
+    assert model.data(cell) == clock.fmt_datetime(moved.due_at)
+    tip = str(model.data(cell, Qt.ItemDataRole.ToolTipRole))
+    assert clock.fmt_datetime(moved.due_at + timedelta(days=40)) in tip
     # The worklist's own "Quá hạn" filter answers another question, and differs on all three.
     worklist = {
         d.id for d in search.worklist_page(leader, limit=100_000, filters=Filters(overdue=True))

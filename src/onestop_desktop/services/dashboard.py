@@ -121,6 +121,10 @@ class Dashboard:
     due_today_count: int
     overdue: tuple[DossierSummary, ...]
     overdue_count: int
+    overdue_judged: tuple[datetime, ...] = ()
+    """For each row of :attr:`overdue`, the appointment Biểu 06 judged it against (the first
+    one when a Mẫu 04 apology moved it: ``on_time_basis``), which may be earlier than the
+    dossier's current ``due_at``."""
 
 
 def _could_count_on(fact: DossierFacts, first: datetime, last: datetime) -> bool:
@@ -203,11 +207,13 @@ def build(ctx: Session, *, today: date | None = None, list_limit: int = LIST_LIM
     )
     due = search.worklist_page(ctx, limit=list_limit, filters=Filters(due_today=True))
     overdue = overdue_list(ctx, day, basis)
-    late = [
-        DossierSummary.from_row(found)
-        for _judged, dossier_id in overdue[:list_limit]
-        if (found := dossier_rows.get(ctx.store, dossier_id)) is not None
-    ]
+    late: list[DossierSummary] = []
+    judged_at: list[datetime] = []
+    for judged, dossier_id in overdue[:list_limit]:
+        found = dossier_rows.get(ctx.store, dossier_id)
+        if found is not None:
+            late.append(DossierSummary.from_row(found))
+            judged_at.append(judged)
     return Dashboard(
         at=now,
         today=Figures.of(today_report),
@@ -218,4 +224,5 @@ def build(ctx: Session, *, today: date | None = None, list_limit: int = LIST_LIM
         due_today_count=search.count_matching(ctx, "", Filters(due_today=True)),
         overdue=tuple(late),
         overdue_count=len(overdue),
+        overdue_judged=tuple(judged_at),
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -93,11 +94,18 @@ class DossierListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[DossierSummary, ...] = ()
+        self._judged: tuple[datetime, ...] = ()
 
-    def set_rows(self, rows: Sequence[DossierSummary]) -> None:
+    def set_rows(self, rows: Sequence[DossierSummary], judged: Sequence[datetime] = ()) -> None:
+        """Show ``rows``; ``judged`` (the overdue list): the appointment each was judged late
+        against, shown instead of the current one (a rescheduled dossier is late by its first)."""
         self.beginResetModel()
         self._rows = tuple(rows)
+        self._judged = tuple(judged) if len(judged) == len(self._rows) else ()
         self.endResetModel()
+
+    def _due(self, row: int) -> datetime | None:
+        return self._judged[row] if self._judged else self._rows[row].due_at
 
     def dossier(self, row: int) -> DossierSummary:
         return self._rows[row]
@@ -138,6 +146,17 @@ class DossierListModel(QAbstractTableModel):
         if role == self.DossierRole:
             return item
         if role == Qt.ItemDataRole.ToolTipRole:
+            due = self._due(row)
+            if col == self.COL_DUE and due is not None and item.due_at not in (None, due):
+                assert item.due_at is not None
+                return fmt(
+                    QCoreApplication.translate(
+                        "DossierListModel",
+                        "Quá hạn so với hẹn trả %1 (Biểu 06); hẹn trả hiện tại %2 (đã hẹn lại)",
+                    ),
+                    clock.fmt_datetime(due),
+                    clock.fmt_datetime(item.due_at),
+                )
             return item.procedure_name
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -146,7 +165,8 @@ class DossierListModel(QAbstractTableModel):
         if col == self.COL_APPLICANT:
             return item.applicant_name
         if col == self.COL_DUE:
-            return clock.fmt_datetime(item.due_at) if item.due_at else ""
+            due = self._due(row)
+            return clock.fmt_datetime(due) if due else ""
         return status_text(item.status)
 
 
@@ -428,7 +448,7 @@ class DashboardScreen(QWidget):
             self._series(),
         )
         self.due_model.set_rows(data.due_today)
-        self.overdue_model.set_rows(data.overdue)
+        self.overdue_model.set_rows(data.overdue, data.overdue_judged)
         self._retranslate_counts()
         self.status_label.setText(
             fmt(self.tr("Cập nhật lúc %1"), clock.to_vn(data.at).strftime("%H:%M:%S"))
