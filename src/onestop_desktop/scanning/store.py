@@ -53,10 +53,14 @@ class ContentStore:
     def has(self, sha256: str) -> bool:
         return self.path_of(sha256).is_file()
 
-    def put(self, source: Path) -> Stored:
-        """Copy ``source`` in durably under its hash (see the module docstring)."""
+    def put(self, source: Path, *, unsynced: set[Path] | None = None) -> Stored:
+        """Copy ``source`` in durably under its hash (see the module docstring).
+
+        With ``unsynced`` (a batch, e.g. a backup's scans) the folders whose new entries still
+        need an fsync are added to it instead of synced one file at a time; the caller calls
+        :func:`sync_folders` on it before anything depends on the batch."""
         staging = self.root / "incoming"
-        self._folder(staging)
+        self._folder(staging, unsynced)
         digest = hashlib.sha256()
         size = 0
         fd, tmp_name = _mkstemp(staging)
@@ -89,13 +93,16 @@ class ContentStore:
             final = self.path_of(sha)
             if final.is_file() and final.stat().st_size == size:
                 return Stored(sha, size, final, existed=True)
-            self._folder(final.parent)
+            self._folder(final.parent, unsynced)
             try:
                 files.replace(tmp, final)
             except OSError as exc:
                 raise files.write_error(final, exc) from exc
             renamed = True
-            files.fsync_dir(final.parent)
+            if unsynced is None:
+                files.fsync_dir(final.parent)
+            else:
+                unsynced.add(final.parent)
             files.make_private(final)
             return Stored(sha, size, final, existed=False)
         finally:
@@ -103,7 +110,7 @@ class ContentStore:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
 
-    def _folder(self, folder: Path) -> None:
+    def _folder(self, folder: Path, unsynced: set[Path] | None = None) -> None:
         if folder.is_dir():
             return
         try:
@@ -111,7 +118,10 @@ class ContentStore:
         except OSError as exc:
             raise files.write_error(folder, exc) from exc
         files.make_private(folder, folder=True)
-        files.fsync_dir(folder.parent)
+        if unsynced is None:
+            files.fsync_dir(folder.parent)
+        else:
+            unsynced.add(folder.parent)
 
     def hashes(self) -> Iterator[str]:
         """Every stored file's hash (thumbnails and partial files left out)."""
@@ -131,6 +141,14 @@ class ContentStore:
 
     def thumb_path(self, sha256: str, page: int, rotation: int, side: int) -> Path:
         return self.thumbs / sha256[:2] / f"{sha256}-{page}-{rotation}-{side}.png"
+
+
+def sync_folders(folders: set[Path]) -> None:
+    """fsync each folder of a batch of :meth:`ContentStore.put` (deepest first, so a new
+    sub-folder's own entries are durable before the entry that names it)."""
+    for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+        files.fsync_dir(folder)
+    folders.clear()
 
 
 def _unreadable(source: Path, exc: OSError) -> Exception:
