@@ -79,10 +79,14 @@ def fold_events(events: Iterable[Event]) -> Row | None:
     creates it is not held yet. Shared by the fold and by ``onestop rebuild`` at a district."""
     row: Row | None = None
     for event in events:
-        if row is None and not isinstance(parse_event(event), Creation):
-            # Worked at another counter of the commune whose bundle has not come yet: the
-            # dossier is folded when the chain holding its creation is imported.
-            return None
+        if row is None:
+            first = parse_event(event)
+            if not isinstance(first, Creation):
+                # Worked at another counter of the commune whose bundle has not come yet: the
+                # dossier is folded when the chain holding its creation is imported.
+                return None
+            row = apply(None, event, first)  # read once
+            continue
         row = apply(row, event)
     return row
 
