@@ -91,6 +91,34 @@ def test_filters_combine_with_what_is_typed(qtbot: QtBot, window: MainWindow) ->
     assert screen.count_text() == f"{returned} / {DEMO_DOSSIERS} hồ sơ"
 
 
+def test_a_result_loaded_whole_is_counted_by_its_rows(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the first page holds every match, the count is its number of rows (no count
+    query); a page that may have more asks count_matching."""
+    screen = window.worklist
+    asked: list[str] = []
+    real = search.count_matching
+
+    def spy(ctx: Session, text: str = "", filters: Filters | None = None, **kw: int) -> int:
+        asked.append(text)
+        return real(ctx, text, filters, **kw)
+
+    monkeypatch.setattr(search, "count_matching", spy)
+    screen.search_box.setText("nguyen van")
+    screen.apply_search()
+    few = window.model.rowCount()
+    assert 0 < few < WorklistModel.PAGE_SIZE and window.model.is_complete()
+    assert asked == []
+    assert few == real(window.session(), "nguyen van")
+    assert screen.count_text() == f"{few} / {DEMO_DOSSIERS} hồ sơ"
+    screen.search_box.setText("n")
+    screen.apply_search()
+    assert not window.model.is_complete()
+    assert asked == ["n"]
+    assert screen.count_text() == f"{real(window.session(), 'n')} / {DEMO_DOSSIERS} hồ sơ"
+
+
 def test_date_boxes_take_dd_mm_yyyy(qtbot: QtBot, window: MainWindow) -> None:
     screen = window.worklist
     newest = window.model.dossier(0).received_at.date()

@@ -410,16 +410,23 @@ class WorklistScreen(QWidget):
             self._matching = self._total
             self.count_label.setText(fmt(self.tr("%1 hồ sơ"), total))
         else:
-            try:
-                self._matching = search.count_matching(
-                    self._session, self.model.query(), self.model.filters()
-                )
-            except OneStopError as exc:
-                log.warning("count failed: %s", exc)
-                self._matching = None
+            if self.model.is_complete():
+                # The rows shown are all there are: their number is the count (no second
+                # query through the same filter and words).
+                self._matching = self.model.rowCount()
+            else:
+                try:
+                    self._matching = search.count_matching(
+                        self._session, self.model.query(), self.model.filters()
+                    )
+                except OneStopError as exc:
+                    log.warning("count failed: %s", exc)
+                    self._matching = None
             if self._matching is None:
                 shown = "?"
-            elif self._matching >= (cap := search.count_cap(self.model.query())):
+            elif not self.model.is_complete() and self._matching >= (
+                cap := search.count_cap(self.model.query())
+            ):
                 shown = fmt(self.tr("hơn %1"), locale.toString(cap))
             else:
                 shown = locale.toString(self._matching)

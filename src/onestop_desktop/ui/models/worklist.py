@@ -330,6 +330,11 @@ class WorklistModel(QAbstractTableModel):
             return "ready"
         return None
 
+    def is_complete(self) -> bool:
+        """Whether every row of the query and filters is loaded (the last page came back short),
+        so ``rowCount()`` is their exact number (the screen's count needs no query then)."""
+        return not self._more and not self._error
+
     def last_error(self) -> str:
         """The message of the last refused page since the last reset (empty if none)."""
         return self._error
