@@ -1,9 +1,11 @@
 """``onestop board [--screen N] [--lookup]``: the public status board on a second screen (#13).
 
 Opens the board full screen on monitor ``N`` (0 is the primary one; ``--list-screens`` shows
-them) as the operator, read-only: the board reads only the public view (masked names). With
-``--lookup`` the screen is the citizen lookup kiosk instead (scan a receipt's QR or type a
-code).
+them) as the operator, read-only: the board reads only the public view (masked names). A
+receipt's QR code scanned at the board (or a code typed, then Enter) shows that dossier's status
+over the board for a few seconds. With ``--lookup`` the screen is the citizen lookup kiosk
+instead (the look-up alone). A board started here runs on its own, whatever the counter's
+window does; one opened from the counter's window closes with it.
 """
 
 from __future__ import annotations
