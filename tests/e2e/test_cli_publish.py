@@ -40,3 +40,29 @@ def test_board_command_is_registered() -> None:
 
     result = ok(run_cli("board", "--help"))
     assert "--screen" in result.stdout and "--lookup" in result.stdout
+
+
+def test_a_board_started_alone_runs_alone(demo_copy: Path) -> None:
+    """``onestop board`` is its own process: no counter window, and it stays up reading."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    env = {k: v for k, v in os.environ.items() if k != "ONESTOP_DATA_DIR"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    board = subprocess.Popen(
+        [sys.executable, "-m", "onestop_desktop", "--data-dir", str(demo_copy), "board"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(6)  # started, read in its worker, the clock and the watch ticking
+        assert board.poll() is None, board.stderr.read() if board.stderr else ""
+    finally:
+        board.terminate()
+        board.wait(10)
+        if board.stderr is not None:
+            board.stderr.close()
