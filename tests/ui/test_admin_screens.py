@@ -603,3 +603,26 @@ def test_admin_screens_follow_a_language_change_and_keep_what_was_typed(
     backup_screen = screens["admin_backup"]
     assert isinstance(backup_screen, BackupScreen)
     qtbot.waitUntil(lambda: backup_screen.worker() is None, timeout=10000)
+
+
+def test_an_open_account_dialog_follows_a_language_change(
+    qtbot: QtBot, admin_session: Session
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from onestop_desktop.ui import i18n
+
+    dialog = AddUserDialog(admin_session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.full_name, "Lê Văn Tám")
+    captions = {lbl.text() for lbl in dialog.findChildren(QLabel) if lbl.buddy() is not None}
+    assert "Họ tên:" in captions
+    i18n.install("en")
+    QApplication.processEvents()
+    now = {lbl.text() for lbl in dialog.findChildren(QLabel) if lbl.buddy() is not None}
+    assert "Họ tên:" not in now and all(t.isascii() for t in now), now
+    assert dialog.full_name.text() == "Lê Văn Tám"
+    i18n.install("vi")
+    QApplication.processEvents()
+    assert "Họ tên:" in {lbl.text() for lbl in dialog.findChildren(QLabel)}

@@ -136,7 +136,6 @@ class AddUserDialog(_FormDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Thêm tài khoản"), parent)
-        self.live = LiveTexts(self)
         self.setObjectName("AddUserDialog")
         self._session = session
         self.username = QLineEdit()
@@ -177,7 +176,6 @@ class RoleDialog(_FormDialog):
 
     def __init__(self, session: Session, user: User, parent: QWidget | None = None) -> None:
         super().__init__(fmt(self.tr("Đổi vai trò — %1"), user.username), parent)
-        self.live = LiveTexts(self)
         self.setObjectName("RoleDialog")
         self._session = session
         self._user = user
@@ -197,7 +195,6 @@ class ResetPasswordDialog(_FormDialog):
 
     def __init__(self, session: Session, user: User, parent: QWidget | None = None) -> None:
         super().__init__(fmt(self.tr("Đặt lại mật khẩu — %1"), user.username), parent)
-        self.live = LiveTexts(self)
         self.setObjectName("ResetPasswordDialog")
         self._session = session
         self._user = user
