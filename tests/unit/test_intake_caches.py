@@ -197,3 +197,24 @@ def test_receive_returns_the_row_it_wrote(ctx: Session) -> None:
     assert saved.received_at == ctx.now()
     assert saved.due_at is not None and saved.due_at > ctx.now() - timedelta(minutes=1)
     assert clock.iso(saved.received_at).endswith("+07:00")
+
+
+def test_a_store_opens_without_its_write_watch(
+    ctx: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The watch is an optimisation: if SQLite refuses its TEMP triggers the store still opens,
+    and simply keeps nothing."""
+    import sqlite3
+
+    def refuse(self: Store) -> None:
+        raise sqlite3.OperationalError("no temp schema")
+
+    monkeypatch.setattr(Store, "watch_writes", refuse)
+    assert ctx.store.path is not None
+    store = Store.open(ctx.store.path, integrity="none")
+    try:
+        assert store.cached("k", ("settings",), object) is not store.cached(
+            "k", ("settings",), object
+        )
+    finally:
+        store.close()

@@ -281,9 +281,8 @@ class Store:
             store._upgrade_or_restore(before_upgrade)
         try:
             store.watch_writes()
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise translate(exc, path) from exc
+        except sqlite3.DatabaseError:  # an optimisation only: without it nothing is kept
+            log.warning("cannot watch writes on %s: no caches", path, exc_info=True)
         return store
 
     # --- caches of small tables (#9: an intake must not re-read the calendar and catalogue)
