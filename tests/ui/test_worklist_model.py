@@ -534,6 +534,34 @@ def test_long_words_walk_their_first_three_letters(
     assert search.count_cap("") == search.COUNT_CAP
 
 
+def test_count_shown_reads_a_window_of_the_filters_newest_rows(
+    session: Session, fixed_clock: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filtered search checked row by row is counted on the filter's COUNT_WINDOW newest
+    rows: exact when the window holds every row the filter keeps, else "at least" the
+    matches in it; the other counts are count_matching's."""
+    ctx = officer(session)
+    filters = Filters(group="returned")
+    rows = [d for d in every_row(ctx) if d.status == Status.RETURNED]
+    texts = {
+        str(r["code"]): str(r["search_text"])
+        for r in ctx.store.query("SELECT code, search_text FROM dossiers")
+    }
+    tokens = search.query_tokens("nguyen")
+    exact = search.count_matching(ctx, "nguyen", filters)
+    assert search._few_rows(ctx, search._where(ctx, filters), '"nguyen"*')  # type: ignore[arg-type]
+    assert search.count_shown(ctx, "nguyen", filters) == (exact, True)
+    monkeypatch.setattr(search, "COUNT_WINDOW", 10)
+    newest = rows[:10]
+    in_window = sum(1 for d in newest if search.text_matches(texts[d.code], tokens))
+    assert 0 < in_window < exact
+    assert search.count_shown(ctx, "nguyen", filters) == (in_window, False)
+    monkeypatch.setattr(search, "TEXT_COUNT_CAP", 2)
+    assert search.count_shown(ctx, "nguyen", filters) == (2, False)
+    everything = search.count_matching(ctx, "n")
+    assert search.count_shown(ctx, "n") == (everything, everything < 2)
+
+
 def test_contradicting_filters_show_nothing(session: Session, fixed_clock: datetime) -> None:
     ctx = officer(session)
     assert search.worklist_page(ctx, filters=Filters(overdue=True, group="returned")) == []

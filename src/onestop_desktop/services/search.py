@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from onestop_desktop.domain import clock
@@ -399,6 +399,43 @@ def count_matching(
         words = tuple(query_tokens(query))
         return dossiers.count_matching(ctx.store, where=where, words=words, cap=cap)
     return _fts_count(ctx, query, expr, where=where, cap=cap)
+
+
+COUNT_WINDOW = 2_000
+"""How many of a filter's newest rows :func:`count_shown` reads to count the typed words on
+them, when the filter keeps more and the words are checked row by row: each row read is a
+table row (~10 µs at a million dossiers), so counting a group of 30,000 for a word that 900 of
+them have took 400 ms of CPU a keystroke."""
+
+
+def count_shown(ctx: Session, text: str = "", filters: Filters | None = None) -> tuple[int, bool]:
+    """What the worklist's count shows for ``text`` and ``filters``: ``(n, exact)``; when not
+    ``exact``, at least ``n`` match (``n`` is :func:`count_cap` when the cap was reached, else
+    what the :data:`COUNT_WINDOW` newest rows of the filter hold).
+
+    Only a filtered search whose words are checked on the rows (:func:`_few_rows`) is counted
+    on a window; every other count is :func:`count_matching`'s."""
+    cap = count_cap(text)
+    query = text.strip()
+    where = _where(ctx, filters) if query else None
+    expr = fts_expression(query) if query else None
+    if (
+        where is None
+        or expr is None
+        or where.is_empty()
+        or (looks_like_dossier_code(query) and dossiers.get_by_code(ctx.store, query) is not None)
+        or not _few_rows(ctx, where, expr)
+    ):
+        n = count_matching(ctx, text, filters, cap=cap)
+        return n, n < cap
+    ctx.require("dossiers.view")
+    words = tuple(query_tokens(query))
+    bound = dossiers.filter_bound(ctx.store, where, walk=COUNT_WINDOW)
+    if bound is not None:
+        start = bound if where.rid_from is None else max(bound, where.rid_from)
+        where = replace(where, rid_from=start)
+    n = dossiers.count_matching(ctx.store, where=where, words=words, cap=cap)
+    return n, bound is None and n < cap
 
 
 LimitKey = tuple[str, str, int]

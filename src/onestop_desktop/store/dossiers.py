@@ -256,6 +256,19 @@ def fts_page(
     return store.query(sql, [*params, *extra, limit])
 
 
+def filter_bound(store: Store, where: PageFilter, *, walk: int) -> int | None:
+    """The ``rid`` of the ``walk``-th newest row ``where`` keeps, or ``None`` when it keeps
+    fewer: a window of the newest rows (read through the filter's index, rows not read)."""
+    terms, params = _filter_sql(where)
+    sql = "SELECT rid FROM dossiers"
+    if terms:
+        sql += " WHERE " + " AND ".join(terms)
+    sql += " ORDER BY rid DESC LIMIT 1 OFFSET ?"
+    with translated_errors(store.path):
+        row = store.db.execute(sql, [*params, walk - 1]).fetchone()
+    return None if row is None else int(row[0])
+
+
 def count_matching(
     store: Store,
     *,

@@ -410,13 +410,14 @@ class WorklistScreen(QWidget):
             self._matching = self._total
             self.count_label.setText(fmt(self.tr("%1 hồ sơ"), total))
         else:
+            exact = True
             if self.model.is_complete():
                 # The rows shown are all there are: their number is the count (no second
                 # query through the same filter and words).
                 self._matching = self.model.rowCount()
             else:
                 try:
-                    self._matching = search.count_matching(
+                    self._matching, exact = search.count_shown(
                         self._session, self.model.query(), self.model.filters()
                     )
                 except OneStopError as exc:
@@ -424,12 +425,12 @@ class WorklistScreen(QWidget):
                     self._matching = None
             if self._matching is None:
                 shown = "?"
-            elif not self.model.is_complete() and self._matching >= (
-                cap := search.count_cap(self.model.query())
-            ):
-                shown = fmt(self.tr("hơn %1"), locale.toString(cap))
-            else:
+            elif exact:
                 shown = locale.toString(self._matching)
+            elif self._matching >= search.count_cap(self.model.query()):
+                shown = fmt(self.tr("hơn %1"), locale.toString(self._matching))
+            else:  # counted on the filter's newest rows only
+                shown = fmt(self.tr("ít nhất %1"), locale.toString(self._matching))
             self.count_label.setText(fmt(self.tr("%1 / %2 hồ sơ"), shown, total))
         self._update_empty_state()
 
