@@ -33,6 +33,7 @@ from tests.helpers import scans
 from .test_dossiers import LAN
 
 SHARING_VIOLATION = 32
+POSIX_ONLY = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
 
 
 @pytest.fixture
@@ -173,6 +174,7 @@ def test_a_file_deleted_between_listing_and_open_is_forgotten(
     assert not page.exists() and w.waiting() == []
 
 
+@POSIX_ONLY
 def test_a_folder_and_a_fifo_with_scan_names_are_never_opened(tmp_path: Path) -> None:
     folder = tmp_path / "scan"
     folder.mkdir()
@@ -331,6 +333,7 @@ def test_attach_refuses_a_file_that_changes_or_vanishes_while_read(
     assert list(att.content_store(ctx).hashes()) == []
 
 
+@POSIX_ONLY
 def test_attach_refuses_a_folder_and_a_fifo_at_once(
     ctx: Session, code: str, tmp_path: Path
 ) -> None:

@@ -92,7 +92,9 @@ class Locked(BadFile):
 
 LOCK_WINERRORS = frozenset({32, 33})
 """ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION: the file is open in another program."""
-LOCK_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EBUSY, errno.EAGAIN, errno.ETXTBSY})
+LOCK_ERRNOS = frozenset(
+    {errno.EACCES, errno.EPERM, errno.EBUSY, errno.EAGAIN, getattr(errno, "ETXTBSY", errno.EBUSY)}
+)
 """Read refused now, possibly not later: no permission yet (a scanner service that writes the
 file under its own account, then hands it over), busy, would block."""
 
