@@ -3,6 +3,7 @@ district's acknowledgement, a refused file shown as an error with nothing record
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,11 @@ def test_gui_import_at_a_district_folds(qtbot: QtBot, tmp_path: Path) -> None:
         assert runner.import_file(bundle) is not None
     assert "27 hồ sơ của cấp huyện" in str(done.args[0])
     assert dist.store.query("SELECT count(*) AS n FROM dossiers")[0]["n"] == 27
+    qtbot.waitUntil(lambda: runner.worker is None, timeout=5000)
+    qtbot.waitUntil(lambda: bool(_close_boxes()), timeout=5000)
+    with qtbot.waitSignal(runner.done, timeout=60000) as again:  # the same file again
+        assert runner.import_file(bundle) is not None
+    assert re.search(r"đã được nhập lúc \d\d/\d\d/2026 \d\d:\d\d", str(again.args[0]))
     qtbot.waitUntil(lambda: runner.worker is None, timeout=5000)
     qtbot.waitUntil(lambda: bool(_close_boxes()), timeout=5000)
     for ctx in (commune, dist):

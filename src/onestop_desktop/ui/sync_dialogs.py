@@ -63,7 +63,13 @@ class SyncRunner(QObject):
             result = sync.import_bundle(
                 job.session, path, ack_to=path.parent, progress=job.progress
             )
-            if result.plan.already_imported:
+            if result.plan.already_imported and result.plan.imported_at:
+                text = fmt(
+                    self.tr("Gói %1 đã được nhập lúc %2; không thay đổi gì."),
+                    path.name,
+                    _when(result.plan.imported_at),
+                )
+            elif result.plan.already_imported:
                 text = fmt(self.tr("Gói %1 đã được nhập trước đây; không thay đổi gì."), path.name)
             else:
                 text = fmt(
@@ -128,6 +134,16 @@ class SyncRunner(QObject):
             self.dialog.deleteLater()
             self.dialog = None
         self.worker = None
+
+
+def _when(stamp: str) -> str:
+    """An ISO moment as the clerk reads it (dd/mm/yyyy hh:mm)."""
+    from onestop_desktop.domain import clock
+
+    try:
+        return clock.fmt_datetime(clock.parse_iso(stamp))
+    except ValueError:
+        return stamp
 
 
 def ask_export_folder(parent: QWidget) -> Path | None:
