@@ -10,7 +10,8 @@
 #   dist/onestop-desktop-VERSION-linux-ARCH.tar.gz       the same folder, packed
 # --debug builds dist/onestop-desktop-debug/ with a console (ONESTOP_DEBUG_BUILD=1).
 # The smoke test runs the frozen app headless in a temporary data folder: `demo` and
-# `self-check` must both succeed. End users need only libgl1, libegl1 and a desktop.
+# `self-check` must both succeed. End users need a desktop with the system libraries of
+# installer/linux-system-libs.txt (the .deb depends on them; build.spec does not bundle them).
 set -euo pipefail
 
 SMOKE=1
@@ -19,7 +20,7 @@ while (($# > 0)); do
         --debug) export ONESTOP_DEBUG_BUILD=1 ;;
         --no-smoke) SMOKE=0 ;;
         -h | --help)
-            sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
             exit 0
             ;;
         *)
