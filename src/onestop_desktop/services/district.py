@@ -130,11 +130,38 @@ def refresh(ctx: Session, *, full: bool = False) -> FoldResult:
                     touched.update(
                         (unit, d) for d in rows.dossiers_after(store, unit, station, done)
                     )
-        for unit, dossier_id in sorted(touched):
-            fold_dossier(ctx, unit, dossier_id)
+        _fold_many(ctx, sorted(touched))
         if chains or full:
             rows.set_folded(store, heads)
     return FoldResult(len(touched), chains)
+
+
+FOLD_CHUNK = 500
+"""Dossiers read per query by :func:`_fold_many` (SQLite's default limit is 32,766 parameters)."""
+
+
+def _fold_many(ctx: Session, touched: list[tuple[str, str]]) -> None:
+    """:func:`fold_dossier` of every ``(unit, dossier)`` in ``touched``, in that order, reading
+    their events and whether each row exists a chunk at a time."""
+    store = ctx.store
+    start = 0
+    while start < len(touched):
+        unit = touched[start][0]
+        end = start
+        while end < len(touched) and end - start < FOLD_CHUNK and touched[end][0] == unit:
+            end += 1
+        ids = [d for _, d in touched[start:end]]
+        events = rows.events_of_dossiers(store, unit, ids)
+        held = rows.projected_ids(store, ids)
+        for dossier_id in ids:
+            row = fold_events(events.get(dossier_id, []))
+            if row is None:
+                continue
+            if dossier_id in held:
+                dossier_rows.update(store, row)
+            else:
+                dossier_rows.insert(store, row)
+        start = end
 
 
 @dataclass(frozen=True)

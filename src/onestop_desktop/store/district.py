@@ -101,6 +101,34 @@ def dossier_events(store: Store, unit_code: str, dossier_id: str) -> list[Event]
     return [_event(r) for r in rows]
 
 
+def events_of_dossiers(
+    store: Store, unit_code: str, dossier_ids: list[str]
+) -> dict[str, list[Event]]:
+    """:func:`dossier_events` of many dossiers of one unit in one query (the fold reads a
+    first bundle's 100,000 dossiers in chunks, not one query each); same order per dossier."""
+    if not dossier_ids:
+        return {}
+    marks = ", ".join("?" * len(dossier_ids))
+    rows = store.db.execute(
+        f"SELECT {_COLUMNS} FROM sync_events WHERE dossier_id IN ({marks}) AND unit_code = ? "
+        "ORDER BY dossier_id, at, station_id, seq",
+        [*dossier_ids, unit_code],
+    ).fetchall()
+    out: dict[str, list[Event]] = {}
+    for r in rows:
+        out.setdefault(str(r[2]), []).append(_event(r))
+    return out
+
+
+def projected_ids(store: Store, dossier_ids: list[str]) -> set[str]:
+    """Which of ``dossier_ids`` the projection already holds."""
+    if not dossier_ids:
+        return set()
+    marks = ", ".join("?" * len(dossier_ids))
+    rows = store.db.execute(f"SELECT id FROM dossiers WHERE id IN ({marks})", dossier_ids)
+    return {str(r[0]) for r in rows}
+
+
 def delete_dossier(store: Store, dossier_id: str) -> None:
     store.db.execute("DELETE FROM dossiers WHERE id = ?", [dossier_id])
 
