@@ -397,6 +397,11 @@ def _accepts(data: bytes, public_key: str, where: Path) -> bool:
     # the importer's dispatch peeks at the kind first: it may refuse, never crash
     with contextlib.suppress(ValidationError):
         fmt.peek_kind(where)
+    # the cheap recognition of a known copy (signature, entries, seal) must refuse it too:
+    # otherwise a mutated copy of an imported bundle would pass as "already imported"
+    with contextlib.suppress(ValidationError):
+        fmt.verify_sealed_copy(where)
+        return True
     try:
         fmt.verify_bundle(where, public_key=public_key)
     except ValidationError:
