@@ -18,16 +18,16 @@ def cmd_report(args: argparse.Namespace, data: paths.DataDir) -> int:
 
     ctx = session(data, write=False)
     start, end = parse_date(args.from_), parse_date(args.to)
-    report = reports.report06(ctx, start, end)
     fmt = args.format
     if fmt in ("xlsx", "pdf") and not args.out:
         raise ValidationError("Định dạng {format} cần --out TỆP", field="out", format=fmt)
-    if fmt == "pdf":
+    if fmt == "pdf":  # counts the period itself: counted here first, it was counted twice
         from onestop_desktop.services import slips
 
         slips.write(Path(args.out), slips.report06_pdf(ctx, start, end))
         print(f"Đã ghi báo cáo ra {args.out}")
         return 0
+    report = reports.report06(ctx, start, end)
     # #7: the chain heads go below a filed or printed report (an anchor outside the database);
     # the CSV/JSON on stdout stay the plain table for scripts.
     from onestop_desktop.services import anchors
