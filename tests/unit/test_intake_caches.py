@@ -218,3 +218,23 @@ def test_a_store_opens_without_its_write_watch(
         )
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("limit", [5000, 0])
+def test_the_duplicate_by_name_and_birth_date_is_found_both_ways(
+    ctx: Session, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    """Few open dossiers: they are read by status; a backlog (``limit`` 0): the FTS. The same
+    earlier dossier either way, diacritics and case ignored, and not a closed one."""
+    from onestop_desktop.store import dossiers as dossier_rows
+
+    monkeypatch.setattr(dossier_rows, "OPEN_SCAN_LIMIT", limit)
+    born = date(2026, 1, 5)
+    first = dossiers.receive(ctx, Intake(CODE, Applicant("Nguyễn Văn Đức", None, born)))
+    other = dossiers.receive(ctx, Intake(CODE, Applicant("Nguyễn Văn Đức", None, date(2026, 1, 6))))
+    with pytest.raises(dossiers.DuplicateFound) as found:
+        dossiers.receive(ctx, Intake(CODE, Applicant("NGUYỄN văn  đức", None, born)))
+    assert [d.id for d in found.value.earlier] == [first.id]
+    dossiers.act(ctx, other.code, "withdrawn", {"reason": "Người nộp rút"})
+    again = dossiers.receive(ctx, Intake(CODE, Applicant("Nguyễn Văn Đức", None, date(2026, 1, 6))))
+    assert again.id != other.id  # a withdrawn dossier is no duplicate
