@@ -346,7 +346,7 @@ class BoardWindow(QWidget):
         if snapshot.unit_name:
             self.unit.setText(snapshot.unit_name)
         ready = snapshot.lanes["ready"]
-        self.ready_list.setText(self._rows_html(ready[: self._rows_per_page], ready=True))
+        self.ready_list.setText(self._rows_html(ready[: self._rows_per_page * 8 // 5], ready=True))
         if old is not None:
             before = {d.code for d in old.lanes["ready"]}
             fresh = [d for d in ready if d.code not in before]
@@ -370,6 +370,7 @@ class BoardWindow(QWidget):
     def _rows_html(self, rows: Sequence[PublicDossier], *, ready: bool = False) -> str:
         if not rows:
             return "<p>" + escape(self.tr("Chưa có hồ sơ")) + "</p>"
+        budget = max(30, int(self.page.width() / (0.56 * self._px)))  # characters on a line
         cells = []
         for d in rows:
             code = escape(d.code)
@@ -377,10 +378,13 @@ class BoardWindow(QWidget):
             if ready:
                 cells.append(f"<tr><td nowrap><b>{code}</b></td><td nowrap>&nbsp;{name}</td></tr>")
             else:
-                appt = escape(self.tr("Hẹn trả")) + ": " + escape(d.appointment or "—")
+                # The appointment first, the procedure cut to the line: one row is two lines,
+                # as many rows as the page was sized for (a long name wrapped to a third line
+                # pushed the last row off the page).
+                line = self.tr("Hẹn trả") + ": " + (d.appointment or "—") + " · " + d.procedure
                 cells.append(
                     f"<tr><td><b>{code}</b>&nbsp;&nbsp;{name}<br>"
-                    f'<span style="color:#c8d6e5">{escape(d.procedure)} · {appt}</span></td></tr>'
+                    f'<span style="color:#c8d6e5">{escape(_short(line, budget))}</span></td></tr>'
                 )
         return '<table width="100%" cellspacing="4">' + "".join(cells) + "</table>"
 
