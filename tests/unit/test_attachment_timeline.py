@@ -247,3 +247,26 @@ def test_detail_lists_the_current_pages_old_events_included(
     }
     other = dossiers.receive(ctx, Intake("1.004873", LAN, acknowledge_duplicates=True)).code
     assert dossiers.detail(ctx, other).attachments == ()
+
+
+def test_the_sweeps_and_backups_reads_walk_the_attachment_index_not_the_log(
+    ctx: Session, code: str, tmp_path: Path, fake_clock: FakeClock
+) -> None:
+    """At 1,000,000 dossiers a scan of ``events`` takes seconds at start-up: the queries the
+    sweep and the backup really run (caught with SQLite's trace) use ``events_attachment_sha``."""
+    from onestop_desktop.store import attachments as rows
+
+    _scan_everything(ctx, code, tmp_path, fake_clock)
+    conn = ctx.store.db.conn
+    for read in (rows.named_files, lambda s: rows.named_sizes(s.db.conn)):
+        ran: list[str] = []
+        conn.set_trace_callback(ran.append)
+        try:
+            got = read(ctx.store)
+        finally:
+            conn.set_trace_callback(None)
+        assert len(got) == 2
+        (sql,) = [q for q in ran if "attachment.added" in q]
+        plan = " ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "USING INDEX events_attachment_sha" in plan, plan
+    assert set(rows.named_files(ctx.store).values()) == {code}
