@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from onestop_desktop import paths
-from onestop_desktop.cli.common import open_session, whole_number
+from onestop_desktop.cli.common import (
+    already_imported_text,
+    open_session,
+    replaced_text,
+    whole_number,
+)
 from onestop_desktop.domain.clock import fmt_int
 
 
@@ -115,19 +120,6 @@ def cmd_import(args: argparse.Namespace, data: paths.DataDir) -> int:
     return 0
 
 
-def already_imported_text(name: str, imported_at: str | None) -> str:
-    """What a re-import says: when the bundle was imported, and that nothing changed."""
-    from onestop_desktop.domain import clock
-
-    if imported_at:
-        try:
-            when = clock.fmt_datetime(clock.parse_iso(imported_at))
-        except ValueError:
-            when = imported_at
-        return f"Gói {name} đã được nhập lúc {when}; không thay đổi gì."
-    return f"Gói {name} đã được nhập trước đây; không thay đổi gì."
-
-
 def cmd_ack(args: argparse.Namespace, data: paths.DataDir) -> int:
     from onestop_desktop.services import sync
 
@@ -191,27 +183,6 @@ def new_key_text(made: Any) -> str:
             "Chuỗi sự kiện không đổi; gói xuất sau đây được ký bằng khóa mới. Mang thẻ khóa đến "
             "nơi nhận: onestop district register TỆP --replace."
         )
-    return "\n".join(lines)
-
-
-def replaced_text(done: Any, whose: str) -> str:
-    """What ``register --replace`` prints: the new key registered and the old one retired."""
-    row = done.row
-    lines = [f"Đã đăng ký khóa mới của {whose}.", f"Dấu vân tay khóa MỚI: {row.fingerprint}"]
-    old = done.old
-    if old is not None:
-        lines.append(f"Dấu vân tay khóa CŨ:  {old.fingerprint} (đã thôi dùng)")
-        lines.append(
-            "Khóa cũ đã ký xác nhận việc đổi khóa."
-            if old.signed
-            else "CẢNH BÁO: thẻ khóa không có chữ ký của khóa cũ (khóa cũ đã mất): hãy đọc cả "
-            "hai dấu vân tay với người ở máy trạm qua điện thoại."
-        )
-        lines.append(
-            f"Gói ký bằng khóa cũ vẫn được nhận cho các sự kiện đến số {fmt_int(old.since_seq)}, "
-            "sau đó thì bị từ chối."
-        )
-    lines.append("Các dấu vân tay phải trùng với các dấu vân tay máy kia in ra.")
     return "\n".join(lines)
 
 

@@ -142,3 +142,35 @@ def when(value: str | datetime | None) -> str:
         return "—"
     moment = value if isinstance(value, datetime) else clock.parse_iso(str(value))
     return clock.fmt_datetime(moment)
+
+
+def replaced_text(done: Any, whose: str) -> str:
+    """What ``register --replace`` prints: the new key registered and the old one retired."""
+    row = done.row
+    lines = [f"Đã đăng ký khóa mới của {whose}.", f"Dấu vân tay khóa MỚI: {row.fingerprint}"]
+    old = done.old
+    if old is not None:
+        lines.append(f"Dấu vân tay khóa CŨ:  {old.fingerprint} (đã thôi dùng)")
+        lines.append(
+            "Khóa cũ đã ký xác nhận việc đổi khóa."
+            if old.signed
+            else "CẢNH BÁO: thẻ khóa không có chữ ký của khóa cũ (khóa cũ đã mất): hãy đọc cả "
+            "hai dấu vân tay với người ở máy trạm qua điện thoại."
+        )
+        lines.append(
+            "Gói ký bằng khóa cũ vẫn được nhận cho các sự kiện đến số "
+            f"{clock.fmt_int(old.since_seq)}, sau đó thì bị từ chối."
+        )
+    lines.append("Các dấu vân tay phải trùng với các dấu vân tay máy kia in ra.")
+    return "\n".join(lines)
+
+
+def already_imported_text(name: str, imported_at: str | None) -> str:
+    """What a re-import says: when the bundle was imported, and that nothing changed."""
+    if imported_at:
+        try:
+            when = clock.fmt_datetime(clock.parse_iso(imported_at))
+        except ValueError:
+            when = imported_at
+        return f"Gói {name} đã được nhập lúc {when}; không thay đổi gì."
+    return f"Gói {name} đã được nhập trước đây; không thay đổi gì."

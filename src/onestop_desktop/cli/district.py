@@ -32,7 +32,7 @@ def cmd_register(args: argparse.Namespace, data: paths.DataDir) -> int:
     district.require_district(ctx)
     path = Path(args.file).expanduser()
     if args.replace:
-        from onestop_desktop.cli.bundle import replaced_text
+        from onestop_desktop.cli.common import replaced_text
 
         done = sync.replace_key(ctx, path, sync.read_key_card(path), "station")
         print(replaced_text(done, f"{done.row.unit_code}, máy trạm {done.row.station_id}"))
@@ -55,7 +55,7 @@ def cmd_import(args: argparse.Namespace, data: paths.DataDir) -> int:
     )
     m = done.result.plan.manifest
     if done.result.plan.already_imported:
-        from onestop_desktop.cli.bundle import already_imported_text
+        from onestop_desktop.cli.common import already_imported_text
 
         print(already_imported_text(path.name, done.result.plan.imported_at))
     else:
