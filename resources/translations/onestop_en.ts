@@ -4,22 +4,22 @@
 <context>
     <name>ActionForm</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/action_forms.py" line="+93"/>
+        <location filename="../../src/onestop_desktop/ui/action_forms.py" line="+103"/>
         <source>%1 — hồ sơ %2</source>
         <translation>%1 — dossier %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Hồ sơ %2 · %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Dossier %2 · %3</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>&amp;Ghi nhận</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -27,37 +27,37 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="+132"/>
+        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="+138"/>
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Tên đăng nhập:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Họ tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Vai trò:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Đã thêm tài khoản %1 (%2)</source>
         <translation>Account %1 (%2) added</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/audit.py" line="+68"/>
+        <location filename="../../src/onestop_desktop/ui/admin/audit.py" line="+69"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
@@ -146,7 +146,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity log</translation>
     </message>
@@ -162,12 +162,12 @@
         <translation>dossier code</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Từ ngày</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Search</translation>
     </message>
@@ -215,28 +215,28 @@
 <context>
     <name>BackupScreen</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="+214"/>
+        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="+218"/>
         <source>Sao lưu và khôi phục</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Sao lưu ngay</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Khôi phục bản đã chọn…</source>
         <translation>&amp;Restore the selected backup…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Tải &amp;lại danh sách</source>
         <translation>&amp;Reload the list</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+31"/>
+        <location line="+19"/>
+        <location line="+32"/>
         <source>Thư mục sao lưu: %1</source>
         <translation>Backup folder: %1</translation>
     </message>
@@ -342,7 +342,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="-401"/>
+        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="-409"/>
         <source>Ngày giờ</source>
         <translation>Date and time</translation>
     </message>
@@ -370,22 +370,28 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/board.py" line="+106"/>
+        <location filename="../../src/onestop_desktop/ui/board.py" line="+188"/>
         <source>Bảng công khai tình trạng hồ sơ</source>
         <translation>Public dossier status board</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>MỜI NHẬN KẾT QUẢ</source>
         <translation>RESULTS READY FOR COLLECTION</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+24"/>
+        <location line="+264"/>
+        <source>Tra cứu hồ sơ: quét mã QR trên giấy hẹn</source>
+        <translation>Look up a dossier: scan the QR code on the appointment slip</translation>
+    </message>
+    <message>
+        <location line="-185"/>
         <source>Đang chờ cập nhật dữ liệu…</source>
         <translation>Waiting for data update…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Mời công dân có hồ sơ {codes} đến nhận kết quả</source>
         <translation>Dossiers {codes}: results are ready, please come to collect them</translation>
     </message>
@@ -395,7 +401,7 @@
         <translation>No dossiers yet</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Hẹn trả</source>
         <translation>Due on</translation>
     </message>
@@ -415,12 +421,22 @@
         <translation>Results returned today</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedures</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+52"/>
+        <source>Tra cứu hồ sơ</source>
+        <translation>Dossier lookup</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Mã hồ sơ: {code}</source>
+        <translation>Dossier code: {code}</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Hôm nay tiếp nhận</source>
         <translation>Received today</translation>
     </message>
@@ -448,7 +464,7 @@
 <context>
     <name>CalendarModel</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/calendar.py" line="+36"/>
+        <location filename="../../src/onestop_desktop/ui/admin/calendar.py" line="+37"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
@@ -541,32 +557,32 @@
 <context>
     <name>CalendarScreen</name>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Lịch làm việc: ngày nghỉ và ngày làm bù</source>
         <translation>Working calendar: days off and make-up working days</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Lý do, ví dụ: nghỉ bù Quốc khánh theo thông báo</source>
         <translation>Reason, for example: make-up day off for National Day as announced</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Thêm / sửa ngày</source>
         <translation>&amp;Add / edit day</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Xóa ngày đã chọn</source>
         <translation>&amp;Delete the selected day</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Thứ Bảy, Chủ nhật là ngày nghỉ, trừ ngày làm bù ghi ở đây. Các dòng «Văn bản chính thức» lấy từ thông báo của Chính phủ kèm theo phần mềm; dòng «Ước tính» cần kiểm tra lại theo thông báo hằng năm.</source>
         <translation>Saturdays and Sundays are days off, except for the make-up working days listed here. Rows marked «Official document» come from the Government notices shipped with the software; rows marked «Estimated» must be checked against each year&apos;s notice.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
@@ -599,22 +615,22 @@
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/catalog.py" line="+169"/>
+        <location filename="../../src/onestop_desktop/ui/admin/catalog.py" line="+172"/>
         <source>Danh mục thủ tục hành chính</source>
         <translation>Administrative procedure catalogue</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Tìm theo mã, tên hoặc lĩnh vực (gõ không dấu cũng được)</source>
         <translation>Search by code, name or field (diacritics optional)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;Nhập tệp danh mục…</source>
         <translation>&amp;Import catalogue file…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Bỏ, không nhập</source>
         <translation>Cancel, do not import</translation>
     </message>
@@ -774,7 +790,7 @@
 <context>
     <name>ConfirmForm</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/action_forms.py" line="+87"/>
+        <location filename="../../src/onestop_desktop/ui/action_forms.py" line="+98"/>
         <source>Tiếp nhận hồ sơ nộp trực tuyến: ngày hẹn trả được tính từ bây giờ theo thời hạn của thủ tục.</source>
         <translation>Receiving an online dossier: the due date is counted from now, using the procedure&apos;s time limit.</translation>
     </message>
@@ -855,7 +871,7 @@ Click «Copy report» and send the text to technical support.</translation>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/dashboard.py" line="+239"/>
+        <location filename="../../src/onestop_desktop/ui/dashboard.py" line="+260"/>
         <location line="+206"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
@@ -936,7 +952,12 @@ Click «Copy report» and send the text to technical support.</translation>
         <translation>Per Report Form 06: dossiers in progress (including paused ones) whose due date is before the end of the period</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
+        <source>Đúng những hồ sơ mà ô «Quá hạn» đếm (Biểu 06): đang giải quyết, kể cả đang tạm dừng, có ngày hẹn trả trước hôm nay (hẹn đầu tiên nếu đã xin lỗi hẹn lại, theo thiết lập). Bộ lọc «Quá hạn» của danh sách hồ sơ thì tính theo giờ hẹn và bỏ qua hồ sơ đang tạm dừng.</source>
+        <translation>Exactly the dossiers the “Overdue” card counts (Report Form 06 rule): in progress, paused ones included, with an appointment before today (the first appointment if an apology rescheduled it, per the setting). The worklist&apos;s “Overdue” filter goes by the appointment hour and leaves out paused dossiers.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Theo ngày (30 ngày gần nhất)</source>
         <translation>By day (last 30 days)</translation>
     </message>
@@ -967,7 +988,7 @@ Click «Copy report» and send the text to technical support.</translation>
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/catalog.py" line="-269"/>
+        <location filename="../../src/onestop_desktop/ui/admin/catalog.py" line="-275"/>
         <source>Giấy tờ</source>
         <translation>Document</translation>
     </message>
@@ -985,7 +1006,7 @@ Click «Copy report» and send the text to technical support.</translation>
 <context>
     <name>DossierListModel</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/dashboard.py" line="-403"/>
+        <location filename="../../src/onestop_desktop/ui/dashboard.py" line="-432"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
@@ -1004,11 +1025,16 @@ Click «Copy report» and send the text to technical support.</translation>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <location line="+63"/>
+        <source>Quá hạn so với hẹn trả %1 (Biểu 06); hẹn trả hiện tại %2 (đã hẹn lại)</source>
+        <translation>Overdue against the appointment of %1 (Report Form 06); current appointment %2 (rescheduled)</translation>
+    </message>
 </context>
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/dossier_view.py" line="+72"/>
+        <location filename="../../src/onestop_desktop/ui/dossier_view.py" line="+79"/>
         <source>&amp;Tiếp nhận hồ sơ trực tuyến</source>
         <extracomment>The button text of each action, with its Alt+letter. Letters of the menu bar (H, S, C, Q, G) and of the view&apos;s own buttons (I, P) are not used; two actions that can be offered at the same time never share a letter (``withdrawn`` and ``returned`` share R: a dossier that can be returned can no longer be withdrawn). ``tests/ui/test_dossier_view.py`` checks it.</extracomment>
         <translation>Accep&amp;t online dossier</translation>
@@ -1069,7 +1095,7 @@ Click «Copy report» and send the text to technical support.</translation>
         <translation>Apologise and &amp;reschedule</translation>
     </message>
     <message>
-        <location line="+400"/>
+        <location line="+403"/>
         <source>Đã ghi nhận «%1» cho hồ sơ %2</source>
         <extracomment>The slip each action leads to (``ui.printing.offer_slip`` kinds): Mẫu 02, 03, 04.</extracomment>
         <translation>Recorded «%1» for dossier %2</translation>
@@ -1090,7 +1116,7 @@ Click «Copy report» and send the text to technical support.</translation>
         <translation>Dossier re-entered from paper (entered at %1)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Giải quyết đúng hạn</source>
         <translation>Completed on time</translation>
     </message>
@@ -1162,17 +1188,17 @@ Click «Copy report» and send the text to technical support.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>Ngoài danh mục</source>
         <translation>Not in the catalogue</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Chưa nộp</source>
         <translation>Not submitted</translation>
     </message>
@@ -1206,7 +1232,12 @@ to %2</translation>
         <translation>Required documents (%1 items)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+5"/>
+        <source>%1 đ</source>
+        <translation>%1 VND</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Mã hồ sơ:</source>
         <translation>Dossier code:</translation>
     </message>
@@ -1577,7 +1608,7 @@ to %2</translation>
 <context>
     <name>EditMenu</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/i18n.py" line="+214"/>
+        <location filename="../../src/onestop_desktop/ui/i18n.py" line="+213"/>
         <source>&amp;Hoàn tác</source>
         <extracomment>The catalogue of error messages (``resources/translations/errors_&lt;lang&gt;.qm``).</extracomment>
         <translation>&amp;Undo</translation>
@@ -1621,7 +1652,7 @@ to %2</translation>
 <context>
     <name>FinancialForm</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/action_forms.py" line="+105"/>
+        <location filename="../../src/onestop_desktop/ui/action_forms.py" line="+118"/>
         <source>ví dụ 1.500.000</source>
         <translation>for example 1.500.000</translation>
     </message>
@@ -1639,12 +1670,12 @@ to %2</translation>
 <context>
     <name>HandOverForm</name>
     <message>
-        <location line="-75"/>
+        <location line="-68"/>
         <source>%1 (%2) — %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-14"/>
         <source>Chuyển &amp;cho:</source>
         <translation>Hand &amp;over to:</translation>
     </message>
@@ -1654,7 +1685,7 @@ to %2</translation>
         <translation>&amp;Notes:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Chưa có chuyên viên xử lý hoặc lãnh đạo nào đang hoạt động.</source>
         <translation>No processing officer or leader is active.</translation>
     </message>
@@ -1755,6 +1786,11 @@ to %2</translation>
     </message>
     <message>
         <location line="+27"/>
+        <source>%1 — đang chờ: %2</source>
+        <translation>%1 — waiting: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 — không dùng được: %2</source>
         <translation>%1 — cannot be used: %2</translation>
     </message>
@@ -1767,7 +1803,7 @@ to %2</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/intake.py" line="+207"/>
+        <location filename="../../src/onestop_desktop/ui/intake.py" line="+212"/>
         <source>Họ và tê&amp;n:</source>
         <extracomment>The channels a counter receives through (an online filing is registered, not received).</extracomment>
         <translation>Full &amp;name:</translation>
@@ -1778,27 +1814,27 @@ to %2</translation>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Số định danh cá nhân (12 số):</source>
         <translation>Personal ID number (12 digits):</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Ngày sinh:</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Số điện thoại:</source>
         <translation>Phone number:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+153"/>
         <source>Nhập hồ sơ giấy (khi mất điện) — OneStop Desktop</source>
         <translation>Enter paper dossier (after a power cut) — OneStop Desktop</translation>
     </message>
@@ -1808,67 +1844,67 @@ to %2</translation>
         <translation>Receive a dossier — OneStop Desktop</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Hồ sơ tiếp nhận trên giấy</source>
         <translation>Dossier received on paper</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Thời điểm tiếp nhận ghi trên &amp;phiếu:</source>
         <translation>Receipt &amp;time shown on the slip:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Gõ tên hoặc mã thủ tục, ví dụ «khai sinh», rồi Enter</source>
         <translation>Type a procedure name or code, for example «khai sinh», then press Enter</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+263"/>
         <source>Chưa chọn thủ tục</source>
         <translation>No procedure selected</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="-209"/>
         <source>Người nộp là chủ hồ sơ</source>
         <translation>The applicant is the dossier owner</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>&amp;Lưu và tiếp nhận (Ctrl+S)</source>
         <translation>&amp;Save and receive (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Thủ tục:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Thành phần &amp;hồ sơ (Space: đánh dấu / bỏ; F2: sửa):</source>
         <translation>Required &amp;documents (Space: check / uncheck; F2: edit):</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Chủ hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Kênh tiếp nhận:</source>
         <translation>Intake &amp;channel:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Số &amp;bộ hồ sơ:</source>
         <translation>Number of &amp;sets:</translation>
     </message>
@@ -1878,27 +1914,27 @@ to %2</translation>
         <translation>&amp;Notes:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+299"/>
         <source>Kéo thả bản quét vào đây để đính kèm khi tiếp nhận</source>
         <translation>Drag and drop scans here to attach them on receipt</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="-186"/>
         <source>Không có thủ tục nào khớp với chữ đã gõ</source>
         <translation>No procedure matches what you typed</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Không có thủ tục mã %1 để tiếp nhận</source>
         <translation>No procedure with code %1 to receive</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-6"/>
         <source>Đã chọn: %1 — %2</source>
         <translation>Selected: %1 — %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+29"/>
         <source>Nhập thời điểm tiếp nhận để tính ngày hẹn trả</source>
         <translation>Enter the time of receipt to calculate the due date</translation>
     </message>
@@ -1943,7 +1979,7 @@ to %2</translation>
         <translation>The submitter&apos;s details are not correct: see the lines in red</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+69"/>
         <source>Bản quét sẽ đính kèm (%1 tệp): %2</source>
         <translation>Scans to attach (%1 files): %2</translation>
     </message>
@@ -2086,7 +2122,7 @@ to %2</translation>
 <context>
     <name>LookupPanel</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/lookup.py" line="+32"/>
+        <location filename="../../src/onestop_desktop/ui/lookup.py" line="+35"/>
         <source>Tra cứu hồ sơ: quét mã QR trên giấy hẹn hoặc nhập mã hồ sơ rồi nhấn Enter</source>
         <translation>Dossier lookup: scan the QR code on the appointment slip or type the dossier code and press Enter</translation>
     </message>
@@ -2096,17 +2132,17 @@ to %2</translation>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+54"/>
         <source>Chưa tra cứu được lúc này, xin thử lại sau ít phút.</source>
         <translation>The lookup is unavailable right now; please try again in a few minutes.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Không tìm thấy hồ sơ có mã này. Xin kiểm tra lại mã trên giấy hẹn.</source>
         <translation>No dossier has this code. Please check the code on the appointment slip.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>chưa có</source>
         <translation>not yet</translation>
     </message>
@@ -2124,7 +2160,7 @@ to %2</translation>
 <context>
     <name>LookupWindow</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/board.py" line="+36"/>
+        <location filename="../../src/onestop_desktop/ui/board.py" line="+45"/>
         <source>Tra cứu tình trạng hồ sơ</source>
         <translation>Dossier status lookup</translation>
     </message>
@@ -2181,7 +2217,7 @@ Unit: %2 (%3), station %4.</translation>
         <translation>A backup is running; wait for it to finish before quitting</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2244,7 +2280,7 @@ Unit: %2 (%3), station %4.</translation>
         <translation>Select a dossier to reprint its slip</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+147"/>
         <source>Tài khoản này không có quyền tiếp nhận hồ sơ</source>
         <translation>This account is not allowed to receive dossiers</translation>
     </message>
@@ -2351,7 +2387,7 @@ Unit: %2 (%3), station %4.</translation>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/printing.py" line="+369"/>
+        <location filename="../../src/onestop_desktop/ui/printing.py" line="+389"/>
         <source>%1 — OneStop Desktop</source>
         <translation>%1 — OneStop Desktop</translation>
     </message>
@@ -2379,7 +2415,7 @@ Unit: %2 (%3), station %4.</translation>
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/intake.py" line="-746"/>
+        <location filename="../../src/onestop_desktop/ui/intake.py" line="-788"/>
         <source>Số định danh cá nhân có 12 chữ số (đã nhập %1)</source>
         <translation>The personal ID number has 12 digits (%1 entered)</translation>
     </message>
@@ -2448,12 +2484,12 @@ Unit: %2 (%3), station %4.</translation>
 <context>
     <name>ReasonForm</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/action_forms.py" line="-35"/>
+        <location filename="../../src/onestop_desktop/ui/action_forms.py" line="-30"/>
         <source>Phiếu từ chối tiếp nhận (Mẫu 03) được in sau khi ghi nhận.</source>
         <translation>The refusal slip (Form 03) is printed after recording.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Lý do:</source>
         <translation>&amp;Reason:</translation>
     </message>
@@ -2461,12 +2497,12 @@ Unit: %2 (%3), station %4.</translation>
 <context>
     <name>RescheduleForm</name>
     <message>
-        <location line="+146"/>
+        <location line="+160"/>
         <source>Ngày hẹn trả hiện tại: %1</source>
         <translation>Current due date: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Ngày hẹn &amp;mới:</source>
         <translation>&amp;New due date:</translation>
     </message>
@@ -2476,7 +2512,7 @@ Unit: %2 (%3), station %4.</translation>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Đã hẹn lại %1 lần (không giới hạn số lần).</source>
         <translation>Rescheduled %1 times (no limit on the number of times).</translation>
     </message>
@@ -2491,7 +2527,7 @@ Unit: %2 (%3), station %4.</translation>
         <translation>The apology and new appointment slip (Form 04) is printed after recording.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-19"/>
         <source>Hồ sơ đã hẹn lại đủ số lần tối đa; không hẹn lại được nữa.</source>
         <translation>This dossier has been rescheduled the maximum number of times; it cannot be rescheduled again.</translation>
     </message>
@@ -2499,27 +2535,27 @@ Unit: %2 (%3), station %4.</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="+23"/>
+        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="+26"/>
         <source>Đặt lại mật khẩu — %1</source>
         <translation>Reset password — %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Báo mật khẩu mới cho cán bộ; tài khoản đang bị khóa sẽ được mở khóa.</source>
         <translation>Tell the staff member the new password; a locked account will be unlocked.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Mật khẩu mới:</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Nhập lại mật khẩu:</source>
         <translation>Confirm password:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Đã đặt lại mật khẩu của %1</source>
         <translation>The password of %1 has been reset</translation>
     </message>
@@ -2527,7 +2563,7 @@ Unit: %2 (%3), station %4.</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="+34"/>
+        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="+35"/>
         <source>Khôi phục từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
@@ -2584,7 +2620,7 @@ After the restore, the program signs out; everyone signs in again with an accoun
 <context>
     <name>ResultForm</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/action_forms.py" line="-71"/>
+        <location filename="../../src/onestop_desktop/ui/action_forms.py" line="-61"/>
         <source>&amp;Kết quả, ghi chú:</source>
         <translation>&amp;Result, notes:</translation>
     </message>
@@ -2597,12 +2633,12 @@ After the restore, the program signs out; everyone signs in again with an accoun
         <translation>&amp;Recipient of the result:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>số định danh cá nhân 12 số</source>
         <translation>12-digit personal ID number</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Số định &amp;danh:</source>
         <translation>I&amp;D number:</translation>
     </message>
@@ -2643,17 +2679,17 @@ After the restore, the program signs out; everyone signs in again with an accoun
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="-33"/>
+        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="-43"/>
         <source>Đổi vai trò — %1</source>
         <translation>Change role — %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Vai trò mới của %1:</source>
         <translation>New role for %1:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Đã đổi vai trò của %1 thành %2</source>
         <translation>Changed the role of %1 to %2</translation>
     </message>
@@ -2661,12 +2697,12 @@ After the restore, the program signs out; everyone signs in again with an accoun
 <context>
     <name>SettingRow</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/settings.py" line="+54"/>
+        <location filename="../../src/onestop_desktop/ui/admin/settings.py" line="+57"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Mặc định</source>
         <translation>Default</translation>
     </message>
@@ -2711,12 +2747,12 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Thiết lập nghiệp vụ</source>
         <translation>Operational settings</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Các quy tắc văn bản pháp luật để cho đơn vị tự quyết định. Mỗi thay đổi có hiệu lực ngay cho các hồ sơ tiếp nhận sau đó và được ghi vào nhật ký.</source>
         <translation>Rules that legal documents leave to the unit to decide. Each change takes effect at once for dossiers received afterwards and is recorded in the log.</translation>
     </message>
@@ -3023,7 +3059,7 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/signin.py" line="+191"/>
+        <location filename="../../src/onestop_desktop/ui/signin.py" line="+211"/>
         <source>Chưa nhập tên đăng nhập</source>
         <translation>Enter your user name</translation>
     </message>
@@ -3033,7 +3069,7 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
         <translation>Enter your password</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>Đăng nhập — OneStop Desktop</source>
         <translation>Sign in — OneStop Desktop</translation>
     </message>
@@ -3071,7 +3107,7 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/printing.py" line="-242"/>
+        <location filename="../../src/onestop_desktop/ui/printing.py" line="-262"/>
         <source>%1 — OneStop Desktop</source>
         <translation>%1 — OneStop Desktop</translation>
     </message>
@@ -3225,17 +3261,17 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
 <context>
     <name>SupplementForm</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/action_forms.py" line="-68"/>
+        <location filename="../../src/onestop_desktop/ui/action_forms.py" line="-74"/>
         <source>Cần &amp;bổ sung:</source>
         <translation>Documents &amp;needed:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Phím cách để chọn hoặc bỏ chọn một giấy tờ</source>
         <translation>Space selects or deselects a document</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>mỗi dòng một loại giấy tờ</source>
         <translation>one document per line</translation>
     </message>
@@ -3250,7 +3286,7 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) được in sau khi ghi nhận.</source>
         <translation>The request to supplement and complete the dossier (Form 02) is printed once this is recorded.</translation>
     </message>
@@ -3258,7 +3294,7 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
 <context>
     <name>SyncDialogs</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/sync_dialogs.py" line="+132"/>
+        <location filename="../../src/onestop_desktop/ui/sync_dialogs.py" line="+153"/>
         <source>Chọn thư mục ghi gói đồng bộ (ví dụ USB)</source>
         <translation>Choose the folder to write the sync bundle to (e.g. a USB drive)</translation>
     </message>
@@ -3276,7 +3312,7 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
 <context>
     <name>SyncRunner</name>
     <message>
-        <location line="-98"/>
+        <location line="-119"/>
         <source>Đã xuất và kiểm tra lại gói %1: %2 sự kiện. Dấu vân tay khóa: %3</source>
         <translation>Exported and re-verified bundle %1: %2 events. Key fingerprint: %3</translation>
     </message>
@@ -3291,7 +3327,12 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
         <translation>The district has confirmed it holds events up to no. %1.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Gói %1 đã được nhập lúc %2; không thay đổi gì.</source>
+        <translation>Bundle %1 was already imported at %2; nothing changed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Gói %1 đã được nhập trước đây; không thay đổi gì.</source>
         <translation>Bundle %1 was already imported; nothing changed.</translation>
     </message>
@@ -3301,7 +3342,12 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
         <translation>Imported bundle %1 from %2, station %3: %4 new events.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Đã cập nhật %1 hồ sơ của cấp huyện.</source>
+        <translation>Updated %1 district dossiers.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Giấy xác nhận %1 đã ghi bên cạnh gói: mang về máy trạm.</source>
         <translation>Receipt %1 has been written next to the bundle: take it back to the station.</translation>
     </message>
@@ -3391,7 +3437,7 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="-128"/>
+        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="-144"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
@@ -3429,32 +3475,32 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
 <context>
     <name>UsersScreen</name>
     <message>
-        <location line="+153"/>
+        <location line="+178"/>
         <source>Tài khoản cán bộ</source>
         <translation>Staff accounts</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Thêm tài khoản…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Đổi &amp;vai trò…</source>
         <translation>Change ro&amp;le…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Đặt lại &amp;mật khẩu…</source>
         <translation>Reset &amp;password…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Mở &amp;khóa</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Vô &amp;hiệu hóa…</source>
         <translation>&amp;Deactivate…</translation>
     </message>
@@ -3530,7 +3576,7 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/models/worklist.py" line="+59"/>
+        <location filename="../../src/onestop_desktop/ui/models/worklist.py" line="+60"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -3550,7 +3596,7 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
         <translation>Result ready, awaiting return</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+63"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
@@ -3605,7 +3651,12 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="+313"/>
+        <location line="+6"/>
+        <source>Xã/phường</source>
+        <translation>Commune/ward</translation>
+    </message>
+    <message>
+        <location line="+375"/>
         <location line="+2"/>
         <location line="+9"/>
         <source>Quá hạn %1 ngày</source>
@@ -3702,12 +3753,12 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
         <translation>Online, awaiting receipt</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+166"/>
         <source>Không có hồ sơ mã %1</source>
         <translation>No dossier with code %1</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+126"/>
         <source>nhận từ %1 đến %2</source>
         <translation>received %1 to %2</translation>
     </message>
@@ -3732,12 +3783,17 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
         <translation>%1 dossiers</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>hơn %1</source>
         <translation>more than %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>ít nhất %1</source>
+        <translation>at least %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 / %2 hồ sơ</source>
         <translation>%1 / %2 dossiers</translation>
     </message>
@@ -3788,12 +3844,12 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
         <translation>No dossiers found</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+122"/>
         <source>Quá hạn %1 ngày</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Tìm theo tên, số định danh, số điện thoại hoặc mã hồ sơ (Ctrl+F)</source>
         <translation>Search by name, ID number, phone number or dossier code (Ctrl+F)</translation>
     </message>
@@ -3806,6 +3862,16 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
         <location line="+2"/>
         <source>Mọi trạng thái</source>
         <translation>All statuses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mọi xã/phường</source>
+        <translation>All communes/wards</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lọc theo xã/phường gửi hồ sơ lên huyện</source>
+        <translation>Filter by the commune/ward that sent the dossiers to the district</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3861,12 +3927,12 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="-269"/>
+        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="-298"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
