@@ -97,6 +97,35 @@ def verify(ctx: Session, *, extra_anchors: list[Anchor] | None = None) -> Verify
     return report
 
 
+def _unfoldable(dossier_id: str, exc: OneStopError) -> Msg:
+    """A tail dossier whose events do not fold (at a station or a district)."""
+    return Msg(
+        "hồ sơ {id}: các sự kiện của nó không dựng lại được hồ sơ ({reason}): sự "
+        "kiện được ghi thêm hoặc bị sửa",
+        id=dossier_id,
+        reason=exc.as_msg(),
+    )
+
+
+def _mismatch(store: Store, dossier_id: str, state: proj.Row) -> Msg | None:
+    """The stored row of a tail dossier against what its events fold to: the one comparison
+    the station's and the district's tail checks share."""
+    stored = dossiers.get(store, dossier_id)
+    diffs = (
+        ["(toàn bộ hồ sơ)"]
+        if stored is None
+        else [c for c in _COMPARED if _norm(stored.get(c)) != _norm(state.get(c))]
+    )
+    if not diffs:
+        return None
+    return Msg(
+        "hồ sơ {code} không khớp các sự kiện của nó (cột {columns}): sự kiện "
+        "được ghi thêm hoặc hồ sơ bị sửa trực tiếp",
+        code=str(state.get("code")),
+        columns=", ".join(diffs[:5]),
+    )
+
+
 def _projection_tail(store: Store) -> list[Msg]:
     """The projection may not be ahead of the chain (events cut off its end), and the dossiers
     the newest events touched must be what their events fold to."""
@@ -121,32 +150,13 @@ def _projection_tail(store: Store) -> list[Msg]:
                 for ev in evs:
                     state = proj.apply(state, ev)
             except OneStopError as exc:
-                out.append(
-                    Msg(
-                        "hồ sơ {id}: các sự kiện của nó không dựng lại được hồ sơ ({reason}): sự "
-                        "kiện được ghi thêm hoặc bị sửa",
-                        id=dossier_id,
-                        reason=exc.as_msg(),
-                    )
-                )
+                out.append(_unfoldable(dossier_id, exc))
                 continue
             if state is None:
                 continue
-            stored = dossiers.get(store, dossier_id)
-            diffs = (
-                ["(toàn bộ hồ sơ)"]
-                if stored is None
-                else [c for c in _COMPARED if _norm(stored.get(c)) != _norm(state.get(c))]
-            )
-            if diffs:
-                out.append(
-                    Msg(
-                        "hồ sơ {code} không khớp các sự kiện của nó (cột {columns}): sự kiện "
-                        "được ghi thêm hoặc hồ sơ bị sửa trực tiếp",
-                        code=str(state.get("code")),
-                        columns=", ".join(diffs[:5]),
-                    )
-                )
+            mismatch = _mismatch(store, dossier_id, state)
+            if mismatch is not None:
+                out.append(mismatch)
     return out
 
 
@@ -175,32 +185,13 @@ def _district_tail(ctx: Session) -> list[Msg]:
             try:
                 state = district.fold_events(district_rows.dossier_events(store, unit, dossier_id))
             except OneStopError as exc:
-                out.append(
-                    Msg(
-                        "hồ sơ {id}: các sự kiện của nó không dựng lại được hồ sơ ({reason}): sự "
-                        "kiện được ghi thêm hoặc bị sửa",
-                        id=dossier_id,
-                        reason=exc.as_msg(),
-                    )
-                )
+                out.append(_unfoldable(dossier_id, exc))
                 continue
             if state is None:  # its creation is in a chain not imported yet
                 continue
-            stored = dossiers.get(store, dossier_id)
-            diffs = (
-                ["(toàn bộ hồ sơ)"]
-                if stored is None
-                else [c for c in _COMPARED if _norm(stored.get(c)) != _norm(state.get(c))]
-            )
-            if diffs:
-                out.append(
-                    Msg(
-                        "hồ sơ {code} không khớp các sự kiện của nó (cột {columns}): sự kiện "
-                        "được ghi thêm hoặc hồ sơ bị sửa trực tiếp",
-                        code=str(state.get("code")),
-                        columns=", ".join(diffs[:5]),
-                    )
-                )
+            mismatch = _mismatch(store, dossier_id, state)
+            if mismatch is not None:
+                out.append(mismatch)
     return out
 
 
