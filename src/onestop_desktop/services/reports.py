@@ -49,9 +49,6 @@ def facts(ctx: Session, start: date, end: date, unit: str | None = None) -> Iter
         yield fact(row)
 
 
-_facts = facts
-"""The old private name, kept while ``services/board.py`` still imports it."""
-
 _STATUS = {int(s): s for s in Status}
 _VN = clock.VN_TZ
 _naive = datetime.fromisoformat
