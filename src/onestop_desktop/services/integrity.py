@@ -250,20 +250,7 @@ def rebuild(ctx: Session, *, write: bool = True) -> RebuildReport:
             assert state is not None
             report.dossiers += 1
             seen.add(dossier_id)
-            stored = dossiers.get(ctx.store, dossier_id)
-            if stored is None:
-                report.added += 1
-                _note(report, state["code"], "(toàn bộ hồ sơ)", None, "có")
-                if write:
-                    dossiers.insert(ctx.store, state)
-                continue
-            diffs = [c for c in _COMPARED if _norm(stored.get(c)) != _norm(state.get(c))]
-            if diffs:
-                report.changed += 1
-                for c in diffs:
-                    _note(report, state["code"], c, stored.get(c), state.get(c))
-                if write:
-                    dossiers.update(ctx.store, state)
+            _reconcile(ctx, report, dossier_id, state, write)
         if ctx.store.setting("station_kind") == "district":
             _rebuild_district(ctx, report, seen, write)
         matched = report.dossiers - report.added
@@ -282,6 +269,27 @@ def rebuild(ctx: Session, *, write: bool = True) -> RebuildReport:
     return report
 
 
+def _reconcile(
+    ctx: Session, report: RebuildReport, dossier_id: str, state: proj.Row, write: bool
+) -> None:
+    """One folded dossier against its stored row, noted in ``report`` and written when
+    ``write``: the step a station's and a district's rebuild share."""
+    stored = dossiers.get(ctx.store, dossier_id)
+    if stored is None:
+        report.added += 1
+        _note(report, state["code"], "(toàn bộ hồ sơ)", None, "có")
+        if write:
+            dossiers.insert(ctx.store, state)
+        return
+    diffs = [c for c in _COMPARED if _norm(stored.get(c)) != _norm(state.get(c))]
+    if diffs:
+        report.changed += 1
+        for c in diffs:
+            _note(report, state["code"], c, stored.get(c), state.get(c))
+        if write:
+            dossiers.update(ctx.store, state)
+
+
 def _rebuild_district(ctx: Session, report: RebuildReport, seen: set[str], write: bool) -> None:
     """At a district (#12): the communes' dossiers are folded from the imported events
     (``sync_events``), with the district's own fold (``services.district.fold_events``), and
@@ -298,20 +306,7 @@ def _rebuild_district(ctx: Session, report: RebuildReport, seen: set[str], write
             continue
         report.dossiers += 1
         seen.add(dossier_id)
-        stored = dossiers.get(ctx.store, dossier_id)
-        if stored is None:
-            report.added += 1
-            _note(report, state["code"], "(toàn bộ hồ sơ)", None, "có")
-            if write:
-                dossiers.insert(ctx.store, state)
-            continue
-        diffs = [c for c in _COMPARED if _norm(stored.get(c)) != _norm(state.get(c))]
-        if diffs:
-            report.changed += 1
-            for c in diffs:
-                _note(report, state["code"], c, stored.get(c), state.get(c))
-            if write:
-                dossiers.update(ctx.store, state)
+        _reconcile(ctx, report, dossier_id, state, write)
     if write:
         district_rows.set_folded(ctx.store, district_rows.heads(ctx.store))
 

@@ -237,6 +237,20 @@ def read_key_card(path: Path) -> KeyCard:
     return card
 
 
+def _check_card(ctx: Session, path: Path, card: KeyCard, role: Role) -> None:
+    """A key card for ``role`` that is not this machine's own key: what a first registration
+    and a replacement both require before anything else."""
+    if card.role != role:
+        raise ValidationError(
+            "Tệp khóa {file} là khóa của {kind}, không phải của {wanted}",
+            file=path.name,
+            kind=_ROLE_LABELS[card.role],
+            wanted=_ROLE_LABELS[role],
+        )
+    if card.public_key == own_key_card(ctx).public_key:
+        raise Conflict("Tệp khóa {file} là khóa của chính máy này", file=path.name)
+
+
 def register_key(
     ctx: Session, path: Path, *, role: Role = "station", replace: bool = False
 ) -> rows.KeyRow:
@@ -250,15 +264,7 @@ def register_key(
     card = read_key_card(path)
     if replace:
         return replace_key(ctx, path, card, role).row
-    if card.role != role:
-        raise ValidationError(
-            "Tệp khóa {file} là khóa của {kind}, không phải của {wanted}",
-            file=path.name,
-            kind=_ROLE_LABELS[card.role],
-            wanted=_ROLE_LABELS[role],
-        )
-    if card.public_key == own_key_card(ctx).public_key:
-        raise Conflict("Tệp khóa {file} là khóa của chính máy này", file=path.name)
+    _check_card(ctx, path, card, role)
     with ctx.store.atomic():
         held = rows.key_by_public(ctx.store, card.public_key)
         if held is not None:
@@ -322,15 +328,7 @@ def replace_key(ctx: Session, path: Path, card: KeyCard, role: Role) -> Replacem
     sides, compared by the two people, is then the only proof (as at the first registration).
     """
     ctx.require(PERMISSION)
-    if card.role != role:
-        raise ValidationError(
-            "Tệp khóa {file} là khóa của {kind}, không phải của {wanted}",
-            file=path.name,
-            kind=_ROLE_LABELS[card.role],
-            wanted=_ROLE_LABELS[role],
-        )
-    if card.public_key == own_key_card(ctx).public_key:
-        raise Conflict("Tệp khóa {file} là khóa của chính máy này", file=path.name)
+    _check_card(ctx, path, card, role)
     now = clock.iso(ctx.now())
     row = rows.KeyRow(
         card.unit_code,
