@@ -1191,6 +1191,7 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/attachments.py" />
+            <location filename="../../src/onestop_desktop/services/audit.py" />
             <source>{count} tệp theo thứ tự mới</source>
             <translation>{count} file(s) in a new order</translation>
         </message>
@@ -1211,8 +1212,184 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Khởi tạo máy trạm</source>
+            <translation>Station set up</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Thêm tài khoản</source>
+            <translation>Add account</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Đổi mật khẩu</source>
+            <translation>Change password</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Đặt lại mật khẩu</source>
+            <translation>Reset password</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Đổi vai trò</source>
+            <translation>Change role</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Vô hiệu hóa tài khoản</source>
+            <translation>Deactivate account</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Mở khóa tài khoản</source>
+            <translation>Unlock account</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Sửa lịch làm việc</source>
+            <translation>Change the working calendar</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Bỏ một ngày khỏi lịch</source>
+            <translation>Remove a day from the calendar</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Đổi thiết lập</source>
+            <translation>Change a setting</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Nhập danh mục thủ tục</source>
+            <translation>Import the procedure catalogue</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Thêm tệp quét</source>
+            <translation>Add a scanned file</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Bỏ tệp quét</source>
+            <translation>Remove a scanned file</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Xoay trang quét</source>
+            <translation>Rotate scanned pages</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Sắp xếp lại tệp quét</source>
+            <translation>Reorder scanned files</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>ngày làm bù</source>
+            <translation>make-up working day</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>ngày nghỉ</source>
+            <translation>day off</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <location filename="../../src/onestop_desktop/services/dossiers.py" />
+            <source>Nhập từ sổ theo dõi</source>
+            <translation>Imported from the tracking ledger</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>{kind}</source>
+            <translation>{kind}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Đơn vị {unit} ({code}), máy trạm {station}</source>
+            <translation>Unit {unit} ({code}), station {station}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>{username} — {name} ({role})</source>
+            <translation>{username} — {name} ({role})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>{username}: {old} → {new}</source>
+            <translation>{username}: {old} → {new}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Tài khoản {username}</source>
+            <translation>Account {username}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>{day}: {what} — {note}</source>
+            <translation>{day}: {what} — {note}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>{day}: {what}</source>
+            <translation>{day}: {what}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>{day}</source>
+            <translation>{day}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>mặc định</source>
+            <translation>default</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>{key}: {old} → {new}</source>
+            <translation>{key}: {old} → {new}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Tệp {file}: {added} thủ tục mới, {updated} thủ tục có phiên bản mới</source>
+            <translation>File {file}: {added} new procedures, {updated} procedures with a new version</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Tệp {name} ({pages} trang)</source>
+            <translation>File {name} ({pages} pages)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Xoay {degrees}°, trang {page}</source>
+            <translation>Rotated {degrees}°, page {page}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Xoay {degrees}°, mọi trang</source>
+            <translation>Rotated {degrees}°, every page</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Người vận hành máy ({who})</source>
+            <translation>Computer operator ({who})</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>Công dân (nộp trực tuyến)</source>
+            <translation>Citizen (filed online)</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
             <source>Khoảng ngày không hợp lệ: từ ngày {start} đến ngày {end}</source>
             <translation>Invalid date range: from {start} to {end}</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/audit.py" />
+            <source>(nội dung sự kiện không đọc được)</source>
+            <translation>(the event cannot be read)</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/autobackup.py" />
@@ -1661,11 +1838,6 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/dossiers.py" />
-            <source>Nhập từ sổ theo dõi</source>
-            <translation>Imported from the tracking ledger</translation>
-        </message>
-        <message>
-            <location filename="../../src/onestop_desktop/services/dossiers.py" />
             <source>không có</source>
             <translation>none</translation>
         </message>
@@ -1776,11 +1948,6 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/integrity.py" />
-            <source>bảng hồ sơ đã ghi nhận đến sự kiện số {seq} của máy trạm {station}, nhưng chuỗi chỉ còn {count} sự kiện: sự kiện cuối đã bị xóa</source>
-            <translation>the dossiers table has folded up to event {seq} of station {station}, but the chain has only {count} events: the last events were deleted</translation>
-        </message>
-        <message>
-            <location filename="../../src/onestop_desktop/services/integrity.py" />
             <source>hồ sơ {id}: các sự kiện của nó không dựng lại được hồ sơ ({reason}): sự kiện được ghi thêm hoặc bị sửa</source>
             <translation>dossier {id}: its events do not rebuild the dossier ({reason}): an event was appended or edited</translation>
         </message>
@@ -1788,6 +1955,11 @@
             <location filename="../../src/onestop_desktop/services/integrity.py" />
             <source>hồ sơ {code} không khớp các sự kiện của nó (cột {columns}): sự kiện được ghi thêm hoặc hồ sơ bị sửa trực tiếp</source>
             <translation>dossier {code} does not match its events (columns {columns}): an event was appended or the dossier was edited directly</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/services/integrity.py" />
+            <source>bảng hồ sơ đã ghi nhận đến sự kiện số {seq} của máy trạm {station}, nhưng chuỗi chỉ còn {count} sự kiện: sự kiện cuối đã bị xóa</source>
+            <translation>the dossiers table has folded up to event {seq} of station {station}, but the chain has only {count} events: the last events were deleted</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/services/integrity.py" />

@@ -27,7 +27,7 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="+138"/>
+        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="+140"/>
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/audit.py" line="+69"/>
+        <location filename="../../src/onestop_desktop/ui/admin/audit.py" line="+74"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
@@ -153,16 +153,17 @@
     <message>
         <location line="+6"/>
         <location line="+13"/>
+        <location line="+6"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-11"/>
         <source>mã hồ sơ</source>
         <translation>dossier code</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Từ ngày</source>
         <translation>From date</translation>
     </message>
@@ -3371,7 +3372,7 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/models/timeline.py" line="+34"/>
+        <location filename="../../src/onestop_desktop/ui/models/timeline.py" line="+35"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
@@ -3437,7 +3438,7 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="-144"/>
+        <location filename="../../src/onestop_desktop/ui/admin/users.py" line="-146"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
@@ -3475,7 +3476,7 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
 <context>
     <name>UsersScreen</name>
     <message>
-        <location line="+178"/>
+        <location line="+180"/>
         <source>Tài khoản cán bộ</source>
         <translation>Staff accounts</translation>
     </message>

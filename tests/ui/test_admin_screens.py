@@ -470,6 +470,72 @@ def test_audit_screen_filters_and_pages(qtbot: QtBot, admin_session: Session, st
     assert screen.model.rowCount() == 0
 
 
+def _values(parts: tuple[object, ...]) -> list[str]:
+    """Every value filled into translatable parts (names, codes, reasons: data, not words of
+    ours), through nested messages too."""
+    from onestop_desktop.errors import Msg
+
+    found: list[str] = []
+    for part in parts:
+        if isinstance(part, Msg):
+            found += _values(tuple(part.args.values()))
+        elif part is not None:
+            found.append(str(part))
+    return found
+
+
+def test_audit_screen_in_english_has_no_vietnamese_words_of_ours(
+    qtbot: QtBot, admin_session: Session, store: Store, english: None
+) -> None:
+    from onestop_desktop.services import calendar as calendar_service
+    from onestop_desktop.ui.i18n import translate_template
+
+    users.add_user(admin_session, "hoa", "clerk", "Phạm Thị Hoà", "mat-khau-hoa")
+    users.change_role(admin_session, "hoa", "officer")
+    users.reset_password(admin_session, "hoa", "mat-khau-moi-2")
+    calendar_service.set_day(admin_session, date(2031, 3, 5), "day_off", "Bão số 3")
+    settings.set_setting(admin_session, "idle_lock_minutes", "15")
+    screen = AuditScreen(admin_session)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.model.loading(), timeout=10000)
+    # Every kind's name in the filter list is English.
+    names = [screen.kind_box.itemText(i) for i in range(screen.kind_box.count())]
+    assert names[0] == "All" and all(n.isascii() for n in names), names
+    checked: set[str] = set()
+    for i in range(1, screen.kind_box.count()):
+        screen.kind_box.setCurrentIndex(i)
+        searched(qtbot, screen)
+        for r, entry in enumerate(screen.model.rows()[:5]):
+            checked.add(entry.kind)
+            cells = [
+                str(screen.model.data(screen.model.index(r, c)))
+                for c in (AuditModel.COL_ACTOR, AuditModel.COL_ACTION, AuditModel.COL_DETAILS)
+            ]
+            data = [entry.actor_name if entry.actor_words is None else ""]
+            data += _values((*entry.detail_parts, entry.action_msg, entry.note))
+            text = " ".join(cells)
+            for value in sorted(data, key=len, reverse=True):
+                text = text.replace(value, "")
+            # no letter of Vietnamese left (arrows, dashes and guillemets are punctuation)
+            assert not [c for c in text if c.isalpha() and not c.isascii()], (entry.kind, cells)
+            # and the Vietnamese text is still what the CLI gets
+            assert entry.details == entry.render_details()
+            assert entry.render_action(translate_template) != entry.action or entry.action.isascii()
+    for kind in (
+        "user.added",
+        "user.role_changed",
+        "user.password_reset",
+        "calendar.day_set",
+        "settings.changed",
+        "received",
+        "handed_over",
+    ):
+        assert kind in checked, kind
+    added = audit.search_log(admin_session, audit.LogQuery(kinds=("user.added",))).entries[0]
+    assert "Phạm Thị Hoà" in added.render_details(translate_template)
+    assert added.render_details(translate_template).endswith("(Reception clerk)")
+
+
 def test_audit_model_fetches_pages_in_the_background(qtbot: QtBot, admin_session: Session) -> None:
     model = AuditModel(admin_session)
     model.page_size = 7
@@ -623,6 +689,8 @@ def test_an_open_account_dialog_follows_a_language_change(
     now = {lbl.text() for lbl in dialog.findChildren(QLabel) if lbl.buddy() is not None}
     assert "Họ tên:" not in now and all(t.isascii() for t in now), now
     assert dialog.full_name.text() == "Lê Văn Tám"
+    assert dialog.windowTitle() == "Add account"
     i18n.install("vi")
     QApplication.processEvents()
     assert "Họ tên:" in {lbl.text() for lbl in dialog.findChildren(QLabel)}
+    assert dialog.windowTitle() == "Thêm tài khoản"

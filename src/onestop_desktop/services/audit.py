@@ -3,7 +3,7 @@ and reading the log back, page by page, in words (the admin's «Nhật ký» scr
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -26,7 +26,7 @@ from onestop_desktop.domain.payloads import (
     parse,
 )
 from onestop_desktop.domain.roles import Role
-from onestop_desktop.errors import Conflict, ValidationError
+from onestop_desktop.errors import Conflict, Msg, ValidationError
 from onestop_desktop.services.context import Session
 from onestop_desktop.store import audit_log as log_rows
 from onestop_desktop.store import events
@@ -79,7 +79,15 @@ class LogQuery:
 
 @dataclass(frozen=True)
 class LogEntry:
-    """One event of the log in words: who, when, what, on which dossier."""
+    """One event of the log in words: who, when, what, on which dossier.
+
+    The words are translatable messages, as in the dossier timeline
+    (:class:`~onestop_desktop.services.views.TimelineEntry`): the CLI gets the Vietnamese
+    :attr:`action` and :attr:`details`, the GUI renders ``action_msg``, ``detail_parts`` and
+    ``actor_words`` in its own language. ``note`` is the clerk's own words, never translated.
+    ``actor_words`` is set when the actor is not a named staff member (the CLI operator, the
+    citizen filing online), whose description is a phrase of ours, not a name.
+    """
 
     id: int
     station_id: int
@@ -88,9 +96,33 @@ class LogEntry:
     kind: str
     actor: str
     actor_name: str
-    action: str
+    action_msg: Msg
     dossier_code: str | None
-    details: str
+    detail_parts: tuple[Msg, ...]
+    note: str | None = None
+    actor_words: Msg | None = None
+
+    @property
+    def action(self) -> str:
+        """What was done, in Vietnamese ("Chuyển xử lý")."""
+        return str(self.action_msg)
+
+    @property
+    def details(self) -> str:
+        """What it carried, in Vietnamese."""
+        return self.render_details()
+
+    def render_action(self, translate: Callable[[str], str] | None = None) -> str:
+        return self.action_msg.render(translate)
+
+    def render_details(self, translate: Callable[[str], str] | None = None) -> str:
+        from onestop_desktop.services.views import details_text
+
+        return details_text(self.detail_parts, self.note, translate)
+
+    def render_actor(self, translate: Callable[[str], str] | None = None) -> str:
+        """Who, in the language of ``translate`` (a staff member's name is never translated)."""
+        return self.actor_words.render(translate) if self.actor_words else self.actor_name
 
 
 @dataclass(frozen=True)
@@ -101,92 +133,146 @@ class LogPage:
     next_before: int | None
 
 
-_ADMIN_ACTIONS: dict[str, str] = {
-    "station.initialized": "Khởi tạo máy trạm",
-    "user.added": "Thêm tài khoản",
-    "user.password_changed": "Đổi mật khẩu",
-    "user.password_reset": "Đặt lại mật khẩu",
-    "user.role_changed": "Đổi vai trò",
-    "user.deactivated": "Vô hiệu hóa tài khoản",
-    "user.unlocked": "Mở khóa tài khoản",
-    "calendar.day_set": "Sửa lịch làm việc",
-    "calendar.day_removed": "Bỏ một ngày khỏi lịch",
-    "settings.changed": "Đổi thiết lập",
-    "catalog.imported": "Nhập danh mục thủ tục",
+_ADMIN_ACTIONS: dict[str, Msg] = {
+    "station.initialized": Msg("Khởi tạo máy trạm"),
+    "user.added": Msg("Thêm tài khoản"),
+    "user.password_changed": Msg("Đổi mật khẩu"),
+    "user.password_reset": Msg("Đặt lại mật khẩu"),
+    "user.role_changed": Msg("Đổi vai trò"),
+    "user.deactivated": Msg("Vô hiệu hóa tài khoản"),
+    "user.unlocked": Msg("Mở khóa tài khoản"),
+    "calendar.day_set": Msg("Sửa lịch làm việc"),
+    "calendar.day_removed": Msg("Bỏ một ngày khỏi lịch"),
+    "settings.changed": Msg("Đổi thiết lập"),
+    "catalog.imported": Msg("Nhập danh mục thủ tục"),
     # Scanned files (not dossier events, but they name their dossier's code in the payload).
-    "attachment.added": "Thêm tệp quét",
-    "attachment.removed": "Bỏ tệp quét",
-    "attachment.rotated": "Xoay trang quét",
-    "attachment.reordered": "Sắp xếp lại tệp quét",
+    "attachment.added": Msg("Thêm tệp quét"),
+    "attachment.removed": Msg("Bỏ tệp quét"),
+    "attachment.rotated": Msg("Xoay trang quét"),
+    "attachment.reordered": Msg("Sắp xếp lại tệp quét"),
 }
 
-_DAY_KINDS = {"day_off": "ngày nghỉ", "workday": "ngày làm bù"}
+_DAY_KINDS = {"day_off": Msg("ngày nghỉ"), "workday": Msg("ngày làm bù")}
+_IMPORTED = Msg("Nhập từ sổ theo dõi")
 
 
-def kind_label(kind: str) -> str:
-    """The Vietnamese name of an event kind (the dossier actions' own names, admin acts here)."""
+def kind_label_msg(kind: str) -> Msg:
+    """The name of an event kind as a translatable word (the dossier actions' own names, admin
+    acts here); an unknown kind is named by itself."""
     from onestop_desktop.domain.status import ACTIONS
 
     if kind in ACTIONS:
-        return ACTIONS[kind].label
-    return _ADMIN_ACTIONS.get(kind, {"imported": "Nhập từ sổ theo dõi"}.get(kind, kind))
+        return ACTIONS[kind].label_msg
+    if kind == "imported":
+        return _IMPORTED
+    return _ADMIN_ACTIONS.get(kind) or Msg("{kind}", kind=kind)
 
 
-def log_kinds() -> list[tuple[str, str]]:
-    """Every event kind the app writes and its name, for the filter list."""
-    return [(kind, kind_label(kind)) for kind in KINDS]
+def kind_label(kind: str) -> str:
+    """The Vietnamese name of an event kind."""
+    return str(kind_label_msg(kind))
 
 
-def _role(value: str) -> str:
+def log_kinds() -> list[tuple[str, Msg]]:
+    """Every event kind the app writes and its name, for the filter list (``str()`` of the name
+    is the Vietnamese; the GUI renders it in its language)."""
+    return [(kind, kind_label_msg(kind)) for kind in KINDS]
+
+
+def _role(value: str) -> Msg | str:
     try:
-        return Role(value).label
+        return Role(value).label_msg
     except ValueError:
         return value
 
 
-def _admin_details(p: Payload) -> str:
-    """What an admin act carried, in words (never a password or a hash: events have none)."""
+def _admin_details(p: Payload) -> tuple[Msg, ...]:
+    """What an admin act carried, in translatable words (never a password or a hash: events
+    have none). The values (names, codes, typed notes) are filled in as typed."""
     if isinstance(p, StationInitialized):
-        return f"Đơn vị {p.unit_name} ({p.unit_code}), máy trạm {p.station}"
+        return (
+            Msg(
+                "Đơn vị {unit} ({code}), máy trạm {station}",
+                unit=p.unit_name,
+                code=p.unit_code,
+                station=p.station,
+            ),
+        )
     if isinstance(p, UserAdded):
-        return f"{p.username} — {p.full_name} ({_role(p.role)})"
+        return (
+            Msg(
+                "{username} — {name} ({role})",
+                username=p.username,
+                name=p.full_name,
+                role=_role(p.role),
+            ),
+        )
     if isinstance(p, UserRoleChanged):
-        return f"{p.username}: {_role(p.old)} → {_role(p.new)}"
+        return (
+            Msg(
+                "{username}: {old} → {new}",
+                username=p.username,
+                old=_role(p.old),
+                new=_role(p.new),
+            ),
+        )
     if isinstance(p, UserPasswordChanged | UserPasswordReset | UserDeactivated | UserUnlocked):
-        return f"Tài khoản {p.username}"
+        return (Msg("Tài khoản {username}", username=p.username),)
     if isinstance(p, CalendarDaySet):
-        what = _DAY_KINDS.get(p.kind, p.kind)
+        what: Msg | str = _DAY_KINDS.get(p.kind) or p.kind
         day = clock.fmt_date(date.fromisoformat(p.day))
-        return f"{day}: {what}" + (f" — {p.note}" if p.note else "")
+        if p.note:
+            return (Msg("{day}: {what} — {note}", day=day, what=what, note=p.note),)
+        return (Msg("{day}: {what}", day=day, what=what),)
     if isinstance(p, CalendarDayRemoved):
-        return clock.fmt_date(date.fromisoformat(p.day))
+        return (Msg("{day}", day=clock.fmt_date(date.fromisoformat(p.day))),)
     if isinstance(p, SettingsChanged):
-        old = "mặc định" if p.old is None else f"«{p.old}»"
-        new = "mặc định" if p.new is None else f"«{p.new}»"
-        return f"{p.key}: {old} → {new}"
+        default = Msg("mặc định")
+        old: Msg | str = default if p.old is None else f"«{p.old}»"
+        new: Msg | str = default if p.new is None else f"«{p.new}»"
+        return (Msg("{key}: {old} → {new}", key=p.key, old=old, new=new),)
     if isinstance(p, CatalogImported):
         return (
-            f"Tệp {p.source}: {clock.fmt_int(len(p.added))} thủ tục mới, "
-            f"{clock.fmt_int(len(p.updated))} thủ tục có phiên bản mới"
+            Msg(
+                "Tệp {file}: {added} thủ tục mới, {updated} thủ tục có phiên bản mới",
+                file=p.source,
+                added=clock.fmt_int(len(p.added)),
+                updated=clock.fmt_int(len(p.updated)),
+            ),
         )
     if type(p).KIND.startswith("attachment."):
         return _attachment_details(p)
-    return ""
+    return ()
 
 
-def _attachment_details(p: Payload) -> str:
+def _attachment_details(p: Payload) -> tuple[Msg, ...]:
     """A scanned file's event in words, read by attribute (the attachment kinds are #10's)."""
     kind = type(p).KIND
     if kind == "attachment.added":
         name, pages = getattr(p, "name", ""), getattr(p, "pages", 0)
-        return f"Tệp {name} ({clock.fmt_int(int(pages))} trang)"
+        return (Msg("Tệp {name} ({pages} trang)", name=name, pages=clock.fmt_int(int(pages))),)
     if kind == "attachment.rotated":
         page = getattr(p, "page", None)
-        turned = f"Xoay {getattr(p, 'rotation', 0)}°"
-        return turned + (f", trang {page}" if page else ", mọi trang")
+        degrees = getattr(p, "rotation", 0)
+        if page:
+            return (Msg("Xoay {degrees}°, trang {page}", degrees=degrees, page=page),)
+        return (Msg("Xoay {degrees}°, mọi trang", degrees=degrees),)
     if kind == "attachment.reordered":
-        return f"{clock.fmt_int(len(getattr(p, 'order', ())))} tệp theo thứ tự mới"
-    return ""
+        count = clock.fmt_int(len(getattr(p, "order", ())))
+        return (Msg("{count} tệp theo thứ tự mới", count=count),)
+    return ()
+
+
+def actor_words(tag: str, name: str) -> Msg | None:
+    """How an actor who is not a named staff member is described, as a translatable phrase:
+    the CLI operator and the citizen filing online (``None`` for a staff member, whose name
+    is shown as it is). ``name`` is what ``services.dossiers`` resolved for the tag."""
+    what, _, who = tag.partition(":")
+    if what == "operator":
+        return Msg("Người vận hành máy ({who})", who=who)
+    if what == "user" and who == "congdan" and name == "Công dân (nộp trực tuyến)":
+        return Msg("Công dân (nộp trực tuyến)")
+    return None
 
 
 def _filter(ctx: Session, query: LogQuery) -> log_rows.LogFilter | None:
@@ -246,12 +332,16 @@ def search_log(
         ev = row.event
         if ev.actor not in names:
             names[ev.actor] = dossier_words._actor_name(ctx, ev.actor)
+        note: str | None = None
         try:
             p = parse(ev.kind, ev.payload, station=ev.station_id, seq=ev.seq)
         except ValidationError:
-            details = "(nội dung sự kiện không đọc được)"
+            parts: tuple[Msg, ...] = (Msg("(nội dung sự kiện không đọc được)"),)
         else:
-            details = dossier_words._details(ctx, ev, p) if p.DOSSIER else _admin_details(p)
+            if p.DOSSIER:
+                parts, note = dossier_words._detail_parts(ctx, ev, p)
+            else:
+                parts = _admin_details(p)
         entries.append(
             LogEntry(
                 id=row.id,
@@ -261,9 +351,11 @@ def search_log(
                 kind=ev.kind,
                 actor=ev.actor,
                 actor_name=names[ev.actor],
-                action=kind_label(ev.kind),
+                action_msg=kind_label_msg(ev.kind),
                 dossier_code=row.dossier_code or _named_code(ev.payload),
-                details=details,
+                detail_parts=parts,
+                note=note,
+                actor_words=actor_words(ev.actor, names[ev.actor]),
             )
         )
     more = len(rows) == limit

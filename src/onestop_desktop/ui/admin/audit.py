@@ -29,7 +29,12 @@ from onestop_desktop.services import audit, users
 from onestop_desktop.services.audit import LogEntry, LogPage, LogQuery
 from onestop_desktop.services.context import Session
 from onestop_desktop.ui.admin.common import MessageLine, RowsModel, table_view
-from onestop_desktop.ui.i18n import fmt, use_translated_edit_menu
+from onestop_desktop.ui.i18n import (
+    fmt,
+    translate_message,
+    translate_template,
+    use_translated_edit_menu,
+)
 from onestop_desktop.ui.live_texts import LiveTexts
 from onestop_desktop.ui.workers import Job, Worker
 
@@ -77,18 +82,18 @@ class AuditModel(RowsModel[LogEntry]):
         if column == self.COL_AT:
             return clock.fmt_datetime(row.at)
         if column == self.COL_ACTOR:
-            return row.actor_name
+            return row.render_actor(translate_template)
         if column == self.COL_ACTION:
-            return row.action
+            return row.render_action(translate_template)
         if column == self.COL_DOSSIER:
             return row.dossier_code or ""
         if column == self.COL_DETAILS:
-            return row.details
+            return row.render_details(translate_template)
         return ""
 
     def tooltip(self, row: LogEntry, column: int) -> str | None:
         if column == self.COL_DETAILS:
-            return row.details
+            return row.render_details(translate_template)
         if column == self.COL_ACTOR:
             return row.actor
         return None
@@ -198,8 +203,16 @@ class AuditScreen(QWidget):
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("auditKind")
         self.kind_box.addItem(self.tr("Tất cả"), "")
-        for kind, label in audit.log_kinds():
-            self.kind_box.addItem(label, kind)
+        kinds = audit.log_kinds()
+        for kind, _label in kinds:
+            self.kind_box.addItem("", kind)
+
+        def name_kinds() -> None:
+            self.kind_box.setItemText(0, self.tr("Tất cả"))
+            for i, (_kind, label) in enumerate(kinds, start=1):
+                self.kind_box.setItemText(i, translate_message(label))
+
+        self.live(name_kinds)
         self.dates_box = QCheckBox()
         self.live(lambda: self.dates_box.setText(self.tr("Từ ngày")))
         self.dates_box.setObjectName("auditDates")
@@ -227,15 +240,15 @@ class AuditScreen(QWidget):
         self.model.loaded.connect(self._loaded)
 
         filters = QGridLayout()
-        filters.addWidget(QLabel(self.tr("Cán bộ:")), 0, 0)
+        filters.addWidget(self.live.label(lambda: self.tr("Cán bộ:")), 0, 0)
         filters.addWidget(self.user_box, 0, 1)
-        filters.addWidget(QLabel(self.tr("Hồ sơ:")), 0, 2)
+        filters.addWidget(self.live.label(lambda: self.tr("Hồ sơ:")), 0, 2)
         filters.addWidget(self.dossier_edit, 0, 3)
-        filters.addWidget(QLabel(self.tr("Việc:")), 0, 4)
+        filters.addWidget(self.live.label(lambda: self.tr("Việc:")), 0, 4)
         filters.addWidget(self.kind_box, 0, 5)
         filters.addWidget(self.dates_box, 1, 0)
         filters.addWidget(self.start_edit, 1, 1)
-        filters.addWidget(QLabel(self.tr("đến ngày")), 1, 2)
+        filters.addWidget(self.live.label(lambda: self.tr("đến ngày")), 1, 2)
         filters.addWidget(self.end_edit, 1, 3)
         filters.addWidget(self.search_button, 1, 5)
         filters.setColumnStretch(1, 2)

@@ -85,10 +85,12 @@ class _FormDialog(QDialog):
     """A small form with OK/Cancel and an error line; OK runs :meth:`submit` and closes only
     when the service accepted it (the fields are kept on a refusal)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: Callable[[], str], parent: QWidget | None = None) -> None:
+        # The title is a function (as every text given to LiveTexts) so that it follows a
+        # change of language while the dialog is open, like the rest of the form.
         super().__init__(parent)
         self.live = LiveTexts(self)
-        self.setWindowTitle(title)
+        self.live(lambda: self.setWindowTitle(title()))
         self.form = QFormLayout()
         self.error = QLabel()
         self.error.setObjectName("dialogError")
@@ -135,7 +137,7 @@ class AddUserDialog(_FormDialog):
     """Thêm tài khoản: user name, full name, role, password twice."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Thêm tài khoản"), parent)
+        super().__init__(lambda: self.tr("Thêm tài khoản"), parent)
         self.setObjectName("AddUserDialog")
         self._session = session
         self.username = QLineEdit()
@@ -175,7 +177,7 @@ class RoleDialog(_FormDialog):
     """Đổi vai trò of one account."""
 
     def __init__(self, session: Session, user: User, parent: QWidget | None = None) -> None:
-        super().__init__(fmt(self.tr("Đổi vai trò — %1"), user.username), parent)
+        super().__init__(lambda: fmt(self.tr("Đổi vai trò — %1"), user.username), parent)
         self.setObjectName("RoleDialog")
         self._session = session
         self._user = user
@@ -194,7 +196,7 @@ class ResetPasswordDialog(_FormDialog):
     """Đặt lại mật khẩu for a colleague who forgot theirs (no old password asked)."""
 
     def __init__(self, session: Session, user: User, parent: QWidget | None = None) -> None:
-        super().__init__(fmt(self.tr("Đặt lại mật khẩu — %1"), user.username), parent)
+        super().__init__(lambda: fmt(self.tr("Đặt lại mật khẩu — %1"), user.username), parent)
         self.setObjectName("ResetPasswordDialog")
         self._session = session
         self._user = user

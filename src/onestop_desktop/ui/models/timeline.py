@@ -17,8 +17,9 @@ from PySide6.QtCore import (
 )
 
 from onestop_desktop.domain import clock
+from onestop_desktop.services.audit import actor_words
 from onestop_desktop.services.views import TimelineEntry
-from onestop_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate_template
+from onestop_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate_message, translate_template
 from onestop_desktop.ui.labels import status_text
 
 CONTEXT = "TimelineModel"
@@ -62,7 +63,7 @@ class TimelineModel(QAbstractTableModel):
         tip = f"{what}\n{after}: {status}"
         return (
             clock.fmt_datetime(entry.at),
-            entry.actor_name,
+            _actor(entry),
             action,
             details,
             status,
@@ -122,3 +123,10 @@ class TimelineModel(QAbstractTableModel):
             at, actor, action, details = cells[: self.COL_STATUS]
             out.append(f"{at} — {actor}: {action}" + (f" ({details})" if details else ""))
         return out
+
+
+def _actor(entry: TimelineEntry) -> str:
+    """Who did it, in the GUI language: a staff member's name as it is, the CLI operator and
+    the citizen filing online described in words (``services.audit.actor_words``)."""
+    words = actor_words(entry.actor, entry.actor_name)
+    return translate_message(words) if words is not None else entry.actor_name
