@@ -216,7 +216,7 @@
 <context>
     <name>BackupScreen</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="+218"/>
+        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="+243"/>
         <source>Sao lưu và khôi phục</source>
         <translation>Backup and restore</translation>
     </message>
@@ -343,29 +343,44 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="-409"/>
+        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="-432"/>
         <source>Ngày giờ</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Số hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Tệp quét</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 (chưa hoàn tất, không dùng được)</source>
         <translation>%1 (incomplete, unusable)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (thiếu %2)</source>
+        <translation>%1 (%2 missing)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 tệp quét mà bản sao lưu này ghi tên không có trong kho tệp quét bên cạnh nó: khôi phục bản này sẽ không mang lại được các tệp đó</source>
+        <translation>%1 scanned files this backup names are not in the scans store beside it: restoring this backup cannot bring those files back</translation>
     </message>
 </context>
 <context>
@@ -2564,7 +2579,7 @@ Unit: %2 (%3), station %4.</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="+35"/>
+        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="+31"/>
         <source>Khôi phục từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>

@@ -36,6 +36,7 @@ def test_backup_auto_both_places_then_nothing_due_then_list(tmp_path: Path) -> N
     listed = ok(onestop(data, "backup", "list")).stdout.strip().splitlines()
     assert len(listed) == 1
     assert "hồ sơ, sự kiện cuối" in listed[0] and "byte" in listed[0]
+    assert "0 tệp quét" in listed[0]
     assert str(local[0]) in listed[0]
     on_stick = ok(onestop(data, "backup", "list", "--to", stick)).stdout
     assert str(copies[0]) in on_stick

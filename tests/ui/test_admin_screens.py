@@ -329,7 +329,17 @@ def test_backup_now_lists_it_with_its_dossiers(
     newest = screen.model.rows()[0]
     assert newest.dossiers == DEMO_DOSSIERS
     assert screen.model.data(screen.model.index(0, 3)) == clock.fmt_int(DEMO_DOSSIERS)
+    assert newest.scans == 0 and screen.model.data(screen.model.index(0, 4)) == "0"
     assert "Đã sao lưu" in screen.message.text()
+    # A backup whose scans the store beside it partly lacks says so, with why on hover.
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    screen.model.set_rows([replace(newest, scans=1234, scans_missing=2)])
+    cell = screen.model.index(0, 4)
+    assert screen.model.data(cell) == "1.234 (thiếu 2)"
+    assert "không mang lại được" in str(screen.model.data(cell, Qt.ItemDataRole.ToolTipRole))
 
 
 def test_restore_needs_the_typed_word_and_reopens_the_store(

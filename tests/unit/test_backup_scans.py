@@ -237,3 +237,24 @@ def test_restore_checks_free_space_first(
     with pytest.raises(StorageError, match="Không đủ chỗ trống"):
         backup.restore_station(fresh, info.path)
     assert not fresh.database.exists() and not _hashes(fresh.attachments)
+
+
+def test_the_backup_list_counts_the_scans_and_those_the_store_lacks(
+    ctx: Session, tmp_path: Path
+) -> None:
+    """The admin's list (and ``backup list``) says how many scans each backup names and how many
+    a restore from it could not bring back (#11: the screen showed only the dossiers)."""
+    from onestop_desktop.services import backups_view
+
+    data = _data(ctx)
+    _code, items = _scanned(ctx, tmp_path)
+    usb = tmp_path / "usb"
+    backup.backup_now(ctx, data, usb, name="onestop-1.db")
+    (listed,) = backups_view.overview(ctx, usb)
+    assert (listed.scans, listed.scans_missing) == (4, 0)
+    backup_scans.shared_store(usb).path_of(items[1].sha256).unlink()
+    (listed,) = backups_view.overview(ctx, usb)
+    assert (listed.scans, listed.scans_missing) == (4, 1)
+    (usb / "onestop-2.db").write_bytes(b"not a database")
+    damaged = [e for e in backups_view.overview(ctx, usb) if e.path.name == "onestop-2.db"]
+    assert [(e.dossiers, e.scans) for e in damaged] == [(None, None)]

@@ -103,6 +103,10 @@ def _list(args: argparse.Namespace, data: paths.DataDir) -> int:
         else:
             last = fmt_datetime(entry.last_event_at) if entry.last_event_at else "-"
             holds = f"{fmt_int(entry.dossiers)} hồ sơ, sự kiện cuối {last}"
+            if entry.scans is not None:
+                holds += f", {fmt_int(entry.scans)} tệp quét"
+                if entry.scans_missing:
+                    holds += f" (thiếu {fmt_int(entry.scans_missing)} trong kho sao lưu)"
         print(f"{fmt_datetime(item.modified)}  {size:>14} byte  {holds}  {item.path}")
     return 0
 

@@ -76,6 +76,12 @@ def missing_bytes(names: Mapping[str, int], dest: ContentStore) -> int:
     return sum(size for sha, size in names.items() if not _present(dest, sha, size))
 
 
+def absent(names: Mapping[str, int], store: ContentStore) -> int:
+    """How many of ``names`` ``store`` lacks (or holds at another size): the files a restore
+    from that store could not bring back."""
+    return sum(1 for sha, size in names.items() if not _present(store, sha, size))
+
+
 def _present(store: ContentStore, sha: str, size: int) -> bool:
     path = store.path_of(sha)
     try:

@@ -1,4 +1,5 @@
-"""The admin's «Sao lưu / khôi phục» list: each backup with its date, size and dossier count.
+"""The admin's «Sao lưu / khôi phục» list: each backup with its date, size, dossier count and
+the scanned files it names (and how many of them the store beside it lacks).
 
 ``services/backup.py`` lists the files without opening them (fast, for the CLI); the screen
 also wants what each holds, which :func:`overview` adds with a read-only peek per file
@@ -12,7 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from onestop_desktop.domain import clock
-from onestop_desktop.services import backup
+from onestop_desktop.errors import OneStopError
+from onestop_desktop.services import backup, backup_scans
 from onestop_desktop.services.backup import BackupFile
 from onestop_desktop.services.context import Session
 from onestop_desktop.store.backup_peek import peek
@@ -26,6 +28,11 @@ class BackupEntry:
     dossiers: int | None
     """``None`` for an unfinished (``.partial``) or unreadable file."""
     last_event_at: datetime | None
+    scans: int | None = None
+    """The scanned files the backup names (``None``: the file could not be read)."""
+    scans_missing: int = 0
+    """How many of them are not in the scans store beside the backup (a restore could not bring
+    them back). Counted by presence and size only; ``onestop backup verify`` re-hashes them."""
 
     @property
     def path(self) -> Path:
@@ -43,5 +50,15 @@ def overview(ctx: Session, folder: Path) -> list[BackupEntry]:
             continue
         seen = peek(item.path)
         last = clock.parse_iso(seen.last_event_at) if seen.last_event_at else None
-        out.append(BackupEntry(item, seen.dossiers, last))
+        scans: int | None = None
+        missing = 0
+        if seen.dossiers is not None:
+            try:
+                names = backup_scans.named_in_file(item.path)
+            except OneStopError:
+                pass  # an old or damaged file: the dossier count alone is shown
+            else:
+                scans = len(names)
+                missing = backup_scans.absent(names, backup_scans.shared_store(folder))
+        out.append(BackupEntry(item, seen.dossiers, last, scans, missing))
     return out

@@ -1,6 +1,7 @@
 """Quản trị → Sao lưu / khôi phục (Ctrl+Alt+5): the backups, "Sao lưu ngay" and a restore.
 
-The list (date, file, size, dossiers) is ``services.backups_view.overview``, read in a worker.
+The list (date, file, size, dossiers, scanned files) is ``services.backups_view.overview``,
+read in a worker.
 "Sao lưu ngay" is ``services.backup.backup_now``, the same verified copy as Ctrl+B.
 
 Restoring replaces everything the station holds, so it asks twice: the chosen backup is first
@@ -70,10 +71,16 @@ def data_dir(session: Session) -> DataDir:
 class BackupsModel(RowsModel[BackupEntry]):
     """The backup files, newest first."""
 
-    COL_DATE, COL_FILE, COL_SIZE, COL_DOSSIERS = range(4)
+    COL_DATE, COL_FILE, COL_SIZE, COL_DOSSIERS, COL_SCANS = range(5)
 
     def headers(self) -> list[str]:
-        return [self.tr("Ngày giờ"), self.tr("Tệp"), self.tr("Dung lượng"), self.tr("Số hồ sơ")]
+        return [
+            self.tr("Ngày giờ"),
+            self.tr("Tệp"),
+            self.tr("Dung lượng"),
+            self.tr("Số hồ sơ"),
+            self.tr("Tệp quét"),
+        ]
 
     def cell(self, row: BackupEntry, column: int) -> str:
         if column == self.COL_DATE:
@@ -86,13 +93,31 @@ class BackupsModel(RowsModel[BackupEntry]):
             return fmt_size(row.file.size)
         if column == self.COL_DOSSIERS:
             return "" if row.dossiers is None else clock.fmt_int(row.dossiers)
+        if column == self.COL_SCANS:
+            if row.scans is None:
+                return ""
+            if row.scans_missing:
+                return fmt(
+                    self.tr("%1 (thiếu %2)"),
+                    clock.fmt_int(row.scans),
+                    clock.fmt_int(row.scans_missing),
+                )
+            return clock.fmt_int(row.scans)
         return ""
 
     def tooltip(self, row: BackupEntry, column: int) -> str | None:
+        if column == self.COL_SCANS and row.scans_missing:
+            return fmt(
+                self.tr(
+                    "%1 tệp quét mà bản sao lưu này ghi tên không có trong kho tệp quét bên cạnh "
+                    "nó: khôi phục bản này sẽ không mang lại được các tệp đó"
+                ),
+                clock.fmt_int(row.scans_missing),
+            )
         return str(row.path) if column == self.COL_FILE else None
 
     def align(self, column: int) -> Qt.AlignmentFlag:
-        if column in (self.COL_SIZE, self.COL_DOSSIERS):
+        if column in (self.COL_SIZE, self.COL_DOSSIERS, self.COL_SCANS):
             return RIGHT
         return super().align(column)
 
