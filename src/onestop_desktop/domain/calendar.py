@@ -23,7 +23,9 @@ with documented defaults, never hard-coded.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
+import functools
 import itertools
 import math
 import re
@@ -231,13 +233,7 @@ class WorkCalendar:
             candidate += timedelta(days=1)
             if self.is_working_day(candidate):
                 return candidate
-        raise ValidationError(
-            "Lịch làm việc không có ngày làm việc nào trong {days} ngày sau "
-            "{date}: hãy kiểm tra bảng ngày nghỉ.",
-            field="calendar",
-            days=fmt_int(_MAX_SCAN_DAYS),
-            date=fmt_date(day),
-        )
+        raise _no_working_day(day)
 
     def working_day_on_or_after(self, day: date) -> date:
         """``day`` itself if worked, else the next working day (where a deadline moves to)."""
@@ -290,7 +286,10 @@ class WorkCalendar:
     def add_working_hours(self, start: datetime, hours: float) -> datetime:
         """``hours`` of working time after the working moment of ``start``.
 
-        The result lands inside office hours; landing exactly on the end of a period stays there.
+        The result lands inside office hours; landing exactly on the end of a period stays there
+        (the earliest moment at which that much working time has passed). Computed from the
+        calendar's running count of working time (:class:`WorkingTimeIndex`), not by walking
+        the days: a 999-day limit costs what a 1-day one does.
         """
         if not (math.isfinite(hours) and hours >= 0):
             raise ValidationError(
@@ -304,23 +303,25 @@ class WorkCalendar:
             # Nothing to add: a moment already in working time (an appointment at 17:00, say)
             # stays where it is; only a moment outside it moves to the next working moment.
             return to_vn(start) if self.is_working_time(start) else cursor
-        day = cursor.date()
-        day_length = self.hours.day_length
-        while True:
-            if cursor <= self.opening(day) and remaining > day_length:
-                # A whole day fits: skip it without walking its periods.
-                remaining -= day_length
-            else:
-                for p_start, p_end in self.periods_on(day):
-                    if p_end <= cursor:
-                        continue
-                    begin = max(cursor, p_start)
-                    available = p_end - begin
-                    if remaining <= available:
-                        return begin + remaining
-                    remaining -= available
-            day = self.next_working_day(day)
-            cursor = self.opening(day)
+        return self.time_index.add(cursor, remaining // _ONE_US)
+
+    def working_time_between(self, start: datetime, end: datetime) -> timedelta:
+        """Working time from ``start`` to ``end`` (zero when ``end`` is not after ``start``):
+        the part of every working period of every working day that lies between them.
+
+        Two look-ups in :attr:`time_index` whatever the span, so the worklist's time-left
+        column (one call per visible row, years for an old overdue dossier) does not grow
+        with how long ago the appointment was."""
+        if end <= start:
+            return timedelta()
+        index = self.time_index
+        return timedelta(microseconds=index.before(end) - index.before(start))
+
+    @functools.cached_property
+    def time_index(self) -> WorkingTimeIndex:
+        """The running count of working time, built on first use and kept with the calendar
+        (the store keeps the calendar itself until a day or a setting changes)."""
+        return WorkingTimeIndex(self)
 
     def add_working_days(self, start: datetime, days: float) -> datetime:
         """``days`` working days after ``start``: ``days × hours_per_day`` working hours."""
@@ -331,6 +332,193 @@ class WorkCalendar:
                 value=repr(days),
             )
         return self.add_working_hours(start, days * self.hours.hours_per_day)
+
+
+_ONE_US = timedelta(microseconds=1)
+_US_PER_SECOND = 1_000_000
+
+
+def _us_of_day(value: time) -> int:
+    """Microseconds from midnight to ``value`` (a time of day, its tzinfo ignored)."""
+    seconds = (value.hour * 60 + value.minute) * 60 + value.second
+    return seconds * _US_PER_SECOND + value.microsecond
+
+
+def _time_of_day(us: int) -> time:
+    """The time of day ``us`` microseconds after midnight (the inverse of :func:`_us_of_day`)."""
+    seconds, micro = divmod(us, _US_PER_SECOND)
+    minutes, second = divmod(seconds, 60)
+    hour, minute = divmod(minutes, 60)
+    return time(hour, minute, second, micro)
+
+
+class WorkingTimeIndex:
+    """Working time as a running count, so that spans and sums cost the same whatever their
+    length (#9: the worklist asks the time left of every visible row at each keystroke).
+
+    ``before(m)`` is the working time, in microseconds, from 0001-01-01 to the moment ``m``:
+    the working days before ``m``'s date times the day's length, plus the part of ``m``'s own
+    day worked by then. The number of working days before a date is arithmetic: the weekdays
+    that are not weekend days (whole weeks and a remainder), corrected by a prefix sum over the
+    calendar's entries that differ from that default (a day off on a weekday, a make-up
+    Saturday), found by bisection. Integers throughout, so the results equal the day-by-day
+    walk to the microsecond (``tests/unit/test_calendar_index.py`` compares them).
+
+    ``add`` inverts it: the earliest moment at which a given amount of working time has passed.
+    A calendar with no working day for more than ``_MAX_SCAN_DAYS`` days (a broken table, or
+    every weekday a weekend day) raises the same error the day-by-day walk raised, at the same
+    day: such gaps are found once, when the index is built.
+    """
+
+    def __init__(self, cal: WorkCalendar) -> None:
+        self._cal = cal
+        weekend = cal.weekend
+        self._week_prefix = [0]
+        for weekday in range(7):
+            self._week_prefix.append(self._week_prefix[-1] + (weekday not in weekend))
+        self._per_week = self._week_prefix[7]
+        starts, ends, before = [], [], []
+        worked = 0
+        for start, end in cal.hours.periods:
+            starts.append(_us_of_day(start))
+            ends.append(_us_of_day(end))
+            before.append(worked)
+            worked += ends[-1] - starts[-1]
+        self._starts, self._ends, self._before = starts, ends, before
+        self.day_us = worked
+        """One working day, in microseconds."""
+        ordinals: list[int] = []
+        running = [0]
+        for entry in cal.entries:
+            default = entry.date.weekday() not in weekend
+            worked_day = entry.kind == "workday"
+            if worked_day != default:
+                ordinals.append(entry.date.toordinal())
+                running.append(running[-1] + (1 if worked_day else -1))
+        self._corr_ordinals, self._corr_running = ordinals, running
+        self._gap_from = self._long_gaps()
+
+    # -- counting
+
+    def days_before(self, ordinal: int) -> int:
+        """How many working days have a date ordinal below ``ordinal``."""
+        weeks, rest = divmod(ordinal - 1, 7)  # ordinal 1 (0001-01-01) is a Monday
+        corrections = self._corr_running[bisect.bisect_left(self._corr_ordinals, ordinal)]
+        return weeks * self._per_week + self._week_prefix[rest] + corrections
+
+    def within_day(self, us: int) -> int:
+        """Working time of a working day from midnight to ``us`` microseconds after it."""
+        total = 0
+        for start, end in zip(self._starts, self._ends, strict=True):
+            if us <= start:
+                break
+            total += min(us, end) - start
+        return total
+
+    def before(self, moment: datetime) -> int:
+        """Working time, in microseconds, from the start of the calendar to ``moment``."""
+        moment = to_vn(moment)
+        day = moment.date()
+        total = self.days_before(day.toordinal()) * self.day_us
+        if self._cal.is_working_day(day):
+            total += self.within_day(_us_of_day(moment.time()))
+        return total
+
+    # -- adding
+
+    def add(self, cursor: datetime, amount_us: int) -> datetime:
+        """The earliest moment at which ``amount_us`` (> 0) microseconds of working time have
+        passed since ``cursor``, a working moment (:meth:`WorkCalendar.working_moment`)."""
+        cursor = to_vn(cursor)
+        first = cursor.date().toordinal()
+        target = self.before(cursor) + amount_us
+        whole, rest = divmod(target, self.day_us)
+        # The result is on the working day with ``days`` working days before it, ``offset``
+        # into its working time (a whole number of days ends at that day's closing time).
+        days, offset = (whole, rest) if rest else (whole - 1, self.day_us)
+        gap = bisect.bisect_left(self._gap_from, first)
+        if gap < len(self._gap_from):
+            # The walk would stop at this gap's last working day unless it ends before it.
+            high = self._gap_from[gap]
+            if self.days_before(high + 1) <= days:
+                raise _no_working_day(date.fromordinal(high))
+        else:
+            step, high = 8, first
+            while self.days_before(high + 1) <= days:
+                high = first + step
+                step *= 2
+                if high > date.max.toordinal():
+                    raise OverflowError("date value out of range")
+        low = first
+        while low < high:  # the first day whose count, itself included, exceeds ``days``
+            middle = (low + high) // 2
+            if self.days_before(middle + 1) > days:
+                high = middle
+            else:
+                low = middle + 1
+        period = 0
+        while self._before[period] + self._ends[period] - self._starts[period] < offset:
+            period += 1
+        us = self._starts[period] + offset - self._before[period]
+        return datetime.combine(date.fromordinal(low), _time_of_day(us), VN_TZ)
+
+    def _long_gaps(self) -> list[int]:
+        """Each working day followed by no other within ``_MAX_SCAN_DAYS`` days, as date
+        ordinals in date order.
+
+        With at least one weekday worked a week, such a gap needs days off on every weekday of
+        three years: a chain of day-off entries with no worked weekday between them, spanning
+        nearly as long; only such chains are walked day by day. With every weekday a weekend
+        day, the working days are the calendar's make-up days, and after the last one there is
+        none."""
+        cal = self._cal
+        gap_from: list[int] = []
+        if self._per_week == 0:
+            worked = [e.date.toordinal() for e in cal.entries if e.kind == "workday"]
+            for this, following in itertools.pairwise(worked):
+                if following - this > _MAX_SCAN_DAYS:
+                    gap_from.append(this)
+            return gap_from + worked[-1:]  # after the last make-up day, none ever
+        offs = [
+            e.date.toordinal()
+            for e in cal.entries
+            if e.kind == "day_off" and e.date.weekday() not in cal.weekend
+        ]
+        chains: list[tuple[int, int]] = []
+        for ordinal in offs:
+            if chains and self._weekdays_between(chains[-1][1], ordinal) == 0:
+                chains[-1] = (chains[-1][0], ordinal)
+            else:
+                chains.append((ordinal, ordinal))
+        for low, high in chains:
+            if high - low < _MAX_SCAN_DAYS - 14:
+                continue
+            previous: int | None = None
+            for ordinal in range(low - 7, high + 8):
+                if cal.is_working_day(date.fromordinal(ordinal)):
+                    if previous is not None and ordinal - previous > _MAX_SCAN_DAYS:
+                        gap_from.append(previous)
+                    previous = ordinal
+        return gap_from
+
+    def _weekdays_between(self, low: int, high: int) -> int:
+        """Weekdays that are not weekend days strictly between two date ordinals."""
+        weeks, rest = divmod(high - 1, 7)
+        upto = weeks * self._per_week + self._week_prefix[rest]  # ordinals below ``high``
+        weeks, rest = divmod(low, 7)
+        return upto - (weeks * self._per_week + self._week_prefix[rest])  # minus up to ``low``
+
+
+def _no_working_day(day: date) -> ValidationError:
+    """What :meth:`WorkCalendar.next_working_day` raises when the table leaves no working day
+    for ``_MAX_SCAN_DAYS`` days after ``day``."""
+    return ValidationError(
+        "Lịch làm việc không có ngày làm việc nào trong {days} ngày sau "
+        "{date}: hãy kiểm tra bảng ngày nghỉ.",
+        field="calendar",
+        days=fmt_int(_MAX_SCAN_DAYS),
+        date=fmt_date(day),
+    )
 
 
 # --------------------------------------------------------------------------------------------------

@@ -136,20 +136,12 @@ def load_calendar(store: Store, *, years: list[int] | None = None) -> WorkCalend
 
 
 def working_hours_between(cal: WorkCalendar, start: datetime, end: datetime) -> float:
-    """Working hours elapsed from ``start`` to ``end`` (how long a supplement paused the clock)."""
-    if end <= start:
-        return 0.0
-    total = timedelta()
-    day = clock.to_vn(start).date()
-    last = clock.to_vn(end).date()
-    while day <= last:
-        if cal.is_working_day(day):
-            for p_start, p_end in cal.periods_on(day):
-                a, b = max(p_start, start), min(p_end, end)
-                if b > a:
-                    total += b - a
-        day += timedelta(days=1)
-    return total / timedelta(hours=1)
+    """Working hours elapsed from ``start`` to ``end`` (how long a supplement paused the clock,
+    the time left of a dossier): 0 when ``end`` is not after ``start``.
+
+    Two look-ups in the calendar's running count (:meth:`WorkCalendar.working_time_between`),
+    whatever the span: the worklist asks it for every visible open row at each keystroke."""
+    return cal.working_time_between(start, end) / timedelta(hours=1)
 
 
 @dataclass(frozen=True)
