@@ -141,11 +141,6 @@
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/calendar.py" />
-            <source>Lịch làm việc không có ngày làm việc nào trong {days} ngày sau {date}: hãy kiểm tra bảng ngày nghỉ.</source>
-            <translation>The working calendar has no working day in the {days} days after {date}: check the table of days off.</translation>
-        </message>
-        <message>
-            <location filename="../../src/onestop_desktop/domain/calendar.py" />
             <source>Số giờ làm việc phải là số không âm (nhận được {value}).</source>
             <translation>The number of working hours must not be negative (got {value}).</translation>
         </message>
@@ -153,6 +148,11 @@
             <location filename="../../src/onestop_desktop/domain/calendar.py" />
             <source>Số ngày làm việc phải là số không âm (nhận được {value}).</source>
             <translation>The number of working days must not be negative (got {value}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/onestop_desktop/domain/calendar.py" />
+            <source>Lịch làm việc không có ngày làm việc nào trong {days} ngày sau {date}: hãy kiểm tra bảng ngày nghỉ.</source>
+            <translation>The working calendar has no working day in the {days} days after {date}: check the table of days off.</translation>
         </message>
         <message>
             <location filename="../../src/onestop_desktop/domain/calendar.py" />

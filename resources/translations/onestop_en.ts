@@ -2095,6 +2095,224 @@ to %2</translation>
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../src/onestop_desktop/ui/keys_dialog.py" line="+55"/>
+        <source>cấp huyện</source>
+        <extracomment>Ask the admin a yes/no question (title, text) -&gt; yes. Tests replace it on the instance.</extracomment>
+        <translation>district</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>máy trạm</source>
+        <translation>station</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Khóa ký và tin cậy</source>
+        <translation>Signing keys and trust</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Khóa ký của máy này</source>
+        <translation>This machine&apos;s signing key</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Ghi thẻ khóa ra tệp…</source>
+        <translation>&amp;Write the key card to a file…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tạo khóa &amp;mới…</source>
+        <translation>Make a &amp;new key…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Khóa máy này tin cậy</source>
+        <translation>Keys this machine trusts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đăng &amp;ký thẻ khóa…</source>
+        <translation>&amp;Register a key card…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Thay khóa đã đăng ký…</source>
+        <translation>Re&amp;place a registered key…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 (%2), %3 — dấu vân tay: %4</source>
+        <translation>%1 (%2), %3 — fingerprint: %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>máy trạm %1</source>
+        <translation>station %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Khóa này thay khóa cũ có dấu vân tay %1 (từ sự kiện số %2).</source>
+        <translation>This key replaces the old key with fingerprint %1 (from event no. %2).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chọn thư mục ghi thẻ khóa (ví dụ USB)</source>
+        <translation>Choose the folder to write the key card to (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đã ghi thẻ khóa %1. Dấu vân tay: %2 — đọc cho máy kia so khi đăng ký.</source>
+        <translation>Key card %1 written. Fingerprint: %2 — read it out to the other side to compare when they register it.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tạo khóa ký mới cho máy này?
+
+Chỉ làm khi khóa cũ bị mất (hỏng ổ đĩa, khôi phục bản sao lưu không có thư mục keys) hoặc không được dùng nữa. Chuỗi sự kiện giữ nguyên; tệp khóa cũ được cất vào keys/retired. Sau đó phải mang thẻ khóa mới lên cấp huyện để đăng ký thay khóa cũ, trước khi gói mới được nhận.</source>
+        <translation>Make a new signing key for this machine?
+
+Only do this when the old key is lost (a failed disk, a backup restored without its keys folder) or must no longer be used. The chain of events stays as it is; the old key file is put aside in keys/retired. Then take the new key card to the district to register it in place of the old key, before new bundles are accepted.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tạo khóa mới</source>
+        <translation>Make a new key</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chọn thư mục ghi thẻ khóa mới (ví dụ USB)</source>
+        <translation>Choose the folder to write the new key card to (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đã tạo khóa mới; thẻ khóa: %1.
+Dấu vân tay khóa MỚI: %2
+Dấu vân tay khóa CŨ: %3</source>
+        <translation>New key made; key card: %1.
+NEW key fingerprint: %2
+OLD key fingerprint: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Khóa cũ đã ký xác nhận việc đổi khóa.</source>
+        <translation>The old key signed the hand-over.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khóa cũ đã mất nên thẻ không có chữ ký của nó: hãy đọc cả hai dấu vân tay cho cấp huyện qua điện thoại.</source>
+        <translation>The old key is lost, so the card carries no signature of it: read both fingerprints to the district over the phone.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>cấp huyện %1</source>
+        <translation>district %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, máy trạm %2</source>
+        <translation>%1, station %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tin cậy khóa của %1 (%2)?
+
+Dấu vân tay: %3
+
+Chỉ đồng ý khi dấu vân tay này trùng với dấu vân tay máy kia in ra hoặc đọc qua điện thoại.</source>
+        <translation>Trust the key of %1 (%2)?
+
+Fingerprint: %3
+
+Agree only when this fingerprint is the same as the one the other machine printed or read out over the phone.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Khóa này thay khóa cũ có dấu vân tay %1.</source>
+        <translation>This key replaces the old key with fingerprint %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đăng ký thẻ khóa</source>
+        <translation>Register a key card</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đã đăng ký khóa mới của %1.</source>
+        <translation>The new key of %1 is registered.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Khóa cũ (%1) thôi dùng: gói ký bằng nó vẫn được nhận cho các sự kiện đến số %2.</source>
+        <translation>The old key (%1) is retired: bundles it signed are still accepted for events up to no. %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã đăng ký khóa của %1. Dấu vân tay: %2</source>
+        <translation>The key of %1 is registered. Fingerprint: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đồng ý</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chọn thẻ khóa</source>
+        <translation>Choose a key card</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thẻ khóa OneStop (*.json)</source>
+        <translation>OneStop key cards (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>KeysModel</name>
+    <message>
+        <location line="-271"/>
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dấu vân tay</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày đăng ký</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>máy trạm %1</source>
+        <translation>station %1</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../src/onestop_desktop/ui/lockscreen.py" line="+174"/>
@@ -2271,7 +2489,7 @@ Unit: %2 (%3), station %4.</translation>
         <translation>%1 — OneStop Desktop</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+159"/>
         <source>Mở hồ sơ theo mã — OneStop Desktop</source>
         <translation>Open dossier by code — OneStop Desktop</translation>
     </message>
@@ -2296,7 +2514,7 @@ Unit: %2 (%3), station %4.</translation>
         <translation>Select a dossier to reprint its slip</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+152"/>
         <source>Tài khoản này không có quyền tiếp nhận hồ sơ</source>
         <translation>This account is not allowed to receive dossiers</translation>
     </message>
@@ -2997,6 +3215,11 @@ Default: %2 · Current: %3 · Valid values: %4</translation>
         <location line="+7"/>
         <source>Nhậ&amp;p gói đồng bộ…</source>
         <translation>&amp;Import a sync bundle…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Khóa ký và tin cậy…</source>
+        <translation>Signing &amp;keys and trust…</translation>
     </message>
     <message>
         <location line="+8"/>

@@ -601,6 +601,20 @@ class MainWindow(QMainWindow):
         assert isinstance(runner, SyncRunner)
         return runner.import_file(path) if path is not None else None
 
+    def show_sync_keys(self) -> QWidget | None:
+        """Ctrl+Alt+K: this machine's signing key and the keys it trusts (admins); ``None``
+        (and the refusal in the status bar) for anyone else."""
+        from onestop_desktop.ui.keys_dialog import KeysDialog
+
+        try:
+            dialog = KeysDialog(self._session, self)
+        except OneStopError as exc:
+            self._show_failure(error_text(exc))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     # --- end sync bundles (#12)
 
     # --- scanner intake (#11)
@@ -735,6 +749,11 @@ class MainWindow(QMainWindow):
             action = self.actions_by_id.get(screen_id)
             if action is not None:
                 action.setEnabled(allowed and admin.may_open(self._session, screen_id))
+        keys = self.actions_by_id.get("sync_keys")
+        if keys is not None:
+            # services.sync.PERMISSION, named here so the window does not import the signing
+            # code (cryptography) before it is used; tests/ui/test_keys_dialog.py checks both.
+            keys.setEnabled(self._session.may("sync.manage"))
 
     def show_admin(self, screen_id: str) -> QWidget | None:
         """Bring an admin screen to the front, made on first use; ``None`` (and the service's

@@ -234,6 +234,13 @@ SHORTCUTS: tuple[ActionSpec, ...] = (
         "import_sync_bundle",
         "system",
     ),
+    ActionSpec(
+        "sync_keys",
+        QT_TRANSLATE_NOOP("Shortcuts", "&Khóa ký và tin cậy…"),
+        "Ctrl+Alt+K",
+        "show_sync_keys",
+        "system",
+    ),
     # --- end sync bundles (#12)
     ActionSpec(
         "sign_out",
