@@ -340,3 +340,39 @@ def test_the_same_document_twice_is_refused(ctx: Session) -> None:
     s = staff(ctx)
     with pytest.raises(ValidationError, match="hai lần"):
         dossiers.receive(s["tiepnhan"], Intake("1.004873", LAN, documents=[HandedIn(1)] * 2))
+
+
+def test_the_detail_keeps_a_versions_checklist_until_the_catalogue_is_written(
+    ctx: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dossier view reads the checklist of the version received once (#9), and again
+    after any write to the catalogue: the same items as a read that keeps nothing."""
+    s = staff(ctx)
+    d = dossiers.receive(s["tiepnhan"], Intake("1.004873", LAN))
+    first = dossiers.detail(s["tiepnhan"], d.code).documents
+    assert first and all(item.number is not None for item in first)
+    reads: list[tuple[str, int]] = []
+    real = catalog_service.procedure_version
+
+    def counted(store: object, code: str, version: int) -> object:
+        reads.append((code, version))
+        return real(store, code, version)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(catalog_service, "procedure_version", counted)
+    assert dossiers.detail(s["tiepnhan"], d.code).documents == first
+    assert reads == []  # kept
+    # Any write to the catalogue: read again (here the version's first line is renamed).
+    (data,) = ctx.store.db.execute(
+        "SELECT data FROM procedures WHERE code = '1.004873' AND version = 1"
+    ).fetchone()
+    ctx.store.db.execute(
+        "UPDATE procedures SET data = ? WHERE code = '1.004873' AND version = 1",
+        [data.replace(first[0].name, "Tờ khai đã sửa", 1)],
+    )
+    again = dossiers.detail(s["tiepnhan"], d.code).documents
+    assert reads == [("1.004873", 1)]
+    assert again[0].name == "Tờ khai đã sửa" and again[1:] == first[1:]
+    # A store that keeps nothing (not watched) reads the same items every time.
+    ctx.store._writes = None
+    assert dossiers.detail(s["tiepnhan"], d.code).documents == again
+    assert reads == [("1.004873", 1), ("1.004873", 1)]

@@ -680,12 +680,7 @@ def _checklist(ctx: Session, created: pl.Creation) -> tuple[ChecklistItem, ...]:
     snap = created.procedure
     required: tuple[RequiredDocument, ...] = ()
     if snap.version is not None:
-        try:
-            required = tuple(
-                catalog_service.procedure_version(ctx.store, snap.code, snap.version).documents
-            )
-        except NotFound:
-            required = ()
+        required = _required_documents(ctx, snap.code, snap.version)
     given = {d.name: d for d in created.documents}
     items: list[ChecklistItem] = []
     for number, doc in enumerate(required, start=1):
@@ -714,6 +709,20 @@ def _checklist(ctx: Session, created: pl.Creation) -> tuple[ChecklistItem, ...]:
             )
         )
     return tuple(items)
+
+
+def _required_documents(ctx: Session, code: str, version: int) -> tuple[RequiredDocument, ...]:
+    """The checklist of one procedure version (empty if the catalogue does not hold it), kept
+    by the store until the catalogue is written: reading it means parsing and checking the
+    whole procedure again: 0.17 of the 0.39 ms a warm detail read took at 1,000,000 (#9)."""
+
+    def load() -> tuple[RequiredDocument, ...]:
+        try:
+            return tuple(catalog_service.procedure_version(ctx.store, code, version).documents)
+        except NotFound:
+            return ()
+
+    return ctx.store.cached(("checklist", code, version), ("procedures",), load)
 
 
 def _appointments(evs: list[Event], typed: list[pl.Payload]) -> tuple[AppointmentChange, ...]:
