@@ -674,3 +674,52 @@ def test_an_open_action_form_follows_a_language_change_and_keeps_the_text(
     assert form.ok_button.text() == "&Ghi nhận"
     assert form.error().startswith("Chưa nhập lý do")
     form.reject()
+
+
+def test_a_reused_view_shows_each_dossier_as_a_new_view_does(
+    qtbot: QtBot, store: Store, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The view is built once and each open changes only what differs (#9: the tables keep
+    their items). Opened one after another, dossiers of every status and shape (refused,
+    paused, returned, with more or fewer checklist lines and appointments) must look exactly,
+    pixel for pixel and cell for cell, as in a view made for that dossier alone."""
+    moment = clock.now()
+    monkeypatch.setattr(store, "now", lambda: moment)  # the same time left in both views
+    codes = [
+        str(r["code"])
+        for r in store.query(
+            "SELECT code, min(rid) FROM dossiers GROUP BY status, supplement_count > 0, "
+            "reschedule_count > 0, procedure_code ORDER BY 2 LIMIT 14"
+        )
+    ]
+    assert len(codes) >= 8
+    reused = open_view(qtbot, session, codes[0])
+
+    def settled(view: DossierView) -> None:
+        for _ in range(4):  # the layout, then the tables' fit (a zero timer), then the paint
+            QApplication.processEvents()
+
+    def cells(view: DossierView) -> list[list[list[str]]]:
+        out = []
+        for table in (view.checklist, view.appointments, view.pauses):
+            out.append(
+                [
+                    [
+                        (item.text(), item.toolTip()) if (item := table.item(r, c)) else None
+                        for c in range(table.columnCount())
+                    ]
+                    for r in range(table.rowCount())
+                ]
+            )
+        return out  # type: ignore[return-value]
+
+    for code in [*codes[1:], codes[0], *reversed(codes[1:-1])]:
+        reused.load(code)
+        settled(reused)
+        fresh = open_view(qtbot, session, code)
+        settled(fresh)
+        assert cells(reused) == cells(fresh), code
+        assert reused.shown_fields() == fresh.shown_fields(), code
+        assert reused.grab().toImage() == fresh.grab().toImage(), code
+        fresh.close()
+        fresh.deleteLater()

@@ -728,12 +728,21 @@ class DossierView(QWidget):
         return fmt(self.tr("%1 đ"), clock.fmt_int(amount))
 
     def _fill(self, table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+        """Show ``rows`` in ``table``, keeping the items the dossier shown before left there
+        and changing only the texts that differ: a new item per cell at every open cost more
+        than the texts (each ``setItem`` tells the view and its headers); the rows are then
+        measured once, with the widths the view already has."""
         table.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                table.setItem(r, c, item)
+                item = table.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem(text)
+                    item.setToolTip(text)
+                    table.setItem(r, c, item)
+                elif item.text() != text:
+                    item.setText(text)
+                    item.setToolTip(text)
         assert isinstance(table, _FitTable)
         table.resizeRowsToContents()
         table.fit()
