@@ -225,7 +225,7 @@ def more_shots(
 
 
 def admin_shots(store: Store, out: Path) -> None:
-    """Three admin screens, signed in as the demo admin."""
+    """The admin screens and the signing keys dialog, signed in as the demo admin."""
     session = users.sign_in(store, "admin", DEMO_PASSWORD)
     window = MainWindow(
         session, settings=QSettings(str(out / ".ui.ini"), QSettings.Format.IniFormat)
@@ -244,6 +244,21 @@ def admin_shots(store: Store, out: Path) -> None:
             wait_until(lambda m=model: not m.loading(), timeout=20)
         settle(window)
         save(window, out / f"{name}.png")
+    backup_screen = window.show_admin("admin_backup")
+    worker = getattr(backup_screen, "worker", None)
+    if worker is not None:
+        wait_until(lambda: worker() is None, timeout=20)
+        if backup_screen.model.rowCount() == 0:  # type: ignore[union-attr]
+            backup_screen.backup_now()  # type: ignore[union-attr]
+            wait_until(lambda: backup_screen.model.rowCount() > 0, timeout=60)  # type: ignore[union-attr]
+            wait_until(lambda: worker() is None, timeout=20)
+    settle(window)
+    save(window, out / "admin-backup.png")
+    keys = window.show_sync_keys()
+    if keys is not None:
+        settle(keys)
+        save(keys, out / "keys.png")
+        keys.close()
     window.close()
 
 

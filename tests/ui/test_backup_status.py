@@ -139,3 +139,39 @@ def test_the_admin_backup_list_shows_the_second_place(
     row = screen.model.rows()[0]
     assert row.path == made.path and row.dossiers == made.dossiers
     assert str(stick) in screen.folder_label.text()
+
+
+def test_a_backup_made_now_shows_in_the_status_bar_at_once(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """Ctrl+B and the admin screen's «Sao lưu ngay» refresh the label without waiting for
+    the next poll (it said «no backup yet» for up to 10 s after one was made)."""
+    from onestop_desktop.services import demo, users
+
+    admin = users.sign_in(store, "admin", demo.DEMO_PASSWORD)
+    win = MainWindow(
+        admin, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(win)
+    status = win.backup_status
+    assert status is not None
+    status.timer.stop()  # no poll: only the backups themselves may change the label
+    _wait_done(qtbot, status)
+    status.refresh()
+    assert status.text() == "Chưa có bản sao lưu nào"
+    worker = win.backup_now()
+    assert worker is not None
+    qtbot.waitUntil(lambda: win.backup_worker() is None, timeout=30000)
+    assert status.text().startswith("Sao lưu: ")
+    # The admin screen's own button: the label is refreshed from its signal.
+    for made in backup.list_backups(_data(admin).backups):
+        made.path.unlink()
+    status.refresh()
+    assert status.text() == "Chưa có bản sao lưu nào"
+    screen = win.show_admin("admin_backup")
+    assert screen is not None
+    qtbot.waitUntil(lambda: screen.worker() is None, timeout=10000)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(screen.backed_up, timeout=30000):  # type: ignore[attr-defined]
+        screen.backup_now()  # type: ignore[attr-defined]
+    assert status.text().startswith("Sao lưu: ")
+    qtbot.waitUntil(lambda: screen.worker() is None, timeout=10000)  # type: ignore[attr-defined]

@@ -328,6 +328,12 @@ class MainWindow(QMainWindow):
         self._show_message(self.tr("Đang sao lưu cơ sở dữ liệu…"), 0)
         return worker.start()
 
+    def _backup_made(self) -> None:
+        """A backup was just written: the status bar's «Sao lưu: …» says so now, not at its
+        next poll (up to 10 s later, still «Chưa có bản sao lưu nào» meanwhile)."""
+        if self.backup_status is not None:
+            self.backup_status.refresh()
+
     def backup_worker(self) -> Worker[object] | None:
         """The running backup, if any."""
         return self._backup
@@ -396,6 +402,7 @@ class MainWindow(QMainWindow):
 
         assert isinstance(info, BackupInfo)
         log.info("backup written: %s", info.path)
+        self._backup_made()
         # The file name only: a whole path does not fit the status bar at 1024×768 (the
         # folder is always the data folder's backups/, and the log has the full path).
         self._show_message(
@@ -772,6 +779,9 @@ class MainWindow(QMainWindow):
             restored = getattr(widget, "restored", None)
             if restored is not None:  # the backup screen: a restore signs everyone out
                 restored.connect(self._admin_restored)
+            backed_up = getattr(widget, "backed_up", None)
+            if backed_up is not None:  # and its «Sao lưu ngay» is a backup like Ctrl+B's
+                backed_up.connect(self._backup_made)
         return self.show_screen(screen_id)
 
     def show_admin_users(self) -> QWidget | None:

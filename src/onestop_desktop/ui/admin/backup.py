@@ -226,6 +226,8 @@ class BackupScreen(QWidget):
 
     # The database was restored and reopened; the window signs out.
     restored = Signal()
+    # «Sao lưu ngay» wrote a backup (the window's status bar shows it at once).
+    backed_up = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -392,6 +394,7 @@ class BackupScreen(QWidget):
             )
         )
         self._pending_reload = True  # listed again once this worker has finished
+        self.backed_up.emit()
 
     # ------------------------------------------------------------------ restore
 
