@@ -315,7 +315,7 @@ class WorkCalendar:
         if end <= start:
             return timedelta()
         index = self.time_index
-        return timedelta(microseconds=index.before(end) - index.before(start))
+        return _ONE_US * (index.before(end) - index.before(start))
 
     @functools.cached_property
     def time_index(self) -> WorkingTimeIndex:
@@ -373,6 +373,8 @@ class WorkingTimeIndex:
     def __init__(self, cal: WorkCalendar) -> None:
         self._cal = cal
         weekend = cal.weekend
+        self._weekend = weekend
+        self._by_day = cal._entries  # the effective row of each date (the calendar never changes)
         self._week_prefix = [0]
         for weekday in range(7):
             self._week_prefix.append(self._week_prefix[-1] + (weekday not in weekend))
@@ -417,11 +419,17 @@ class WorkingTimeIndex:
 
     def before(self, moment: datetime) -> int:
         """Working time, in microseconds, from the start of the calendar to ``moment``."""
-        moment = to_vn(moment)
+        # to_vn and is_working_day written out: this runs twice per visible row per keystroke.
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=VN_TZ)
+        elif moment.tzinfo is not VN_TZ:
+            moment = moment.astimezone(VN_TZ)
         day = moment.date()
         total = self.days_before(day.toordinal()) * self.day_us
-        if self._cal.is_working_day(day):
-            total += self.within_day(_us_of_day(moment.time()))
+        entry = self._by_day.get(day)
+        if entry.kind == "workday" if entry is not None else day.weekday() not in self._weekend:
+            seconds = (moment.hour * 60 + moment.minute) * 60 + moment.second
+            total += self.within_day(seconds * _US_PER_SECOND + moment.microsecond)
         return total
 
     # -- adding
