@@ -208,6 +208,8 @@ def section_commit(
                 bare_frames.append(_wal_frames(bare_wal, size))
         conn.set_trace_callback(None)
         plain.close()
+        cache_pages = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+        rss_mb = _rss_mb()
         dossier_count = int(store.db.execute("SELECT count(*) FROM dossiers").fetchone()[0])
         store.close()
     med = statistics.median
@@ -226,6 +228,8 @@ def section_commit(
         "ratio_median": med(times) / med(bare),
         "wal_frames_intake": med(frames),
         "wal_frames_bare": med(bare_frames),
+        "cache_size": cache_pages,
+        "rss_mb_after": rss_mb,
     }
     results["commit"] = figures
     print(
@@ -235,8 +239,17 @@ def section_commit(
         f"with ID number {ms(med(by_kind['id_number']))}, by name and birth date "
         f"{ms(med(by_kind['name_birth']))}; bare one-row insert median {ms(med(bare))} "
         f"(CPU {ms(med(bare_cpu))}), p95 {ms(pct(bare, 95))}; ratio {med(times) / med(bare):.1f}× "
-        f"(target ≤ 2×); WAL frames per transaction {med(frames):.0f} vs {med(bare_frames):.0f}"
+        f"(target ≤ 2×); WAL frames per transaction {med(frames):.0f} vs {med(bare_frames):.0f}; "
+        f"PRAGMA cache_size {cache_pages}, resident memory after the intakes {rss_mb:.0f} MB"
     )
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now (VmRSS), in MB: the intakes' page cache included."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def _has_user(store: Any) -> bool:

@@ -336,40 +336,19 @@ def open_duplicates(
             [id_number, procedure_code, *open_statuses],
         )
     if folded_name and birth_date:
-        open_count = store.db.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM dossiers WHERE status IN ({marks}) LIMIT ?)",
-            [*open_statuses, OPEN_SCAN_LIMIT + 1],
-        ).fetchone()[0]
-        if open_count <= OPEN_SCAN_LIMIT:
-            # The open dossiers by the status index, narrowed by birth date and procedure: work
-            # in progress (1,201 at the 1M demo: under 1 ms), whatever the history's size.
-            rows = store.query(
-                f"SELECT {LIST_COLUMNS}, applicant_birth_date FROM dossiers "
-                f"WHERE status IN ({marks}) AND applicant_birth_date = ? AND procedure_code = ? "
-                "ORDER BY rid DESC",
-                [*open_statuses, birth_date, procedure_code],
-            )
-        else:
-            # A backlog too big to scan: the name's words through the FTS. Common words
-            # ("nguyen", "van") have doclists as long as the history (15–45 ms at 1M).
-            quoted = " ".join(f'"{t}"' for t in folded_name.split())
-            rows = store.query(
-                f"SELECT {LIST_COLUMNS}, applicant_birth_date FROM dossiers WHERE rid IN "
-                "(SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?) "
-                f"AND applicant_birth_date = ? AND procedure_code = ? AND status IN ({marks}) "
-                "ORDER BY rid DESC",
-                [quoted, birth_date, procedure_code, *open_statuses],
-            )
+        # The dossiers of that birth date and procedure by ``dossiers_birth`` (m007): a handful
+        # at 1,000,000 dossiers, whatever the history or the backlog; the status and then the
+        # folded name are checked on them.
+        rows = store.query(
+            f"SELECT {LIST_COLUMNS}, applicant_birth_date FROM dossiers INDEXED BY dossiers_birth "
+            f"WHERE applicant_birth_date = ? AND procedure_code = ? AND status IN ({marks}) "
+            "ORDER BY rid DESC",
+            [birth_date, procedure_code, *open_statuses],
+        )
         from onestop_desktop.domain.text import fold
 
         return [r for r in rows if fold(str(r["applicant_name"])) == folded_name]
     return []
-
-
-OPEN_SCAN_LIMIT = 5000
-"""Up to this many open dossiers, the duplicate check by name and birth date reads them all by
-the status index (a few ms at most) instead of matching the name's words in the FTS, whose
-common words cost more the longer the history (#9: 27 ms per intake at 1M dossiers)."""
 
 
 _COUNTS: weakref.WeakKeyDictionary[Store, tuple[tuple[int, int], int]] = weakref.WeakKeyDictionary()

@@ -273,5 +273,22 @@ def m006_moment_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m007_duplicate_by_birth(db: sqlite_utils.Database) -> None:
+    """The duplicate check of an applicant without an ID number (a birth registration: the
+    folded name and birth date, #9) answered from an index: the dossiers of that birth date and
+    procedure are a handful at 1,000,000 dossiers (the folded name is compared on them), where
+    before it read every open dossier by status (1,201 at the 1M demo, 2-26 ms a save) or, with
+    a backlog, the FTS doclists of the name's common words. Both columns are set at intake and
+    never change (the rows of one key stay few whatever the history); only rows with a birth
+    date are kept."""
+    db.executescript(
+        """
+        CREATE INDEX dossiers_birth ON dossiers(applicant_birth_date, procedure_code)
+            WHERE applicant_birth_date IS NOT NULL;
+        """
+    )
+
+
 # Add new migrations above this line; never edit a released one.
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
