@@ -232,18 +232,3 @@ def test_the_duplicate_by_name_and_birth_date_is_found(ctx: Session) -> None:
     dossiers.act(ctx, other.code, "withdrawn", {"reason": "Người nộp rút"})
     again = dossiers.receive(ctx, Intake(CODE, Applicant("Nguyễn Văn Đức", None, date(2026, 1, 6))))
     assert again.id != other.id  # a withdrawn dossier is no duplicate
-
-
-def test_a_file_store_keeps_the_hot_pages_of_a_big_database(ctx: Session) -> None:
-    """Every connection to a file gets the larger page cache (``store.db.CACHE_KIB``; SQLite's
-    default of 2 MiB evicted the indexes an intake walks at 1,000,000 dossiers), a second
-    connection too."""
-    from onestop_desktop.store.db import CACHE_KIB
-
-    assert ctx.store.path is not None
-    second = Store.open(ctx.store.path, integrity="none")
-    try:
-        for store in (ctx.store, second):
-            assert store.db.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
-    finally:
-        second.close()

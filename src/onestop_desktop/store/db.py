@@ -102,14 +102,6 @@ def looks_like_sqlite(path: Path) -> bool:
         return False
 
 
-CACHE_KIB = 32768
-"""SQLite's page cache per connection, in KiB (``PRAGMA cache_size``; SQLite's default is 2 MiB).
-At 1,000,000 dossiers an intake touches the inner pages of a dozen B-trees (the projection and
-its indexes, the events, the FTS segments): with 2 MiB they were evicted between saves and read
-again from the OS at every save (#9). The cache is a ceiling, filled only with pages read, so a
-small station's memory does not change."""
-
-
 def configure(conn: sqlite3.Connection) -> None:
     """The durability settings every connection must have."""
     conn.execute("PRAGMA busy_timeout = 5000")
@@ -118,7 +110,6 @@ def configure(conn: sqlite3.Connection) -> None:
         raise StorageError("Không bật được chế độ ghi nhật ký WAL cho cơ sở dữ liệu")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
 def _make_private(path: Path) -> None:
