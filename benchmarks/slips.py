@@ -2,10 +2,13 @@
 
 * ``receipt``: one Mẫu 01 (both copies on one A4, QR code, fonts subset), warm (fonts
   registered, one slip already made), rendered from its data by ``slips.forms.render_receipt``;
-  beside it, in the same rounds (interleaved, so a change of load hits all three alike), two
+  beside it, in the same rounds (interleaved, so a change of load hits them all alike),
   floors, also warm:
 
-  - ``bare_canvas``: a reportlab canvas with one DejaVu Sans string (the issue's floor);
+  - ``bare_canvas``: a reportlab canvas with one DejaVu Sans string (the issue's floor), as it
+    was measured before: reportlab's own ``TTFont`` of the shipped file, its stock stream
+    setting (ASCII85); ``bare_canvas_app`` is the same string with the app's font
+    (``slips.fonts.SlipFont``) and binary streams;
   - ``same_text``: a canvas with the receipt's own text, no layout engine: the 31 text lines of
     one copy (read back from the slip itself) drawn with ``drawString`` into a form placed
     twice, as the slip does, plus each copy's "Liên" line, the upper-case lines in DejaVu Sans
@@ -14,7 +17,9 @@
     could go below.
 
   Also the whole service call (``services.slips.receipt``: detail, timeline, ledger position,
-  render). Target: ≤ 2× the bare canvas and under 50 ms.
+  render). Target: ≤ 2× the bare canvas and under 50 ms. ``slip_before`` is the receipt as
+  it was before wave 4, in the same rounds: its QR code a rectangle operator per run, its
+  streams ASCII85-encoded, its fonts reportlab's own ``TTFont``.
 * ``ledger``: Mẫu 06 of 10,000 rows (``slips.registers.render_ledger``).
 * ``report06``: the Biểu 06 PDF of a demo folder (``--data DIR``, e.g. 1,000,000 dossiers made by
   ``onestop demo``), opened read-only, for a month and a year (``--periods``): the facts read
@@ -29,6 +34,7 @@ Figures are printed and written to ``benchmarks/out/slips.json``.
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import json
 import statistics
@@ -39,9 +45,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from onestop_desktop.domain import clock
+from onestop_desktop.resources_check import font_paths
 from onestop_desktop.slips import base, forms, registers
 from onestop_desktop.slips.model import (
     Applicant,
@@ -64,9 +75,13 @@ wall time is mostly waiting for a core, CPU time is what the slip itself costs."
 
 
 def timed(fn: Any, rounds: int) -> list[float]:
+    """``fn``'s wall times over ``rounds`` calls (CPU times in :data:`CPU`). Each call starts
+    after a full garbage collection, so a collection the previous call's garbage triggers is
+    not charged to the next one."""
     out = []
     CPU.clear()
     for _ in range(rounds):
+        gc.collect()
         start, cpu = time.perf_counter(), time.process_time()
         fn()
         out.append(time.perf_counter() - start)
@@ -107,13 +122,83 @@ def receipt_slip() -> Receipt:
     )
 
 
-def bare_canvas() -> bytes:
+STOCK_FONT = "DejaVuSans-stock"
+"""The shipped DejaVu Sans loaded by reportlab's own ``TTFont`` (the floor's font; the slips'
+``SlipFont`` measures and subsets the same file with less work)."""
+
+
+def one_string(font: str) -> bytes:
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer)
-    c.setFont(base.FONT, 11)
+    c.setFont(font, 11)
     c.drawString(72, 720, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
     c.save()
     return buffer.getvalue()
+
+
+def bare_canvas() -> bytes:
+    """The issue's floor, as it was measured before: reportlab as it ships, its own
+    ``TTFont`` of DejaVu Sans, its page stream ASCII85-encoded (``base.register_fonts`` turns
+    that off for the app's own PDFs)."""
+    if STOCK_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(STOCK_FONT, str(font_paths()["regular"])))
+    kept = rl_config.useA85
+    rl_config.useA85 = 1
+    try:
+        return one_string(STOCK_FONT)
+    finally:
+        rl_config.useA85 = kept
+
+
+def bare_canvas_app() -> bytes:
+    """The same string with the app's font and streams (``SlipFont``, binary streams)."""
+    return one_string(base.FONT)
+
+
+def _rect_qr_draw(self: base.QrCode) -> None:
+    """``base.QrCode.draw`` before wave 4: a filled rectangle operator per run of modules."""
+    matrix = base.qr_matrix(self.value)
+    n = len(matrix)
+    unit = self.size / (n + 2 * self.QUIET)
+    c = self.canv
+    c.saveState()
+    c.setFillColor(colors.black)
+    for r, row in enumerate(matrix):
+        y = self.size - (r + 1 + self.QUIET) * unit
+        col = 0
+        while col < n:
+            if not row[col]:
+                col += 1
+                continue
+            run = col
+            while run < n and row[run]:
+                run += 1
+            c.rect((col + self.QUIET) * unit, y, (run - col) * unit, unit, stroke=0, fill=1)
+            col = run
+    c.restoreState()
+
+
+_STOCK: dict[str, Any] = {}
+
+
+def receipt_before(slip: Receipt) -> bytes:
+    """The receipt as it was rendered before wave 4 (see the module docstring)."""
+    if not _STOCK:
+        paths = font_paths()
+        _STOCK[base.FONT] = TTFont(base.FONT, str(paths["regular"]))
+        _STOCK[base.FONT_BOLD] = TTFont(base.FONT_BOLD, str(paths["bold"]))
+    fonts = pdfmetrics._fonts  # the registry, swapped for the run (same names, stock fonts)
+    kept_fonts = {name: fonts[name] for name in _STOCK}
+    kept_draw, kept_a85 = base.QrCode.draw, rl_config.useA85
+    base.QrCode.draw = _rect_qr_draw  # type: ignore[method-assign]
+    rl_config.useA85 = 1
+    fonts.update(_STOCK)
+    try:
+        return forms.render_receipt(slip, Layout())
+    finally:
+        fonts.update(kept_fonts)
+        base.QrCode.draw = kept_draw  # type: ignore[method-assign]
+        rl_config.useA85 = kept_a85
 
 
 def receipt_lines(pdf: bytes) -> list[str]:
@@ -156,7 +241,9 @@ def section_receipt(rounds: int, results: dict[str, Any]) -> None:
     lines = receipt_lines(forms.render_receipt(slip, Layout()))  # also warms the slip
     runs: dict[str, Any] = {
         "slip": lambda: forms.render_receipt(slip, Layout()),
+        "slip_before": lambda: receipt_before(slip),
         "bare_canvas": bare_canvas,
+        "bare_canvas_app": bare_canvas_app,
         "same_text": lambda: same_text_canvas(lines),
     }
     for fn in runs.values():
@@ -173,8 +260,10 @@ def section_receipt(rounds: int, results: dict[str, Any]) -> None:
         **{k: ms(v) for k, v in wall.items()},
         **{f"{k}_cpu": ms(v) for k, v in cpu.items()},
         "same_text_lines": len(lines),
+        "cpu_ratio_before": round(med_cpu["slip_before"] / med_cpu["bare_canvas"], 2),
         "ratio": round(med["slip"] / med["bare_canvas"], 2),
         "cpu_ratio": round(med_cpu["slip"] / med_cpu["bare_canvas"], 2),
+        "cpu_ratio_app": round(med_cpu["slip"] / med_cpu["bare_canvas_app"], 2),
         "ratio_same_text": round(med["slip"] / med["same_text"], 2),
         "cpu_ratio_same_text": round(med_cpu["slip"] / med_cpu["same_text"], 2),
         "bytes": len(forms.render_receipt(slip, Layout())),
@@ -183,8 +272,12 @@ def section_receipt(rounds: int, results: dict[str, Any]) -> None:
     print(
         f"receipt (render): {r['slip']['median_ms']} ms wall, {r['slip_cpu']['median_ms']} ms "
         f"CPU (target ≤ 2× the floor, < 50 ms)\n"
+        f"  before wave 4, same rounds: {r['slip_before']['median_ms']} ms wall, "
+        f"{r['slip_before_cpu']['median_ms']} ms CPU ({r['cpu_ratio_before']}× the floor's CPU)\n"
         f"  vs bare canvas, one string: {r['bare_canvas']['median_ms']} ms / "
         f"{r['bare_canvas_cpu']['median_ms']} ms CPU: {r['ratio']}× wall, {r['cpu_ratio']}× CPU\n"
+        f"  vs the same with binary streams: {r['bare_canvas_app']['median_ms']} ms / "
+        f"{r['bare_canvas_app_cpu']['median_ms']} ms CPU: {r['cpu_ratio_app']}× CPU\n"
         f"  vs same text, no layout ({len(lines)} lines × 2 copies): "
         f"{r['same_text']['median_ms']} ms / {r['same_text_cpu']['median_ms']} ms CPU: "
         f"{r['ratio_same_text']}× wall, {r['cpu_ratio_same_text']}× CPU"

@@ -26,12 +26,12 @@ from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from onestop_desktop.domain import clock
 from onestop_desktop.domain.text import nfc
 from onestop_desktop.resources_check import font_paths
+from onestop_desktop.slips.fonts import SlipFont
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -50,19 +50,24 @@ _registered = False
 
 
 def register_fonts() -> None:
-    """Register the shipped DejaVu Sans (regular and bold) with reportlab, once per process,
-    and make it the canvas' initial font (instead of Helvetica)."""
+    """Register the shipped DejaVu Sans (regular and bold) with reportlab (as ``SlipFont``s:
+    the same font, measured and subset with less work, ``slips/fonts.py``), once per process,
+    make it the canvas' initial font (instead of Helvetica) and write streams binary."""
     global _registered
     with _lock:
         if _registered:
             return
         paths = font_paths()
-        pdfmetrics.registerFont(TTFont(FONT, str(paths["regular"])))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(paths["bold"])))
+        pdfmetrics.registerFont(SlipFont(FONT, str(paths["regular"])))
+        pdfmetrics.registerFont(SlipFont(FONT_BOLD, str(paths["bold"])))
         pdfmetrics.registerFontFamily(
             FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
         )
         rl_config.canvas_basefontname = FONT
+        # Streams are written binary (Flate only), not also ASCII85-encoded: the encoding
+        # only makes a file 7-bit clean (a quarter larger), which no printer or viewer of
+        # this app needs, and reportlab's pure-Python encoder was a twentieth of a receipt.
+        rl_config.useA85 = 0
         _registered = True
 
 
@@ -398,9 +403,37 @@ def qr_matrix(value: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(code.isDark(r, c)) for c in range(n)) for r in range(n))
 
 
+@functools.lru_cache(maxsize=64)
+def qr_path(value: str) -> str:
+    """The dark modules of :func:`qr_matrix` as one PDF path, in module units with the origin
+    at the code's lower left corner (quiet zone excluded): a rectangle for each horizontal run
+    of dark modules, filled once by the caller.
+
+    Integer coordinates need no number formatting (reportlab's ``fp_str`` per number was
+    most of the QR code's cost), and one fill for the whole code leaves no seams between
+    rows where a viewer anti-aliases each rectangle on its own.
+    """
+    matrix = qr_matrix(value)
+    n = len(matrix)
+    out: list[str] = []
+    for r, row in enumerate(matrix):
+        y = n - 1 - r
+        col = 0
+        while col < n:
+            if not row[col]:
+                col += 1
+                continue
+            run = col
+            while run < n and row[run]:
+                run += 1
+            out.append(f"{col} {y} {run - col} 1 re")
+            col = run
+    return "\n".join(out)
+
+
 class QrCode(Flowable):
-    """A QR code drawn straight onto the canvas as filled runs of modules, with the four-module
-    quiet zone the standard asks for."""
+    """A QR code drawn straight onto the canvas as one filled path of module runs, with the
+    four-module quiet zone the standard asks for."""
 
     QUIET = 4
 
@@ -414,24 +447,13 @@ class QrCode(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        matrix = qr_matrix(self.value)
-        n = len(matrix)
+        n = len(qr_matrix(self.value))
         unit = self.size / (n + 2 * self.QUIET)
         c = self.canv
         c.saveState()
         c.setFillColor(colors.black)
-        for r, row in enumerate(matrix):
-            y = self.size - (r + 1 + self.QUIET) * unit
-            col = 0
-            while col < n:
-                if not row[col]:
-                    col += 1
-                    continue
-                run = col
-                while run < n and row[run]:
-                    run += 1
-                c.rect((col + self.QUIET) * unit, y, (run - col) * unit, unit, stroke=0, fill=1)
-                col = run
+        c.transform(unit, 0, 0, unit, self.QUIET * unit, self.QUIET * unit)
+        c.addLiteral(f"{qr_path(self.value)}\nf")
         c.restoreState()
 
 
