@@ -27,6 +27,7 @@ from itertools import repeat
 from struct import pack, unpack_from
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import (
@@ -226,6 +227,20 @@ def _stream(tables: list[tuple[str, bytes, int | None]]) -> bytes:
     return bytes(out)
 
 
+class Widths(pdfdoc.PDFArray):
+    """A ``/Widths`` array of numbers already formatted: written as ``PDFArray.format`` writes
+    it (one line, a break every ten numbers), without formatting each element again."""
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:  # noqa: N803 (reportlab's)
+        if self.multiline and rl_config.pdfMultiLine:
+            return super().format(document, IND)
+        items: list[bytes] = self.sequence
+        if len(items) > 10:
+            lines = [b" ".join(items[i : i + 10]) for i in range(0, len(items), 10)]
+            return b"[ " + b" \n  ".join(lines) + b" ]"
+        return b"[ " + b" ".join(items) + b" ]"
+
+
 class SlipFont(TTFont):
     """reportlab's ``TTFont`` with a table-driven ``stringWidth`` and a :class:`SlipFontFace`
     (see the module docstring)."""
@@ -265,7 +280,7 @@ class SlipFont(TTFont):
             font.BaseFont = base_name
             font.FirstChar = 0
             font.LastChar = len(subset) - 1
-            font.Widths = pdfdoc.PDFArray([self._width_bytes(code) for code in subset])
+            font.Widths = Widths([self._width_bytes(code) for code in subset])
             cmap = pdfdoc.PDFStream()
             cmap.content = makeToUnicodeCMap(base_name, subset)
             if doc.compression:
