@@ -263,16 +263,23 @@ def _attachment_details(p: Payload) -> tuple[Msg, ...]:
     return ()
 
 
-def actor_words(tag: str, name: str) -> Msg | None:
-    """How an actor who is not a named staff member is described, as a translatable phrase:
-    the CLI operator and the citizen filing online (``None`` for a staff member, whose name
-    is shown as it is). ``name`` is what ``services.dossiers`` resolved for the tag."""
+def described_actor(tag: str) -> Msg | None:
+    """The phrase that stands for an actor who has no staff account of its own: the CLI operator
+    and the citizen filing online (``None`` for anyone else). ``services.dossiers`` names an
+    actor by it when no full name is found; the GUI translates it."""
     what, _, who = tag.partition(":")
     if what == "operator":
         return Msg("Người vận hành máy ({who})", who=who)
-    if what == "user" and who == "congdan" and name == "Công dân (nộp trực tuyến)":
+    if tag == "user:congdan":
         return Msg("Công dân (nộp trực tuyến)")
     return None
+
+
+def actor_words(tag: str, name: str) -> Msg | None:
+    """The translatable phrase behind ``name``, the name ``services.dossiers`` resolved for
+    ``tag``, when it is that phrase (``None``: a staff member's own name, shown as it is)."""
+    words = described_actor(tag)
+    return words if words is not None and name == str(words) else None
 
 
 def _filter(ctx: Session, query: LogQuery) -> log_rows.LogFilter | None:

@@ -29,7 +29,7 @@ from onestop_desktop.services import calendar as calendar_service
 from onestop_desktop.services import catalog as catalog_service
 from onestop_desktop.services import intake as intake_service
 from onestop_desktop.services import settings
-from onestop_desktop.services.audit import record
+from onestop_desktop.services.audit import described_actor, record
 from onestop_desktop.services.context import Session
 from onestop_desktop.services.views import (
     ApplicantView,
@@ -900,12 +900,10 @@ def _actor_name(ctx: Session, tag: str) -> str:
         name = _full_name(ctx, who)
         if name:
             return name
-        if who == "congdan":
-            return "Công dân (nộp trực tuyến)"
-        return who
-    if what == "operator":
-        return f"Người vận hành máy ({who})"
-    return tag
+    words = described_actor(tag)
+    if words is not None:
+        return str(words)
+    return who if what == "user" else tag
 
 
 def _when(moment: str | None) -> str | Msg:
