@@ -71,15 +71,19 @@ class ScanCopy:
         return not self.missing and not self.damaged
 
 
+def _lacking(names: Mapping[str, int], store: ContentStore) -> list[int]:
+    """The sizes of the files of ``names`` that ``store`` lacks (or holds at another size)."""
+    return [size for sha, size in names.items() if not _present(store, sha, size)]
+
+
 def missing_bytes(names: Mapping[str, int], dest: ContentStore) -> int:
     """The bytes a copy of ``names`` into ``dest`` will write (the files it lacks)."""
-    return sum(size for sha, size in names.items() if not _present(dest, sha, size))
+    return sum(_lacking(names, dest))
 
 
 def absent(names: Mapping[str, int], store: ContentStore) -> int:
-    """How many of ``names`` ``store`` lacks (or holds at another size): the files a restore
-    from that store could not bring back."""
-    return sum(1 for sha, size in names.items() if not _present(store, sha, size))
+    """How many of ``names`` ``store`` lacks: the files a restore from it could not bring back."""
+    return len(_lacking(names, store))
 
 
 def _present(store: ContentStore, sha: str, size: int) -> bool:

@@ -13,7 +13,6 @@ from datetime import datetime
 from pathlib import Path
 
 from onestop_desktop.domain import clock
-from onestop_desktop.errors import OneStopError
 from onestop_desktop.services import backup, backup_scans
 from onestop_desktop.services.backup import BackupFile
 from onestop_desktop.services.context import Session
@@ -52,13 +51,8 @@ def overview(ctx: Session, folder: Path) -> list[BackupEntry]:
         last = clock.parse_iso(seen.last_event_at) if seen.last_event_at else None
         scans: int | None = None
         missing = 0
-        if seen.dossiers is not None:
-            try:
-                names = backup_scans.named_in_file(item.path)
-            except OneStopError:
-                pass  # an old or damaged file: the dossier count alone is shown
-            else:
-                scans = len(names)
-                missing = backup_scans.absent(names, backup_scans.shared_store(folder))
+        if seen.scans is not None:
+            scans = len(seen.scans)
+            missing = backup_scans.absent(seen.scans, backup_scans.shared_store(folder))
         out.append(BackupEntry(item, seen.dossiers, last, scans, missing))
     return out

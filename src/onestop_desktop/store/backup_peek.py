@@ -2,7 +2,8 @@
 
 Not a verification (``store/backup.py::verify_backup`` walks the whole file and the event
 chain; that is for the backup about to be restored). This opens the file read-only and asks two
-cheap questions, so a list of ten backups shows their contents in a moment.
+cheap questions, and which scans it names, so a list of ten backups shows their contents in a
+moment.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from onestop_desktop.store.attachments import named_sizes
 from onestop_desktop.store.db import Store, translate
 
 
@@ -20,10 +22,14 @@ class Peek:
 
     dossiers: int | None
     last_event_at: str | None
+    scans: dict[str, int] | None = None
+    """Every scanned file the backup names, with its size (``attachments.named_sizes``);
+    ``None`` when that could not be read."""
 
 
 def peek(path: Path) -> Peek:
-    """The dossier count and the newest event time of the database file ``path``."""
+    """The dossier count, the newest event time and the named scans of the database file
+    ``path``."""
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
@@ -31,9 +37,14 @@ def peek(path: Path) -> Peek:
     try:
         dossiers = int(conn.execute("SELECT count(*) FROM dossiers").fetchone()[0])
         row = conn.execute("SELECT at FROM events ORDER BY id DESC LIMIT 1").fetchone()
-        return Peek(dossiers, None if row is None else str(row[0]))
+        last = None if row is None else str(row[0])
     except sqlite3.Error:
         return Peek(None, None)
+    try:
+        # On the same connection: the admin's list shows the scans each backup names (#11).
+        return Peek(dossiers, last, named_sizes(conn))
+    except sqlite3.Error:
+        return Peek(dossiers, last)
     finally:
         conn.close()
 
