@@ -216,7 +216,7 @@
 <context>
     <name>BackupScreen</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="+243"/>
+        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="+245"/>
         <source>Sao lưu và khôi phục</source>
         <translation>Backup and restore</translation>
     </message>
@@ -272,7 +272,7 @@
         <translation>Backed up %1 dossiers to the file %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Đang kiểm tra bản sao lưu %1…</source>
         <translation>Checking backup %1…</translation>
     </message>
@@ -343,7 +343,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="-432"/>
+        <location filename="../../src/onestop_desktop/ui/admin/backup.py" line="-435"/>
         <source>Ngày giờ</source>
         <translation>Date and time</translation>
     </message>
@@ -1253,7 +1253,7 @@ to %2</translation>
         <translation>%1 VND</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>Mã hồ sơ:</source>
         <translation>Dossier code:</translation>
     </message>
@@ -2097,18 +2097,7 @@ to %2</translation>
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../src/onestop_desktop/ui/keys_dialog.py" line="+55"/>
-        <source>cấp huyện</source>
-        <extracomment>Ask the admin a yes/no question (title, text) -&gt; yes. Tests replace it on the instance.</extracomment>
-        <translation>district</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>máy trạm</source>
-        <translation>station</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location filename="../../src/onestop_desktop/ui/keys_dialog.py" line="+97"/>
         <source>Khóa ký và tin cậy</source>
         <translation>Signing keys and trust</translation>
     </message>
@@ -2284,6 +2273,7 @@ Agree only when this fingerprint is the same as the one the other machine printe
     <message>
         <location line="-271"/>
         <source>Mã đơn vị</source>
+        <extracomment>Ask the admin a yes/no question (title, text) -&gt; yes. Tests replace it on the instance.</extracomment>
         <translation>Unit code</translation>
     </message>
     <message>
@@ -2412,7 +2402,7 @@ Agree only when this fingerprint is the same as the one the other machine printe
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Giới thiệu — OneStop Desktop</source>
         <translation>About — OneStop Desktop</translation>
     </message>
@@ -2436,7 +2426,7 @@ Unit: %2 (%3), station %4.</translation>
         <translation>The database is damaged — OneStop Desktop</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Đã sao lưu %1 hồ sơ vào tệp %2 (thư mục backups)</source>
         <translation>Backed up %1 dossiers to the file %2 (backups folder)</translation>
     </message>
@@ -2514,7 +2504,7 @@ Unit: %2 (%3), station %4.</translation>
         <translation>Select a dossier to reprint its slip</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+155"/>
         <source>Tài khoản này không có quyền tiếp nhận hồ sơ</source>
         <translation>This account is not allowed to receive dossiers</translation>
     </message>

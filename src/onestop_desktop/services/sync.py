@@ -185,10 +185,17 @@ def export_key(ctx: Session, out: Path) -> KeyCard:
     """Write this station's public key card to ``out`` (a file, or a folder to put it in)."""
     ctx.require(PERMISSION)
     card = own_key_card(ctx)
-    if out.is_dir():
-        out = out / f"khoa-{card.unit_code}-may{card.station}.json"
-    files.atomic_write(out, card.to_bytes())
+    files.atomic_write(card_path(out, card), card.to_bytes())
     return card
+
+
+def card_path(out: Path, card: KeyCard, *, new_key: bool = False) -> Path:
+    """Where a card given ``out`` is written: ``out`` itself, or in a folder its usual name
+    (``khoa-<unit>-may<N>.json``; ``…-moi.json`` for the card ``key --new`` has just made)."""
+    if not out.is_dir():
+        return out
+    new = "-moi" if new_key else ""
+    return out / f"khoa-{card.unit_code}-may{card.station}{new}.json"
 
 
 def read_key_card(path: Path) -> KeyCard:
@@ -244,8 +251,8 @@ def _check_card(ctx: Session, path: Path, card: KeyCard, role: Role) -> None:
         raise ValidationError(
             "Tệp khóa {file} là khóa của {kind}, không phải của {wanted}",
             file=path.name,
-            kind=_ROLE_LABELS[card.role],
-            wanted=_ROLE_LABELS[role],
+            kind=ROLE_LABELS[card.role],
+            wanted=ROLE_LABELS[role],
         )
     if card.public_key == own_key_card(ctx).public_key:
         raise Conflict("Tệp khóa {file} là khóa của chính máy này", file=path.name)
@@ -305,7 +312,8 @@ def register_key(
     return row
 
 
-_ROLE_LABELS: dict[str, Msg] = {"station": Msg("máy trạm"), "district": Msg("cấp huyện")}
+ROLE_LABELS: dict[str, Msg] = {"station": Msg("máy trạm"), "district": Msg("cấp huyện")}
+"""A key card's role in words (the refusals name it; the GUI's keys dialog shows it)."""
 
 
 @dataclass(frozen=True)
@@ -491,8 +499,7 @@ def new_key(ctx: Session, out: Path) -> NewKey:
                 public_key=public,
             ),
         )
-    if out.is_dir():
-        out = out / f"khoa-{card.unit_code}-may{card.station}-moi.json"
+    out = card_path(out, card, new_key=True)
     files.atomic_write(out, card.to_bytes())
     return NewKey(card, out, old_key is not None, fmt.fingerprint(recorded), set_aside)
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,24 +43,16 @@ from onestop_desktop.services import sync
 from onestop_desktop.services.context import Session
 from onestop_desktop.store.sync import KeyRow
 from onestop_desktop.ui.admin.common import MessageLine, RowsModel, table_view
-from onestop_desktop.ui.i18n import fmt
+from onestop_desktop.ui.i18n import fmt, translate_message
 from onestop_desktop.ui.live_texts import LiveTexts
+from onestop_desktop.ui.sync_dialogs import moment_text
 
 #: Ask the admin a yes/no question (title, text) -> yes. Tests replace it on the instance.
 Ask = Callable[[str, str], bool]
 
 
 def _role_word(role: str) -> str:
-    if role == "district":
-        return QCoreApplication.translate("KeysDialog", "cấp huyện")
-    return QCoreApplication.translate("KeysDialog", "máy trạm")
-
-
-def _when(stamp: str) -> str:
-    try:
-        return clock.fmt_datetime(clock.parse_iso(stamp))
-    except ValueError:
-        return stamp
+    return translate_message(sync.ROLE_LABELS[role])
 
 
 class KeysModel(RowsModel[KeyRow]):
@@ -89,7 +81,7 @@ class KeysModel(RowsModel[KeyRow]):
         if column == self.COL_FINGERPRINT:
             return row.fingerprint
         if column == self.COL_AT:
-            return _when(row.registered_at)
+            return moment_text(row.registered_at)
         return ""
 
 
@@ -214,7 +206,7 @@ class KeysDialog(QDialog):
         except OneStopError as exc:
             self.message.refused(exc)
             return None
-        path = folder / f"khoa-{card.unit_code}-may{card.station}.json"
+        path = sync.card_path(folder, card)
         self.message.done(
             fmt(
                 self.tr("Đã ghi thẻ khóa %1. Dấu vân tay: %2 — đọc cho máy kia so khi đăng ký."),

@@ -67,7 +67,7 @@ class SyncRunner(QObject):
                 text = fmt(
                     self.tr("Gói %1 đã được nhập lúc %2; không thay đổi gì."),
                     path.name,
-                    _when(result.plan.imported_at),
+                    moment_text(result.plan.imported_at),
                 )
             elif result.plan.already_imported:
                 text = fmt(self.tr("Gói %1 đã được nhập trước đây; không thay đổi gì."), path.name)
@@ -136,7 +136,7 @@ class SyncRunner(QObject):
         self.worker = None
 
 
-def _when(stamp: str) -> str:
+def moment_text(stamp: str) -> str:
     """An ISO moment as the clerk reads it (dd/mm/yyyy hh:mm)."""
     from onestop_desktop.domain import clock
 
