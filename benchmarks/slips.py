@@ -157,24 +157,14 @@ def bare_canvas_app() -> bytes:
 
 def _rect_qr_draw(self: base.QrCode) -> None:
     """``base.QrCode.draw`` before wave 4: a filled rectangle operator per run of modules."""
-    matrix = base.qr_matrix(self.value)
-    n = len(matrix)
+    n = len(base.qr_matrix(self.value))
     unit = self.size / (n + 2 * self.QUIET)
     c = self.canv
     c.saveState()
     c.setFillColor(colors.black)
-    for r, row in enumerate(matrix):
+    for r, col, length in base.qr_runs(self.value):
         y = self.size - (r + 1 + self.QUIET) * unit
-        col = 0
-        while col < n:
-            if not row[col]:
-                col += 1
-                continue
-            run = col
-            while run < n and row[run]:
-                run += 1
-            c.rect((col + self.QUIET) * unit, y, (run - col) * unit, unit, stroke=0, fill=1)
-            col = run
+        c.rect((col + self.QUIET) * unit, y, length * unit, unit, stroke=0, fill=1)
     c.restoreState()
 
 
